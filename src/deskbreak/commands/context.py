@@ -1,0 +1,26 @@
+"""What most subcommands start from: the paths and the settings in force."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from deskbreak import paths
+from deskbreak.shell import configfile
+
+
+@dataclass(frozen=True)
+class Context:
+    paths: paths.AppPaths
+    config: configfile.LoadedConfig
+
+
+def load(args: argparse.Namespace, *, report: bool = True) -> Context:
+    """Resolve paths and read the config; config problems go to stderr, never stop us."""
+    app_paths = paths.resolve(getattr(args, "config_dir", None), getattr(args, "data_dir", None))
+    config = configfile.load(app_paths.config_file)
+    if report:
+        for message in config.messages(app_paths.config_file):
+            print(f"deskbreak: {message}", file=sys.stderr)
+    return Context(app_paths, config)

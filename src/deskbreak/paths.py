@@ -1,0 +1,105 @@
+"""Where deskbreak keeps its files: platformdirs, overridable for portable use and tests.
+
+Computed on demand from the arguments and environment, never at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP = "deskbreak"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    state_dir: Path
+    log_dir: Path
+    runtime_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "deskbreak.sqlite3"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "deskbreak.log"
+
+    @property
+    def window_state_file(self) -> Path:
+        return self.state_dir / "windows.json"
+
+    @property
+    def first_run_marker(self) -> Path:
+        return self.state_dir / "first-run-note-shown"
+
+    def as_rows(self) -> list[tuple[str, Path]]:
+        return [
+            ("config", self.config_file),
+            ("data", self.database),
+            ("backups", self.backup_dir),
+            ("state", self.state_dir),
+            ("log", self.log_file),
+            ("runtime", self.runtime_dir),
+        ]
+
+
+def resolve(
+    config_dir: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> AppPaths:
+    """Flags win over ``DESKBREAK_CONFIG_DIR`` / ``DESKBREAK_DATA_DIR``, which win over platformdirs.
+
+    With a data dir given, state and logs live beside the data, so one folder holds
+    everything (portable use, and how every test keeps out of the real home).
+    """
+    env = os.environ if environ is None else environ
+    config = config_dir or env.get("DESKBREAK_CONFIG_DIR")
+    data = data_dir or env.get("DESKBREAK_DATA_DIR")
+    dirs = platformdirs.PlatformDirs(APP, appauthor=False)
+    data_path = Path(data).expanduser() if data else Path(dirs.user_data_dir)
+    if data:
+        state_path, log_path = data_path / "state", data_path / "logs"
+        runtime_path = data_path / "run"
+    else:
+        state_path, log_path = Path(dirs.user_state_dir), Path(dirs.user_log_dir)
+        runtime_path = _runtime_dir(dirs)
+    return AppPaths(
+        config_dir=Path(config).expanduser() if config else Path(dirs.user_config_dir),
+        data_dir=data_path,
+        state_dir=state_path,
+        log_dir=log_path,
+        runtime_dir=runtime_path,
+    )
+
+
+def _runtime_dir(dirs: platformdirs.PlatformDirs) -> Path:
+    if os.name == "posix" and not os.environ.get("XDG_RUNTIME_DIR"):
+        return Path(dirs.user_state_dir) / "run"  # private to this user, unlike /tmp
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return Path(dirs.user_runtime_dir)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` readable by this user only (0700 on POSIX)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        path.chmod(0o700)
+    return path

@@ -1,0 +1,1 @@
+"""Adapters around the core: files, the database, the OS. Nothing here draws a window."""

@@ -1,0 +1,148 @@
+"""The config file: read with tomlkit, saved keeping the user's comments, written atomically.
+
+Reading never writes (except the one first-run copy of the commented default), and a
+broken file is reported and left alone: the app runs on defaults until it is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
+from tomlkit.items import Table
+
+from deskbreak import resources
+from deskbreak.core.settings import Problem, Settings, settings_from_mapping, settings_to_mapping
+
+log = logging.getLogger(__name__)
+
+MAX_CONFIG_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """The settings in force, and everything that was wrong on the way to them."""
+
+    settings: Settings
+    problems: list[Problem] = field(default_factory=list)
+    fatal: str | None = None  # the file could not be read at all: running on defaults
+
+    @property
+    def ok(self) -> bool:
+        return self.fatal is None and not self.problems
+
+    def messages(self, path: Path) -> list[str]:
+        if self.fatal:
+            return [self.fatal]
+        return [f"{path}: {problem}" for problem in self.problems]
+
+
+def ensure_user_config(path: Path) -> bool:
+    """Copy the commented default to ``path`` if there is no file yet; True if copied."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _atomic_write(path, resources.default_config().read_text(encoding="utf-8"))
+    return True
+
+
+def load(path: Path) -> LoadedConfig:
+    """Read and validate ``path``; a missing file means the defaults."""
+    try:
+        if not path.exists():
+            return LoadedConfig(Settings())
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return LoadedConfig(
+                Settings(),
+                fatal=f"{path}: the file is larger than 1 MB, which is not a deskbreak config; "
+                "running on the defaults. Move it away and run deskbreak again for a fresh one.",
+            )
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return LoadedConfig(
+            Settings(), fatal=f"{path}: this is not a text file; running on the defaults."
+        )
+    except OSError as error:
+        return LoadedConfig(
+            Settings(), fatal=f"{path}: cannot be read ({error.strerror}); running on the defaults."
+        )
+    return parse(text, path)
+
+
+def parse(text: str, path: Path | str = "config.toml") -> LoadedConfig:
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as error:
+        return LoadedConfig(
+            Settings(),
+            fatal=f"{path}, line {error.line}, column {error.col}: {_reason(error)}; "
+            "the file is left as it is and deskbreak runs on the defaults until it is fixed.",
+        )
+    settings, problems = settings_from_mapping(document.unwrap())
+    return LoadedConfig(settings, problems)
+
+
+def save(path: Path, settings: Settings) -> None:
+    """Write ``settings`` into ``path``, keeping the user's comments, order and unknown keys.
+
+    Only values that differ from what the file says are touched. The write is atomic:
+    a crash part-way leaves the previous file whole.
+    """
+    if path.exists():
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    else:
+        document = tomlkit.parse(resources.default_config().read_text(encoding="utf-8"))
+    _merge(document, settings_to_mapping(settings))
+    _atomic_write(path, tomlkit.dumps(document))
+
+
+def _merge(container: Any, values: Mapping[str, Any]) -> None:
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            table = container.get(key)
+            if not isinstance(table, Table | dict):
+                table = tomlkit.table()
+                container[key] = table
+            _merge(table, value)
+        elif container.get(key) != value:
+            container[key] = value
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Temp file in the same folder, fsync, rename: the old file survives any crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(error: tomlkit.exceptions.ParseError) -> str:
+    message = str(error)
+    # tomlkit appends " at line L col C"; we already say where.
+    return message.split(" at line ")[0].rstrip(".") or "not valid TOML"

@@ -1,0 +1,108 @@
+"""One calm look for every deskbreak window: palette, type and the Tk root they share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tkinter as tk
+from dataclasses import dataclass
+from tkinter import font as tkfont
+
+WM_CLASS = "deskbreak"
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    surface: str  # cards, the breath guide's track
+    text: str
+    muted: str  # secondary text
+    accent: str  # the breath guide, the current phase
+    accent_soft: str
+    warning: str  # the pain stop
+    on_accent: str
+    phase_colors: tuple[str, str, str]  # soften, organize, strengthen
+
+
+LIGHT = Palette(
+    background="#f6f4ef",
+    surface="#e9e5dc",
+    text="#26312c",
+    muted="#5f6b65",
+    accent="#3f7f6b",
+    accent_soft="#a9cbbf",
+    warning="#b4442f",
+    on_accent="#ffffff",
+    phase_colors=("#6a9fb5", "#3f7f6b", "#c0783c"),
+)
+
+DARK = Palette(
+    background="#1e2421",
+    surface="#2b332f",
+    text="#e8ece9",
+    muted="#a3ada8",
+    accent="#73b8a0",
+    accent_soft="#3b5a4f",
+    warning="#e07a62",
+    on_accent="#10201a",
+    phase_colors=("#7fb3c9", "#73b8a0", "#dd9a5e"),
+)
+
+
+def system_prefers_dark() -> bool:
+    """Best effort: ``DESKBREAK_THEME``, then GTK_THEME, then GNOME's colour-scheme setting."""
+    forced = os.environ.get("DESKBREAK_THEME", "").lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
+    if "dark" in os.environ.get("GTK_THEME", "").lower():
+        return True
+    gsettings = shutil.which("gsettings")
+    if gsettings:
+        try:
+            out = subprocess.run(
+                [gsettings, "get", "org.gnome.desktop.interface", "color-scheme"],
+                capture_output=True,
+                text=True,
+                timeout=1,
+            ).stdout
+            return "dark" in out
+        except (OSError, subprocess.SubprocessError):
+            return False
+    return False
+
+
+def palette(dark: bool | None = None) -> Palette:
+    return DARK if (system_prefers_dark() if dark is None else dark) else LIGHT
+
+
+@dataclass(frozen=True)
+class Fonts:
+    title: tkfont.Font
+    heading: tkfont.Font
+    body: tkfont.Font
+    small: tkfont.Font
+    big_number: tkfont.Font
+
+
+def fonts(root: tk.Misc) -> Fonts:
+    """Sizes in points, so Tk's scaling (HiDPI) enlarges them with the screen."""
+    family = tkfont.nametofont("TkDefaultFont", root=root).actual("family")
+    return Fonts(
+        title=tkfont.Font(root=root, family=family, size=15, weight="bold"),
+        heading=tkfont.Font(root=root, family=family, size=12, weight="bold"),
+        body=tkfont.Font(root=root, family=family, size=11),
+        small=tkfont.Font(root=root, family=family, size=9),
+        big_number=tkfont.Font(root=root, family=family, size=22, weight="bold"),
+    )
+
+
+def make_root(scaling: float | None = None) -> tk.Tk:
+    """The withdrawn Tk root every window hangs from, with deskbreak's WM class."""
+    root = tk.Tk(className=WM_CLASS)
+    root.withdraw()
+    if scaling is None and os.environ.get("DESKBREAK_SCALE"):
+        scaling = float(os.environ["DESKBREAK_SCALE"])
+    if scaling is not None:
+        root.tk.call("tk", "scaling", scaling * 96 / 72)
+    return root
