@@ -103,3 +103,26 @@ class Movement:
     harder: str | None = None
     figure: Figure | None = None
     effort: str = field(default="")  # e.g. "tension, not pain — about 3–5 of 10"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One movement as placed in a routine, at the variant and dose chosen for this user."""
+
+    movement: Movement
+    variant: str = "base"  # "base" | "easier" | "harder" (which library entry it came from)
+    dose: Dose | None = None  # None: the movement's own dose
+
+    @property
+    def effective_dose(self) -> Dose:
+        return self.dose or self.movement.dose
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered sequence: soften → organize → strengthen (wind-down stops after organize)."""
+
+    id: str
+    name: str
+    summary: str
+    steps: tuple[Step, ...]

@@ -1,0 +1,1 @@
+"""Sources of "seconds since the last keyboard or mouse input", one small adapter per desktop."""
