@@ -1,0 +1,153 @@
+"""The tray icon, drawn with Pillow: one mark whose ring fills as the sitting spell grows.
+
+Pure functions of a frozen :class:`IconState`, so the app can compare states and redraw
+only when what the icon shows has changed (at most once a minute while sitting). The mark
+carries its own dark disc, so it reads on light and dark panels alike. Shapes are drawn
+four times larger and scaled down, which keeps the edges smooth from 16 to 256 px.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+#: Progress is stored on this grid: finer than any sit limit in minutes, coarse enough that
+#: float noise can never make two equal states compare different.
+PROGRESS_STEPS = 240
+_SUPERSAMPLE = 4
+
+
+class IconMode(enum.Enum):
+    SITTING = "sitting"  # the ring shows the spell so far
+    DUE = "due"  # the limit is reached: a break is offered
+    PAUSED = "paused"  # the user paused deskbreak
+    OFF_HOURS = "off-hours"  # outside work hours: nothing is counted
+    NO_IDLE = "no-idle"  # no idle-time source: counting work hours, shown muted
+
+
+@dataclass(frozen=True)
+class IconState:
+    mode: IconMode = IconMode.SITTING
+    progress: float = 0.0  # 0..1 of the sit limit
+
+    def __post_init__(self) -> None:
+        clamped = min(1.0, max(0.0, float(self.progress)))
+        object.__setattr__(self, "progress", round(clamped * PROGRESS_STEPS) / PROGRESS_STEPS)
+
+    @classmethod
+    def sitting(cls, sat_seconds: float, limit_minutes: int) -> IconState:
+        """The state for a spell of ``sat_seconds``, counted in whole minutes.
+
+        Flooring to the minute is what keeps the icon from changing more than once a minute.
+        """
+        minutes = math.floor(max(0.0, sat_seconds) / 60)
+        if limit_minutes <= 0 or minutes >= limit_minutes:
+            return cls(IconMode.DUE, 1.0)
+        return cls(IconMode.SITTING, minutes / limit_minutes)
+
+
+@dataclass(frozen=True)
+class _Colors:
+    disc: str
+    rim: str
+    track: str
+    arc: str
+    glyph: str
+
+
+_ACTIVE = _Colors(disc="#22302a", rim="#f6f4ef", track="#3f4f48", arc="#7fcfae", glyph="#f6f4ef")
+_DUE = _Colors(disc="#3a261a", rim="#f6f4ef", track="#5a3c2a", arc="#f0a05a", glyph="#ffd9b0")
+_PAUSED = _Colors(disc="#22302a", rim="#f6f4ef", track="#3f4f48", arc="#8fa39a", glyph="#f6f4ef")
+_NEUTRAL = _Colors(disc="#4a504d", rim="#f0f0f0", track="#636a67", arc="#c4cac7", glyph="#d5dad7")
+
+
+def draw_icon(size: int, state: IconState) -> Image.Image:
+    """The tray icon for ``state``: an RGBA square of ``size`` pixels."""
+    if size < 8:
+        raise ValueError(f"icon size {size} is too small (at least 8 px)")
+    s = size * _SUPERSAMPLE
+    img = Image.new("RGBA", (s, s), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    colors = {
+        IconMode.SITTING: _ACTIVE,
+        IconMode.DUE: _DUE,
+        IconMode.PAUSED: _PAUSED,
+        IconMode.OFF_HOURS: _NEUTRAL,
+        IconMode.NO_IDLE: _NEUTRAL,
+    }[state.mode]
+    _disc(draw, s, colors)
+    progress = {
+        IconMode.DUE: 1.0,
+        IconMode.OFF_HOURS: 0.0,
+    }.get(state.mode, state.progress)
+    _ring(draw, s, colors, progress)
+    if state.mode is IconMode.PAUSED:
+        _pause_bars(draw, s, colors.glyph)
+    elif state.mode is IconMode.OFF_HOURS:
+        _dash(draw, s, colors.glyph)
+    else:
+        _chevron(draw, s, colors.glyph)
+    return img.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def draw_app_icon(size: int) -> Image.Image:
+    """deskbreak's own mark (launchers, window icons): the ring most of the way round."""
+    return draw_icon(size, IconState(IconMode.SITTING, 0.7))
+
+
+def _box(s: int, radius: float) -> tuple[float, float, float, float]:
+    c = s / 2
+    return (c - radius, c - radius, c + radius, c + radius)
+
+
+def _disc(draw: ImageDraw.ImageDraw, s: int, colors: _Colors) -> None:
+    # A faint light rim separates the dark disc from a dark panel.
+    draw.ellipse(_box(s, s * 0.49), fill=colors.rim + "59")
+    draw.ellipse(_box(s, s * 0.455), fill=colors.disc)
+
+
+def _ring(draw: ImageDraw.ImageDraw, s: int, colors: _Colors, progress: float) -> None:
+    width = max(_SUPERSAMPLE * 2, round(s * 0.13))
+    box = _box(s, s * 0.36)
+    draw.ellipse(box, outline=colors.track, width=width)
+    if progress <= 0:
+        return
+    if progress >= 1:
+        draw.ellipse(box, outline=colors.arc, width=width)
+        return
+    start, end = -90.0, -90.0 + 360.0 * progress
+    draw.arc(box, start, end, fill=colors.arc, width=width)
+    # Round the leading end so a short arc reads as a stroke, not a notch.
+    r_mid = s * 0.36 - width / 2
+    for angle in (start, end):
+        a = math.radians(angle)
+        x, y = s / 2 + r_mid * math.cos(a), s / 2 + r_mid * math.sin(a)
+        draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colors.arc)
+
+
+def _chevron(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+    """An upward chevron: get up, move."""
+    w = max(_SUPERSAMPLE * 2, round(s * 0.095))
+    c = s / 2
+    half, rise = s * 0.14, s * 0.075
+    points = [(c - half, c + rise), (c, c - rise), (c + half, c + rise)]
+    draw.line(points, fill=color, width=w, joint="curve")
+    for x, y in (points[0], points[2]):
+        draw.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=color)
+
+
+def _pause_bars(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+    c = s / 2
+    bar_w, gap, h = s * 0.085, s * 0.05, s * 0.135
+    r = bar_w / 2
+    for x0 in (c - gap - bar_w, c + gap):
+        draw.rounded_rectangle((x0, c - h, x0 + bar_w, c + h), radius=r, fill=color)
+
+
+def _dash(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+    c = s / 2
+    half, h = s * 0.12, s * 0.04
+    draw.rounded_rectangle((c - half, c - h, c + half, c + h), radius=h, fill=color)
