@@ -3,15 +3,162 @@
 from __future__ import annotations
 
 import argparse
+import os
+import platform
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from deskbreak.commands import NotAvailable
+from deskbreak import __version__, paths
+from deskbreak.commands import context
+
+
+@dataclass(frozen=True)
+class Check:
+    topic: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def lines(self) -> list[str]:
+        mark = "OK     " if self.ok else "PROBLEM"
+        out = [f"{mark} {self.topic:<15} {self.detail}"]
+        if self.fix and not self.ok:
+            out.append(f"{'':24}fix: {self.fix}")
+        return out
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("doctor", parents=[common], help="check this machine for deskbreak.")
+    parser = sub.add_parser(
+        "doctor",
+        parents=[common],
+        help="check this machine for deskbreak.",
+        description="Report Python and Tk, the display, the tray, the idle-time source, every "
+        "path and the config. Exit 0 when all is well, 1 when something needs fixing.",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotAvailable("doctor")
+    ctx = context.load(args, report=False)
+    checks = list(_checks(ctx))
+    print(f"deskbreak {__version__} on {platform.system()} {platform.release()}")
+    for check in checks:
+        print("\n".join(check.lines()))
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def _checks(ctx: context.Context) -> Iterator[Check]:
+    yield Check(
+        "python", sys.version_info >= (3, 11), f"{platform.python_version()} ({sys.executable})"
+    )
+    tk_check, display_ok = _tk_and_display()
+    yield from tk_check
+    if display_ok:
+        yield _guarded("tray", _tray_check)
+        yield _guarded("idle time", _idle_check)
+        yield _guarded("do not disturb", _desktop_check)
+    else:
+        yield Check(
+            "tray", False, "not checked: no display", "start deskbreak inside a desktop session"
+        )
+    yield from _path_checks(ctx.paths)
+    yield _config_check(ctx)
+
+
+def _tk_and_display() -> tuple[list[Check], bool]:
+    try:
+        import tkinter
+    except ImportError:
+        return [
+            Check("tk", False, "tkinter is missing", "sudo apt-get install python3-tk"),
+            Check("display", False, "not checked: no Tk"),
+        ], False
+    checks = [Check("tk", True, f"Tk {tkinter.Tcl().eval('info patchlevel')}")]
+    shown = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
+    if sys.platform.startswith("linux") and not shown:
+        checks.append(
+            Check(
+                "display",
+                False,
+                "no display: neither DISPLAY nor WAYLAND_DISPLAY is set",
+                "run deskbreak from your desktop session (or set DISPLAY, e.g. DISPLAY=:0)",
+            )
+        )
+        return checks, False
+    try:
+        root = tkinter.Tk()
+        root.withdraw()
+        scaling = float(root.tk.call("tk", "scaling"))
+        root.destroy()
+    except tkinter.TclError as error:
+        checks.append(
+            Check("display", False, f"cannot open {shown}: {error}", "check DISPLAY and xauth")
+        )
+        return checks, False
+    session = os.environ.get("XDG_SESSION_TYPE", "x11" if os.environ.get("DISPLAY") else "?")
+    checks.append(Check("display", True, f"{shown} ({session}, scaling {scaling * 72 / 96:.2f}×)"))
+    return checks, True
+
+
+def _guarded(topic: str, check: Callable[[], Check]) -> Check:
+    try:
+        return check()
+    except Exception as error:  # doctor must report, never crash
+        return Check(topic, False, f"could not be checked: {error!r}")
+
+
+def _tray_check() -> Check:
+    from deskbreak.ui import tray
+
+    backend = tray.choose_backend(os.environ)
+    if backend.name == "none":
+        return Check("tray", False, backend.reason, backend.fix)
+    return Check("tray", True, f"pystray backend {backend.name}: {backend.reason}")
+
+
+def _idle_check() -> Check:
+    from deskbreak.idle import select
+
+    source, description = select.choose_idle_source()
+    if source is None:
+        return Check(
+            "idle time",
+            False,
+            description,
+            "deskbreak still works, counting work hours as sitting",
+        )
+    source.close()
+    return Check("idle time", True, description)
+
+
+def _desktop_check() -> Check:
+    from deskbreak.idle import select
+
+    probe, description = select.choose_desktop_probe()
+    return Check("do not disturb", probe is not None, description)
+
+
+def _path_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
+    for name, path in app_paths.as_rows():
+        folder = path if name in ("backups", "state", "runtime") else path.parent
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        writable = existing is not None and os.access(existing, os.W_OK)
+        yield Check(
+            f"{name} path",
+            writable,
+            str(path),
+            f"make {existing} writable, or choose another place with --data-dir / --config-dir",
+        )
+
+
+def _config_check(ctx: context.Context) -> Check:
+    file = ctx.paths.config_file
+    if not file.exists():
+        return Check("settings", True, "no file yet: the defaults (written on first run)")
+    if ctx.config.ok:
+        return Check("settings", True, "valid")
+    messages = ctx.config.messages(file)
+    detail = messages[0] + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
+    return Check("settings", False, detail, "fix the file, then `deskbreak config check`")

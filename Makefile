@@ -1,0 +1,47 @@
+# The two commands a new user needs (each sets itself up):
+#   make run    start deskbreak in the tray
+#   make test   lint, type-check and run every test under a virtual display
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test break fuzz bench package-test clean
+
+run: $(VENV)/.run-installed
+	$(BIN)/deskbreak
+
+break: $(VENV)/.run-installed
+	$(BIN)/deskbreak break
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests bench packaging
+	$(BIN)/ruff format --check src tests bench packaging
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+# Property tests with at least 10,000 cases each; nightly-style, not part of CI.
+fuzz: $(VENV)/.test-installed
+	HYPOTHESIS_PROFILE=nightly $(BIN)/pytest -q -k "propert or fuzz or any_input" tests
+
+bench: $(VENV)/.test-installed
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+package-test: $(VENV)/.test-installed
+	bash packaging/package-test.sh
+
+$(VENV)/.run-installed: pyproject.toml
+	bash packaging/system-deps.sh run
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml
+	bash packaging/system-deps.sh test
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(VENV)/.run-installed $@
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

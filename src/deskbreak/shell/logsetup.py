@@ -1,0 +1,86 @@
+"""Logging to a rotating file in the log dir, and a safety net for uncaught exceptions.
+
+An exception in any callback (Tk, a pystray thread, a timer) is logged with its
+traceback and the app keeps running: a break app that dies silently is worse than none.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+log = logging.getLogger("deskbreak")
+
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
+    """Send deskbreak's log to ``log_file`` (rotated) and, with ``verbose``, to stderr.
+
+    Returns a message for the user when the log file cannot be written (the app then
+    logs to stderr only) — never raises.
+    """
+    root = logging.getLogger("deskbreak")
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    problem = None
+    if log_file is not None:
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            file_handler = logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+            if os.name == "posix":
+                os.chmod(log_file, 0o600)
+            file_handler.setFormatter(logging.Formatter(FORMAT))
+            root.addHandler(file_handler)
+        except OSError as error:
+            problem = f"cannot write the log file {log_file} ({error.strerror}); logging to the terminal only."
+            verbose = True
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(logging.Formatter("deskbreak: %(levelname)s %(message)s"))
+        root.addHandler(stream)
+    root.propagate = False
+    return problem
+
+
+def log_exception(
+    where: str,
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    log.error(
+        "uncaught exception in %s:\n%s",
+        where,
+        "".join(traceback.format_exception(exc_type, exc, tb)),
+    )
+
+
+def install_excepthooks() -> None:
+    """Log exceptions that escape threads (the pystray thread among them)."""
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        name = args.thread.name if args.thread else "a thread"
+        log_exception(name, args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    threading.excepthook = thread_hook
+
+
+def keep_tk_running(root: Any) -> None:
+    """An exception in a Tk callback is logged and the main loop goes on."""
+
+    def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log_exception("a window callback", exc_type, exc, tb)
+
+    root.report_callback_exception = report

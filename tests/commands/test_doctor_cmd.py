@@ -1,0 +1,55 @@
+"""`deskbreak doctor` under a display and without one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _doctor(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "deskbreak", "doctor"], capture_output=True, text=True, env=env
+    )
+
+
+def test_doctor_without_display_says_so_and_exits_1() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = _doctor(env)
+    assert result.returncode == 1
+    assert "PROBLEM display" in result.stdout
+    assert "no display" in result.stdout and "fix:" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.gui
+def test_doctor_under_xvfb_reports_every_part() -> None:
+    result = _doctor(dict(os.environ))
+    assert "Traceback" not in result.stderr
+    for topic in (
+        "python",
+        "tk",
+        "display",
+        "tray",
+        "idle time",
+        "config path",
+        "data path",
+        "settings",
+    ):
+        assert any(line.split()[1:2] == topic.split()[:1] for line in result.stdout.splitlines()), (
+            topic
+        )
+    assert "OK      display" in result.stdout
+    assert "OK      idle time" in result.stdout, result.stdout
+
+
+def test_doctor_reports_a_broken_config(isolated_dirs: object) -> None:
+    config = os.environ["DESKBREAK_CONFIG_DIR"]
+    os.makedirs(config, exist_ok=True)
+    with open(os.path.join(config, "config.toml"), "w") as handle:
+        handle.write("[app]\nweekly_goal_days = 12\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = _doctor(env)
+    assert "PROBLEM settings" in result.stdout and "app.weekly_goal_days" in result.stdout
