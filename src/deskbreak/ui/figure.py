@@ -1,0 +1,216 @@
+"""The movement's line figure: pure geometry, drawn on a Tk canvas or rendered with Pillow.
+
+:func:`figure_segments` turns a pose into drawing primitives in the unit box, so the
+geometry is testable without a display; :func:`draw_figure` and :func:`render_figure_png`
+only scale and paint them. ``progress`` runs 0 → 1 from the start pose (end of an inhale)
+to the end pose (end of an exhale), so the window can move the figure with the breath.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from dataclasses import dataclass
+from pathlib import Path
+
+from deskbreak.core import poses
+from deskbreak.core.movements import Figure, Pose
+
+Point = tuple[float, float]
+
+# Layers, drawn in this order: furniture, the far limbs (in a paler colour), body, near limbs.
+PROP, FAR, BODY, NEAR = "prop", "far", "body", "near"
+LAYERS = (PROP, FAR, BODY, NEAR)
+LIMB_WIDTH = 0.024
+PROP_WIDTH = 0.014
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A polyline in unit-box coordinates."""
+
+    points: tuple[Point, ...]
+    width: float
+    layer: str
+
+
+@dataclass(frozen=True)
+class Circle:
+    center: Point
+    radius: float
+    layer: str
+
+
+Primitive = Stroke | Circle
+
+
+def interpolate(start: Pose, end: Pose, progress: float) -> Pose:
+    """The pose ``progress`` of the way from start to end (joints missing from one are kept)."""
+    t = min(1.0, max(0.0, progress))
+    out: Pose = dict(start)
+    for name, (x1, y1) in end.items():
+        x0, y0 = start.get(name, (x1, y1))
+        out[name] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+    return out
+
+
+def figure_segments(pose: Pose) -> list[Primitive]:
+    """The person as strokes and a head circle, far limbs first so near ones draw on top."""
+    prims: list[Primitive] = []
+    for suffix, layer in (("f", FAR), ("n", NEAR)):
+        chains = (
+            ("shoulder", f"elbow_{suffix}", f"hand_{suffix}"),
+            ("hip", f"knee_{suffix}", f"ankle_{suffix}", f"toe_{suffix}"),
+        )
+        for chain in chains:
+            points = tuple(pose[j] for j in chain if j in pose)
+            if len(points) >= 2:
+                prims.append(Stroke(points, LIMB_WIDTH, layer))
+        if suffix == "f":
+            spine = _spine(pose)
+            if len(spine) >= 2:
+                prims.append(Stroke(spine, LIMB_WIDTH * 1.15, BODY))
+            if "head" in pose:
+                prims.append(Circle(pose["head"], poses.HEAD_RADIUS, BODY))
+    return prims
+
+
+def _spine(pose: Pose) -> tuple[Point, ...]:
+    """Hip to neck; with a ``mid`` joint, a curve through it (a rounded or arched back)."""
+    if not {"hip", "shoulder"} <= pose.keys():
+        return ()
+    (hx, hy), (sx, sy) = pose["hip"], pose["shoulder"]
+    mx, my = pose.get("mid", ((hx + sx) / 2, (hy + sy) / 2))
+    cx, cy = 2 * mx - (hx + sx) / 2, 2 * my - (hy + sy) / 2  # control point of the curve
+    points = [
+        (
+            (1 - t) ** 2 * hx + 2 * (1 - t) * t * cx + t * t * sx,
+            (1 - t) ** 2 * hy + 2 * (1 - t) * t * cy + t * t * sy,
+        )
+        for t in (i / 8 for i in range(9))
+    ]
+    if "neck" in pose:
+        points.append(pose["neck"])
+    return tuple(points)
+
+
+def prop_segments(props: tuple[str, ...]) -> list[Primitive]:
+    """Simple furniture sized to the figure: a plain four-legged chair, a desk, a wall, a mat."""
+    prims: list[Primitive] = []
+    w = PROP_WIDTH
+    floor = poses.FLOOR_Y + 0.01
+    if "chair" in props:
+        back, front = poses.SEAT_X
+        seat = poses.SEAT_Y
+        prims += [
+            Stroke(((back, seat), (front, seat)), w * 1.4, PROP),
+            Stroke(((back, poses.BACKREST_TOP_Y), (back, floor)), w, PROP),
+            Stroke(((front - 0.02, seat), (front - 0.02, floor)), w, PROP),
+        ]
+    if "desk" in props:
+        left, right = poses.DESK_X
+        prims += [
+            Stroke(((left, poses.DESK_Y), (right, poses.DESK_Y)), w * 1.4, PROP),
+            Stroke(((left + 0.03, poses.DESK_Y), (left + 0.03, floor)), w, PROP),
+        ]
+    if "wall" in props:
+        prims.append(Stroke(((poses.WALL_X, 0.04), (poses.WALL_X, floor)), w, PROP))
+    if "mat" in props:
+        prims.append(Stroke(((0.06, floor), (0.94, floor)), w * 1.6, PROP))
+    prims.append(Stroke(((0.0, floor + 0.004), (1.0, floor + 0.004)), w * 0.5, PROP))
+    return prims
+
+
+def scene(figure: Figure, progress: float) -> list[Primitive]:
+    """Everything to draw for this moment of the movement, in painting order."""
+    prims = prop_segments(figure.props) + figure_segments(
+        interpolate(figure.start, figure.end, progress)
+    )
+    return sorted(prims, key=lambda p: LAYERS.index(p.layer))
+
+
+def _fit(box: tuple[float, float, float, float]) -> tuple[float, float, float]:
+    """Scale and offset that fit the unit square, centred, inside ``box`` (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = box
+    size = max(1.0, min(x1 - x0, y1 - y0))
+    return size, x0 + (x1 - x0 - size) / 2, y0 + (y1 - y0 - size) / 2
+
+
+def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float = 0.45) -> str:
+    return "#" + "".join(f"{round(p + (q - p) * t) & 0xFF:02x}" for p, q in zip(a, b, strict=True))
+
+
+def draw_figure(
+    canvas: tkinter.Canvas,
+    figure: Figure,
+    progress: float,
+    box: tuple[float, float, float, float],
+    color: str,
+    prop_color: str,
+    tag: str = "figure",
+) -> None:
+    """Redraw the figure at ``progress`` inside ``box``; items carry ``tag`` (old ones removed)."""
+    canvas.delete(tag)
+    size, ox, oy = _fit(box)
+    rgb = [tuple(v // 257 for v in canvas.winfo_rgb(c)) for c in (color, prop_color)]
+    far = _mix(rgb[0], rgb[1])  # type: ignore[arg-type]
+    colors = {PROP: prop_color, FAR: far, BODY: color, NEAR: color}
+    for prim in scene(figure, progress):
+        fill = colors[prim.layer]
+        if isinstance(prim, Circle):
+            (cx, cy), r = prim.center, prim.radius * size
+            px, py = ox + cx * size, oy + cy * size
+            canvas.create_oval(
+                px - r, py - r, px + r, py + r, outline=fill, width=LIMB_WIDTH * size, tags=(tag,)
+            )
+        else:
+            coords = [v for x, y in prim.points for v in (ox + x * size, oy + y * size)]
+            canvas.create_line(
+                *coords,
+                fill=fill,
+                width=max(1.0, prim.width * size),
+                capstyle=tkinter.ROUND,
+                joinstyle=tkinter.ROUND,
+                tags=(tag,),
+            )
+
+
+def render_figure_png(
+    figure: Figure,
+    progress: float,
+    size: int,
+    path: str | Path,
+    color: str = "#26312c",
+    prop_color: str = "#a39e93",
+    background: str = "#f6f4ef",
+) -> Path:
+    """A square preview image (drawn at 4× and scaled down for smooth lines)."""
+    from PIL import Image, ImageColor, ImageDraw
+
+    scale = 4
+    big = size * scale
+    image = Image.new("RGB", (big, big), background)
+    draw = ImageDraw.Draw(image)
+    base, props = ImageColor.getrgb(color)[:3], ImageColor.getrgb(prop_color)[:3]
+    colors = {PROP: prop_color, FAR: _mix(base, props), BODY: color, NEAR: color}
+    pad = big * 0.03
+    s, ox, oy = _fit((pad, pad, big - pad, big - pad))
+    for prim in scene(figure, progress):
+        fill = colors[prim.layer]
+        if isinstance(prim, Circle):
+            (cx, cy), r = prim.center, prim.radius * s
+            px, py = ox + cx * s, oy + cy * s
+            draw.ellipse(
+                (px - r, py - r, px + r, py + r), outline=fill, width=round(LIMB_WIDTH * s)
+            )
+            continue
+        points = [(ox + x * s, oy + y * s) for x, y in prim.points]
+        width = max(1, round(prim.width * s))
+        draw.line(points, fill=fill, width=width, joint="curve")
+        for px, py in points:  # round caps
+            draw.ellipse(
+                (px - width / 2, py - width / 2, px + width / 2, py + width / 2), fill=fill
+            )
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.resize((size, size), Image.Resampling.LANCZOS).save(out)
+    return out

@@ -1,0 +1,82 @@
+"""The line figure: geometry is pure; drawing is checked on a real canvas under Xvfb."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deskbreak.core.movements import Figure
+from deskbreak.core.poses import FLOOR_Y, build_pose
+from deskbreak.ui.figure import (
+    Circle,
+    Stroke,
+    figure_segments,
+    interpolate,
+    render_figure_png,
+    scene,
+)
+
+SEATED = build_pose({"base": "sit"})
+LEANING = build_pose({"base": "sit", "trunk": -25, "arm": 160})
+FIGURE = Figure(SEATED, LEANING, props=("chair",))
+
+
+def test_segments_draw_limbs_spine_and_head() -> None:
+    prims = figure_segments(SEATED)
+    strokes = [p for p in prims if isinstance(p, Stroke)]
+    circles = [p for p in prims if isinstance(p, Circle)]
+    assert len(strokes) == 5  # two arms, two legs, the spine
+    assert len(circles) == 1 and circles[0].center == SEATED["head"]
+
+
+def test_interpolation_runs_from_start_to_end() -> None:
+    assert interpolate(SEATED, LEANING, 0.0) == SEATED
+    assert interpolate(SEATED, LEANING, 1.0) == LEANING
+    half = interpolate(SEATED, LEANING, 0.5)
+    (x0, _), (x1, _) = SEATED["head"], LEANING["head"]
+    assert half["head"][0] == pytest.approx((x0 + x1) / 2)
+    assert interpolate(SEATED, LEANING, 7.0) == LEANING  # clamped
+
+
+def test_standing_figure_rests_on_the_floor() -> None:
+    pose = build_pose({"base": "stand", "trunk": 45, "thigh": 15, "shin": -10})
+    assert max(y for _, y in pose.values()) == pytest.approx(FLOOR_Y)
+
+
+def test_props_are_drawn_under_the_person() -> None:
+    layers = [p.layer for p in scene(FIGURE, 0.3)]
+    assert layers[0] == "prop"
+    assert layers.index("near") > layers.index("body") > layers.index("far")
+
+
+def test_png_preview(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = render_figure_png(FIGURE, 1.0, 120, tmp_path / "f.png")
+    with Image.open(path) as image:
+        assert image.size == (120, 120)
+        assert len(set(image.getdata())) > 2  # something besides the background was drawn
+
+
+@pytest.mark.gui
+def test_draw_on_a_real_canvas() -> None:
+    import tkinter as tk
+
+    root = tk.Tk()
+    try:
+        canvas = tk.Canvas(root, width=200, height=160)
+        canvas.pack()
+        canvas.create_text(5, 5, text="keep me")
+        from deskbreak.ui.figure import draw_figure
+
+        draw_figure(canvas, FIGURE, 0.0, (0, 0, 200, 160), "#26312c", "#a39e93")
+        first = len(canvas.find_withtag("figure"))
+        assert first > 5
+        draw_figure(canvas, FIGURE, 1.0, (0, 0, 200, 160), "#26312c", "#a39e93")
+        assert len(canvas.find_withtag("figure")) == first  # redrawn, not piled up
+        assert len(canvas.find_all()) == first + 1
+        xs = [c for item in canvas.find_withtag("figure") for c in canvas.coords(item)[::2]]
+        assert min(xs) >= 20 - 1 and max(xs) <= 180 + 1  # fitted into the centred square
+    finally:
+        root.destroy()
