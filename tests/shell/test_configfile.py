@@ -48,9 +48,7 @@ def test_every_default_key_has_a_comment_with_its_range() -> None:
 def test_save_keeps_comments_order_and_applies_changes(user_config: Path) -> None:
     loaded = configfile.load(user_config)
     assert loaded.settings.breaks.snooze_minutes == 15
-    changed = replace(
-        loaded.settings, breaks=replace(loaded.settings.breaks, sit_limit_minutes=35)
-    )
+    changed = replace(loaded.settings, breaks=replace(loaded.settings.breaks, sit_limit_minutes=35))
     configfile.save(user_config, changed)
     text = user_config.read_text()
     assert "# my own note about breaks" in text
@@ -129,4 +127,6 @@ def test_bad_value_message_names_the_file(tmp_path: Path) -> None:
     loaded = configfile.load(path)
     assert loaded.settings.app.weekly_goal_days == 5
     [message] = loaded.messages(path)
-    assert message.startswith(str(path)) and "app.weekly_goal_days" in message and "1 to 7" in message
+    assert (
+        message.startswith(str(path)) and "app.weekly_goal_days" in message and "1 to 7" in message
+    )
