@@ -1,0 +1,520 @@
+"""A guided break as a pure state machine: what to do now, and for how many seconds.
+
+Everything the window shows is computed from *active* time (time spent RUNNING) read
+from the injected clock, so a whole routine runs in a test in milliseconds and a
+window that stops redrawing never loses its place. Each movement is laid out as a
+timeline of segments — a short "get ready", then one breath cycle per rep (or per
+breath of a hold), per side — and :meth:`BreakSession.frame` looks the time up in it.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from deskbreak.core.clock import Clock
+from deskbreak.core.movements import Movement, Phase, Routine, Step
+from deskbreak.core.records import (
+    FELT_IN,
+    Comfort,
+    MovementRecord,
+    Outcome,
+    SessionRecord,
+    Trigger,
+)
+from deskbreak.core.settings import BreathingSettings
+
+GET_READY_SECONDS = 4.0  # "next: …, get ready" before each movement
+SWITCH_SIDES_SECONDS = 3.0
+
+# Seconds when a movement leaves its own pace open (CONTENT.md §2 defaults).
+_PHASE_PACE = {Phase.ORGANIZE: (3.0, 4.0), Phase.STRENGTHEN: (3.0, 2.0)}
+
+
+class State(StrEnum):
+    READY = "ready"  # made, not started
+    RUNNING = "running"
+    PAUSED = "paused"
+    PAIN_STOPPED = "pain_stopped"  # the pain note is showing; time stands still
+    RATING = "rating"  # the routine is over; waiting for the comfort check
+    FINISHED = "finished"
+
+
+class Action(StrEnum):
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    STOP = "stop"
+    PAIN_STOP = "pain_stop"
+    EASIER = "easier"
+    END = "end"  # the last movement ran out (internal)
+    RATE = "rate"
+    CLOSE = "close"
+
+
+_LIVE = (State.READY, State.RUNNING, State.PAUSED, State.PAIN_STOPPED, State.RATING)
+
+TRANSITIONS: Mapping[tuple[State, Action], State] = {
+    (State.READY, Action.START): State.RUNNING,
+    (State.READY, Action.STOP): State.RATING,
+    (State.RUNNING, Action.PAUSE): State.PAUSED,
+    (State.PAUSED, Action.RESUME): State.RUNNING,
+    (State.RUNNING, Action.NEXT): State.RUNNING,
+    (State.PAUSED, Action.NEXT): State.PAUSED,
+    (State.PAIN_STOPPED, Action.NEXT): State.RUNNING,
+    (State.RUNNING, Action.PREVIOUS): State.RUNNING,
+    (State.PAUSED, Action.PREVIOUS): State.PAUSED,
+    (State.RUNNING, Action.STOP): State.RATING,
+    (State.PAUSED, Action.STOP): State.RATING,
+    (State.PAIN_STOPPED, Action.STOP): State.RATING,
+    (State.RUNNING, Action.PAIN_STOP): State.PAIN_STOPPED,
+    (State.PAUSED, Action.PAIN_STOP): State.PAIN_STOPPED,
+    (State.PAIN_STOPPED, Action.EASIER): State.RUNNING,
+    (State.RUNNING, Action.END): State.RATING,
+    (State.PAUSED, Action.END): State.RATING,
+    (State.PAIN_STOPPED, Action.END): State.RATING,
+    (State.RATING, Action.RATE): State.FINISHED,
+    **{(state, Action.CLOSE): State.FINISHED for state in _LIVE},
+}
+
+
+class IllegalTransition(RuntimeError):
+    """An operation the session's current state does not allow (a bug in the caller)."""
+
+    def __init__(self, state: State, action: Action) -> None:
+        super().__init__(f"cannot {action.value} a break that is {state.value}")
+        self.state, self.action = state, action
+
+
+class Segment(StrEnum):
+    GET_READY = "get ready"
+    SWITCH_SIDES = "switch sides"
+    INHALE = "inhale"
+    HOLD = "hold"
+    EXHALE = "exhale"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class BreathPace:
+    inhale: float
+    hold: float
+    exhale: float
+
+    @property
+    def cycle(self) -> float:
+        return self.inhale + self.hold + self.exhale
+
+
+def breath_pace(movement: Movement, breathing: BreathingSettings) -> BreathPace:
+    """Soften follows the user's ``[breathing]`` (the only place a short hold is allowed);
+    organize and strengthen use the movement's own seconds, and strengthening never holds
+    the breath — exhale on effort (CONTENT.md §2, Valsalva)."""
+    breath = movement.breath
+    if movement.phase is Phase.SOFTEN:
+        return BreathPace(
+            float(breathing.inhale_seconds),
+            float(min(max(breathing.hold_seconds, 0), 2)),
+            float(breathing.exhale_seconds),
+        )
+    default_in, default_ex = _PHASE_PACE[movement.phase]
+    return BreathPace(breath.inhale_seconds or default_in, 0.0, breath.exhale_seconds or default_ex)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One stretch of a movement's timeline."""
+
+    kind: Segment
+    start: float  # seconds from the start of the step
+    seconds: float
+    rep: int  # 1-based breath cycle within the side; 0 outside cycles
+    side: Side | None
+
+
+def plan_step(step: Step, breathing: BreathingSettings) -> tuple[Span, ...]:
+    """The timeline of one step: get ready, then per side one breath cycle per count."""
+    pace = breath_pace(step.movement, breathing)
+    dose = step.effective_dose
+    sides: tuple[Side | None, ...] = (Side.LEFT, Side.RIGHT) if dose.per_side else (None,)
+    spans: list[Span] = []
+    t = 0.0
+
+    def add(kind: Segment, seconds: float, rep: int, side: Side | None) -> None:
+        nonlocal t
+        if seconds > 0:
+            spans.append(Span(kind, t, seconds, rep, side))
+            t += seconds
+
+    add(Segment.GET_READY, GET_READY_SECONDS, 0, sides[0])
+    for index, side in enumerate(sides):
+        if index:
+            add(Segment.SWITCH_SIDES, SWITCH_SIDES_SECONDS, 0, side)
+        for rep in range(1, max(dose.count, 1) + 1):
+            add(Segment.INHALE, pace.inhale, rep, side)
+            add(Segment.HOLD, pace.hold, rep, side)
+            add(Segment.EXHALE, pace.exhale, rep, side)
+    return tuple(spans)
+
+
+def step_seconds(step: Step, breathing: BreathingSettings) -> float:
+    spans = plan_step(step, breathing)
+    return spans[-1].start + spans[-1].seconds
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Everything the window needs to draw one moment of the break."""
+
+    state: State
+    step_index: int
+    step: Step | None
+    segment: Segment | None
+    segment_seconds: float
+    segment_left: float
+    rep: int
+    reps: int
+    side: Side | None
+    figure_progress: float  # 0 = the figure's start pose, 1 = its end pose (linear)
+    routine_left: float
+    routine_seconds: float
+
+    @property
+    def phase(self) -> Phase | None:
+        return self.step.movement.phase if self.step else None
+
+    @property
+    def segment_fraction(self) -> float:
+        if not self.segment_seconds:
+            return 1.0
+        return min(max(1.0 - self.segment_left / self.segment_seconds, 0.0), 1.0)
+
+    @property
+    def count_down(self) -> int:
+        """Whole seconds left, as a person counts them ("breathe in · 4, 3, 2, 1")."""
+        return max(math.ceil(self.segment_left - 1e-9), 0)
+
+
+@dataclass
+class _Visit:
+    """Time spent on one movement (at one variant); merged when the user comes back."""
+
+    index: int
+    movement_id: str
+    variant: str
+    seconds: float = 0.0
+    completed: bool = False
+    pain_stop: bool = False
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.index, self.movement_id, self.variant)
+
+
+class BreakSession:
+    """One break over a routine, driven by ``tick()`` / ``advance_to(monotonic)``."""
+
+    def __init__(
+        self,
+        routine: Routine,
+        breathing: BreathingSettings,
+        clock: Clock,
+        *,
+        trigger: Trigger = Trigger.COMMAND,
+        session_id: str | None = None,
+    ) -> None:
+        if not routine.steps:
+            raise ValueError(f"routine {routine.id!r} has no movements")
+        self.routine = routine
+        self.breathing = breathing
+        self.clock = clock
+        self.trigger = trigger
+        self.id = session_id or str(uuid.uuid4())
+        self.state = State.READY
+        self.steps: list[Step] = list(routine.steps)
+        self._plans = [plan_step(s, breathing) for s in self.steps]
+        self.index = 0
+        self._active = 0.0  # active seconds banked before the current run
+        self._run_from: float | None = None  # monotonic time the current run began
+        self._step_from = 0.0  # active seconds at which the current step began
+        self._accounted = 0.0  # moving seconds of the current step already in a visit
+        self._now = clock.monotonic()
+        self._visits: list[_Visit] = []
+        self._reached_end = False
+        self._pain = False
+        self.started: datetime = clock.now()
+        self.ended: datetime | None = None
+        self.comfort: Comfort | None = None
+        self.felt_in: tuple[str, ...] = ()
+
+    # -- time -----------------------------------------------------------------
+
+    def tick(self) -> Frame:
+        return self.advance_to(self.clock.monotonic())
+
+    def advance_to(self, now: float) -> Frame:
+        """Move to monotonic time ``now``; completes the movements whose time ran out."""
+        self._now = max(now, self._now)
+        while self.state is State.RUNNING and self._in_step() >= self._step_length():
+            self._account(completed=True, upto=self._step_from + self._step_length())
+            self._step_from += self._step_length()
+            self._accounted = 0.0
+            if self.index + 1 >= len(self.steps):
+                self._reached_end = True
+                self._end(Action.END)
+            else:
+                self.index += 1
+        return self.frame()
+
+    def _active_now(self) -> float:
+        if self._run_from is None:
+            return self._active
+        return self._active + (self._now - self._run_from)
+
+    def _in_step(self) -> float:
+        return self._active_now() - self._step_from
+
+    def _step_length(self, index: int | None = None) -> float:
+        last = self._plans[self.index if index is None else index][-1]
+        return last.start + last.seconds
+
+    # -- operations -----------------------------------------------------------
+
+    def start(self) -> Frame:
+        self._go(Action.START)
+        self.started = self.clock.now()
+        self._run_from = self._now = self.clock.monotonic()
+        return self.frame()
+
+    def pause(self) -> Frame:
+        self.tick()
+        self._go(Action.PAUSE)
+        self._freeze()
+        return self.frame()
+
+    def resume(self) -> Frame:
+        self._go(Action.RESUME)
+        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        return self.frame()
+
+    def toggle_pause(self) -> Frame:
+        return self.pause() if self.state is State.RUNNING else self.resume()
+
+    def next(self) -> Frame:
+        """Skip to the next movement (from the pain note too); after the last, the end."""
+        self.tick()
+        self._check(Action.NEXT)
+        self._account(completed=False)
+        if self.index + 1 >= len(self.steps):
+            self._reached_end = True
+            return self._end(Action.END)
+        self._go(Action.NEXT)
+        self._enter(self.index + 1)
+        return self.frame()
+
+    def previous(self) -> Frame:
+        """Back to the start of the previous movement (or of the first one)."""
+        self.tick()
+        self._go(Action.PREVIOUS)
+        self._account(completed=False)
+        self._enter(max(self.index - 1, 0))
+        return self.frame()
+
+    def stop(self) -> Frame:
+        self.tick()
+        self._check(Action.STOP)
+        if self.state is not State.PAIN_STOPPED:
+            self._account(completed=False)
+        return self._end(Action.STOP)
+
+    def pain_stop(self) -> Frame:
+        """Sharp pain: this movement ends at once and is recorded as a pain stop."""
+        self.tick()
+        self._go(Action.PAIN_STOP)
+        self._freeze()
+        self._account(completed=False, pain=True)
+        self._pain = True
+        return self.frame()
+
+    def use_easier(self, movement: Movement) -> Frame:
+        """After a pain stop: redo this place in the routine with the easier variant."""
+        self._go(Action.EASIER)
+        step = Step(movement, variant="easier", dose=self.steps[self.index].dose)
+        self.steps[self.index] = step
+        self._plans[self.index] = plan_step(step, self.breathing)
+        self._enter(self.index)
+        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        return self.frame()
+
+    def rate(self, comfort: Comfort | int, felt_in: tuple[str, ...] = ()) -> Frame:
+        """The comfort check; ``felt_in`` from :data:`FELT_IN` ("nowhere" stands alone)."""
+        self._check(Action.RATE)
+        unknown = [f for f in felt_in if f not in FELT_IN]
+        if unknown:
+            raise ValueError(f"unknown place {unknown[0]!r}; choose from {', '.join(FELT_IN)}")
+        places = tuple(dict.fromkeys(felt_in))
+        if "nowhere" in places and len(places) > 1:
+            places = tuple(p for p in places if p != "nowhere")
+        self.comfort, self.felt_in = Comfort(comfort), places
+        self._go(Action.RATE)
+        return self.frame()
+
+    def close(self) -> Frame:
+        """The window closed: keep what was done so far and finish."""
+        if self.state is State.FINISHED:
+            return self.frame()
+        self.tick()
+        if self.state in (State.RUNNING, State.PAUSED):
+            self._account(completed=False)
+        self._freeze()
+        if self.ended is None:
+            self.ended = self.clock.now()
+        self._go(Action.CLOSE)
+        return self.frame()
+
+    # -- state helpers ----------------------------------------------------------
+
+    def can(self, action: Action) -> bool:
+        return (self.state, action) in TRANSITIONS
+
+    def _check(self, action: Action) -> None:
+        if (self.state, action) not in TRANSITIONS:
+            raise IllegalTransition(self.state, action)
+
+    def _go(self, action: Action) -> None:
+        self._check(action)
+        self.state = TRANSITIONS[(self.state, action)]
+
+    def _freeze(self) -> None:
+        self._active = self._active_now()
+        self._run_from = None
+
+    def _enter(self, index: int) -> None:
+        self._freeze()
+        if self.state is State.RUNNING:
+            self._run_from = self._now
+        self.index = index
+        self._step_from = self._active
+        self._accounted = 0.0
+
+    def _end(self, action: Action) -> Frame:
+        self._freeze()
+        self._go(action)
+        self.ended = self.clock.now()
+        return self.frame()
+
+    def _moving_in_step(self, upto: float | None = None) -> float:
+        """Seconds of the current step spent moving, i.e. after its get-ready."""
+        in_step = (self._active_now() if upto is None else upto) - self._step_from
+        return max(in_step - self._plans[self.index][0].seconds, 0.0)
+
+    def _account(self, *, completed: bool, pain: bool = False, upto: float | None = None) -> None:
+        """Add the moving time not yet counted in the current step to its visit."""
+        moving = self._moving_in_step(upto) - self._accounted
+        if moving <= 0 and not (completed or pain):
+            return
+        step = self.steps[self.index]
+        key = (self.index, step.movement.id, step.variant)
+        visit = next((v for v in self._visits if v.key == key), None)
+        if visit is None:
+            visit = _Visit(*key)
+            self._visits.append(visit)
+        visit.seconds += max(moving, 0.0)
+        visit.completed = visit.completed or completed
+        visit.pain_stop = visit.pain_stop or pain
+        self._accounted += max(moving, 0.0)
+
+    # -- views ----------------------------------------------------------------------
+
+    def frame(self) -> Frame:
+        total = sum(self._step_length(i) for i in range(len(self.steps)))
+        if self.state in (State.RATING, State.FINISHED):
+            return Frame(self.state, self.index, None, None, 0, 0, 0, 0, None, 0, 0, total)
+        step = self.steps[self.index]
+        spans = self._plans[self.index]
+        t = min(max(self._in_step(), 0.0), self._step_length())
+        span = next((s for s in spans if t < s.start + s.seconds), spans[-1])
+        later = sum(self._step_length(i) for i in range(self.index + 1, len(self.steps)))
+        return Frame(
+            state=self.state,
+            step_index=self.index,
+            step=step,
+            segment=span.kind,
+            segment_seconds=span.seconds,
+            segment_left=span.start + span.seconds - t,
+            rep=span.rep,
+            reps=max(step.effective_dose.count, 1),
+            side=span.side,
+            figure_progress=_figure_progress(step, span, (t - span.start) / span.seconds),
+            routine_left=self._step_length() - t + later,
+            routine_seconds=total,
+        )
+
+    @property
+    def movements_done(self) -> int:
+        return sum(1 for v in self._visits if v.completed)
+
+    def record(self) -> SessionRecord:
+        """What was done so far, at any moment (the window may close mid-movement)."""
+        self.tick()
+        visits = [replace(v) for v in self._visits]
+        if self.state in (State.RUNNING, State.PAUSED):
+            moving = self._moving_in_step() - self._accounted
+            if moving > 0:
+                step = self.steps[self.index]
+                key = (self.index, step.movement.id, step.variant)
+                match = [v for v in visits if v.key == key]
+                if not match:
+                    match = [_Visit(*key)]
+                    visits.append(match[0])
+                match[0].seconds += moving
+        if self._pain:
+            outcome = Outcome.PAIN_STOP
+        elif self._reached_end:
+            outcome = Outcome.COMPLETED
+        else:
+            outcome = Outcome.STOPPED
+        return SessionRecord(
+            id=self.id,
+            started=self.started,
+            ended=self.ended or self.clock.now(),
+            routine_id=self.routine.id,
+            trigger=self.trigger,
+            outcome=outcome,
+            movements=tuple(
+                MovementRecord(
+                    v.movement_id, v.variant, v.completed, round(v.seconds, 1), v.pain_stop
+                )
+                for v in visits
+            ),
+            comfort=self.comfort,
+            felt_in=self.felt_in,
+        )
+
+
+def _figure_progress(step: Step, span: Span, fraction: float) -> float:
+    """Start → end on the exhale, back on the inhale; a held position stays near its end."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    holding = step.effective_dose.kind == "hold"
+    if span.kind in (Segment.GET_READY, Segment.SWITCH_SIDES):
+        return 0.0
+    if span.kind is Segment.HOLD:
+        return 0.9 if holding and span.rep > 1 else 0.0
+    if span.kind is Segment.EXHALE:
+        if holding and span.rep > 1:
+            return 0.9 + 0.1 * fraction
+        return fraction
+    # inhale: the first one of a side starts from the start pose
+    if span.rep == 1:
+        return 0.0
+    return 1.0 - 0.1 * fraction if holding else 1.0 - fraction
