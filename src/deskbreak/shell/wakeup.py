@@ -44,7 +44,7 @@ def can_watch_files(root: tk.Misc) -> bool:
     return os.name == "posix" and hasattr(root.tk, "createfilehandler")
 
 
-def watch_fd(root: tk.Misc, fd: int, on_readable: Callable[[], None]) -> Callable[[], None]:
+def watch_fd(root: tk.Misc, fd: int, on_readable: Callable[[], object]) -> Callable[[], None]:
     """Call ``on_readable()`` on the Tk thread whenever ``fd`` can be read; returns an unwatch."""
     root.tk.createfilehandler(fd, tk.READABLE, lambda _fd, _mask: on_readable())
     return lambda: root.tk.deletefilehandler(fd)
