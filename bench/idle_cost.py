@@ -1,0 +1,132 @@
+"""Idle cost: what deskbreak costs while it sits in the tray doing nothing.
+
+Starts the real app under its own Xvfb with a real tray host (trayer) and isolated dirs,
+lets it settle, then samples for a minute: resident memory (all its processes), CPU
+seconds per minute, and wake-ups per second (voluntary + involuntary context switches
+over all threads). The floor — a withdrawn Tk root plus a pystray icon, nothing else —
+is measured in the same run, and the ratios printed.
+
+    .venv/bin/python bench/idle_cost.py [--seconds 60] [--settle 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+from xsession import XSession, wait_for, x_session  # noqa: E402
+
+FLOOR = """
+import threading, tkinter, pystray
+from PIL import Image
+root = tkinter.Tk(); root.withdraw()
+icon = pystray.Icon("floor", Image.new("RGBA", (32, 32), (60, 120, 100, 255)), "floor")
+threading.Thread(target=icon.run, daemon=True).start()
+root.mainloop()
+"""
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Sample:
+    rss_kb: int
+    cpu_ticks: int
+    switches: int
+
+
+def sample(pid: int) -> Sample:
+    """Sum over the process and its children (one level is all deskbreak starts)."""
+    pids = [pid, *_children(pid)]
+    rss = cpu = switches = 0
+    for p in pids:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            rss += int(
+                next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))
+            )
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu += int(fields[11]) + int(fields[12])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                for line in (task / "status").read_text().splitlines():
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        switches += int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return Sample(rss, cpu, switches)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = task / "children"
+        if children.exists():
+            out += [int(c) for c in children.read_text().split()]
+    return out
+
+
+def measure(
+    command: list[str], session: XSession, env: dict[str, str], seconds: float, settle: float
+) -> tuple[float, float, float]:
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_for(lambda: session.docked_icons(), 15, "an icon docked in the tray")
+        time.sleep(settle)
+        first = sample(process.pid)
+        time.sleep(seconds)
+        last = sample(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    memory_mb = last.rss_kb / 1024
+    cpu_per_min = (last.cpu_ticks - first.cpu_ticks) / CLOCK_TICKS * 60 / seconds
+    wakeups = (last.switches - first.switches) / seconds
+    return memory_mb, cpu_per_min, wakeups
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--settle", type=float, default=5)
+    args = parser.parse_args()
+    python = str(ROOT / ".venv" / "bin" / "python")
+    rows = []
+    for name, command in (
+        ("floor (Tk + pystray)", [python, "-c", FLOOR]),
+        ("deskbreak", [python, "-m", "deskbreak", "run"]),
+    ):
+        with x_session() as session, tempfile.TemporaryDirectory() as home:
+            env = session.env | {
+                "PYSTRAY_BACKEND": "xorg",
+                "DESKBREAK_CONFIG_DIR": f"{home}/config",
+                "DESKBREAK_DATA_DIR": f"{home}/data",
+                "HOME": home,
+            }
+            rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
+    print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
+    print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11}")
+    for name, memory, cpu, wakeups in rows:
+        print(f"{name:22} {memory:12.1f} {cpu:10.3f} {wakeups:11.2f}")
+    (_, floor_mem, floor_cpu, floor_wake), (_, mem, cpu, wake) = rows
+    print(
+        f"ratios vs floor: memory {mem / floor_mem:.2f}× (goal ≤ 1.3×), "
+        f"CPU {cpu:.3f} s/min (goal < 0.01), wake-ups {wake:.2f}/s (goal < 0.2)"
+    )
+
+
+if __name__ == "__main__":
+    main()

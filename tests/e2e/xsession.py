@@ -1,0 +1,171 @@
+"""A real X session for end-to-end tests: its own Xvfb, a real XEmbed tray, xdotool.
+
+With no window manager, new windows open at the top left, so the tray sits at the
+bottom edge where nothing covers it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from Xlib import X, display
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
+
+
+def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> object:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@dataclass
+class XSession:
+    display_name: str
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["DISPLAY"] = self.display_name
+        env.pop("WAYLAND_DISPLAY", None)
+        env.pop("PYSTRAY_BACKEND", None)
+        return env
+
+    def xdotool(self, *args: str) -> str:
+        result = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=10
+        )
+        return result.stdout.strip()
+
+    def windows_named(self, pattern: str) -> list[str]:
+        return self.xdotool("search", "--onlyvisible", "--name", pattern).split()
+
+    def tray_owner(self) -> int:
+        conn = display.Display(self.display_name)
+        try:
+            atom = conn.intern_atom("_NET_SYSTEM_TRAY_S0")
+            owner = conn.get_selection_owner(atom)
+            return 0 if owner in (X.NONE, 0) else owner.id
+        finally:
+            conn.close()
+
+    def docked_icons(self) -> list[int]:
+        """Icon windows embedded in the tray: they carry _XEMBED_INFO."""
+        conn = display.Display(self.display_name)
+        try:
+            xembed = conn.intern_atom("_XEMBED_INFO")
+            found: list[int] = []
+
+            def walk(window: object) -> None:
+                for child in window.query_tree().children:  # type: ignore[attr-defined]
+                    if child.get_full_property(xembed, X.AnyPropertyType) is not None:
+                        attrs = child.get_attributes()
+                        if attrs.map_state == X.IsViewable:
+                            found.append(child.id)
+                    walk(child)
+
+            walk(conn.screen().root)
+            return found
+        finally:
+            conn.close()
+
+    def icon_position(self, window_id: int) -> tuple[int, int]:
+        conn = display.Display(self.display_name)
+        try:
+            window = conn.create_resource_object("window", window_id)
+            geometry = window.get_geometry()
+            root = conn.screen().root
+            origin = root.translate_coords(window, 0, 0)
+            return origin.x + geometry.width // 2, origin.y + geometry.height // 2
+        finally:
+            conn.close()
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        target = ARTIFACTS / f"{name}.png"
+        subprocess.run(
+            ["import", "-window", "root", str(target)], env=self.env, check=False, timeout=20
+        )
+        return target
+
+    def start_tray(self) -> subprocess.Popen[bytes]:
+        tray = subprocess.Popen(
+            [
+                "trayer",
+                "--edge",
+                "bottom",
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "32",
+                "--SetDockType",
+                "false",
+                "--transparent",
+                "false",
+                "--tint",
+                "0x2d2d2d",
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.processes.append(tray)
+        wait_for(self.tray_owner, 10, "trayer to own _NET_SYSTEM_TRAY_S0")
+        return tray
+
+
+@contextmanager
+def x_session(*, tray: bool = True, extra_args: tuple[str, ...] = ()) -> Iterator[XSession]:
+    assert shutil.which("Xvfb") and shutil.which("xdotool"), "run `make test`: it installs xvfb"
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+            *extra_args,
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    number = b""
+    with os.fdopen(read_fd, "rb") as pipe:
+        while not number.endswith(b"\n"):
+            chunk = pipe.read(1)
+            if not chunk:
+                break
+            number += chunk
+    session = XSession(f":{number.decode().strip()}", [xvfb])
+    try:
+        if tray:
+            session.start_tray()
+        yield session
+    finally:
+        for process in reversed(session.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
