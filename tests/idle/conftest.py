@@ -62,19 +62,30 @@ def x_server() -> Iterator[Callable[..., XServer]]:
         server.stop()
 
 
+class BusDaemon:
+    """A private `dbus-daemon --session`, its address read from --print-address."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            ["dbus-daemon", "--session", "--print-address", "--nofork"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.address = self.process.stdout.readline().strip()
+        assert self.address.startswith("unix:"), self.address
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
 @pytest.fixture
-def session_bus() -> Iterator[str]:
-    """A private `dbus-daemon --session`; yields its address."""
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--print-address", "--nofork"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    assert address.startswith("unix:"), address
-    yield address
-    daemon.terminate()
-    daemon.wait(timeout=5)
-    daemon.stdout.close()
+def bus_daemon() -> Iterator[BusDaemon]:
+    daemon = BusDaemon()
+    yield daemon
+    daemon.stop()

@@ -1,0 +1,187 @@
+"""Idle time and screen-lock state over the session bus (jeepney, blocking, short timeouts).
+
+Why D-Bus: on Wayland only the compositor sees all input, and GNOME (Mutter) and KDE / other
+freedesktop desktops publish it there. Every query is one method call with a
+:data:`CALL_TIMEOUT` deadline; a late reply is discarded by the next call. A connection that
+breaks is dropped and reopened on the next call, so a restarted bus heals without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from jeepney import DBusAddress, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.wrappers import DBusErrorResponse, unwrap_msg
+
+from deskbreak.idle.base import IdleUnavailable
+
+#: Seconds to wait for one reply: long enough for a busy desktop, short enough for the Tk thread.
+CALL_TIMEOUT = 0.5
+
+MUTTER = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core")
+FREEDESKTOP = "org.freedesktop.ScreenSaver"
+#: KDE and most others export the object at the first path; some older services at the second.
+FREEDESKTOP_PATHS = ("/org/freedesktop/ScreenSaver", "/ScreenSaver")
+GNOME_SCREENSAVER = ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")
+
+#: Errors after which trying another object path of the same service is pointless
+#: ("" is a timeout: a hung service stays hung).
+_NOBODY_THERE = ("", "org.freedesktop.DBus.Error.ServiceUnknown")
+
+
+class DBusCallFailed(IdleUnavailable):
+    """The service answered with a D-Bus error (`error_name`), or not at all (`error_name` "")."""
+
+    def __init__(self, message: str, error_name: str = "") -> None:
+        super().__init__(message)
+        self.error_name = error_name
+
+
+def session_bus_address(environ: Mapping[str, str]) -> str | None:
+    """The session bus address the way libdbus finds it: the variable, else $XDG_RUNTIME_DIR/bus."""
+    address = environ.get("DBUS_SESSION_BUS_ADDRESS", "").strip()
+    if address:
+        return address
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.exists(os.path.join(runtime, "bus")):
+        return f"unix:path={os.path.join(runtime, 'bus')}"
+    return None
+
+
+class SessionBus:
+    """One lazily (re)opened blocking connection; `call` is one round trip or an IdleUnavailable."""
+
+    def __init__(self, address: str | None, timeout: float = CALL_TIMEOUT) -> None:
+        if address is None:
+            raise IdleUnavailable("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+        self.address = address
+        self.timeout = timeout
+        self._conn: DBusConnection | None = None
+
+    def call(
+        self, service: str, path: str, interface: str, method: str, signature: str = "", *args: Any
+    ) -> tuple[Any, ...]:
+        """Call `interface.method` on `service` at `path` and return the reply's body."""
+        conn = self._connection()
+        target = DBusAddress(path, bus_name=service, interface=interface)
+        message = new_method_call(target, method, signature or None, args)
+        try:
+            reply = conn.send_and_get_reply(message, timeout=self.timeout)
+        except TimeoutError as exc:
+            raise DBusCallFailed(f"{service} did not answer {method} in {self.timeout} s") from exc
+        except (OSError, ValueError) as exc:  # connection reset, or a corrupt stream
+            self.close()
+            raise DBusCallFailed(f"the session bus went away: {exc}") from exc
+        try:
+            return tuple(unwrap_msg(reply))
+        except DBusErrorResponse as exc:
+            detail = f": {exc.data[0]}" if exc.data else ""
+            raise DBusCallFailed(f"{service} {method}: {exc.name}{detail}", exc.name) from exc
+
+    def _connection(self) -> DBusConnection:
+        if self._conn is None:
+            try:
+                self._conn = open_dbus_connection(self.address, auth_timeout=self.timeout)
+            except (OSError, RuntimeError, ValueError, StopIteration) as exc:
+                raise IdleUnavailable(f"cannot connect to the session bus: {exc}") from exc
+        return self._conn
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+
+class MutterIdleSource:
+    """GNOME: Mutter's IdleMonitor sees every input, on Wayland and on X11 alike."""
+
+    name = "gnome-mutter"
+
+    def __init__(self, bus: SessionBus) -> None:
+        self._bus = bus
+
+    def idle_seconds(self) -> float:
+        (idle_ms,) = self._bus.call(*MUTTER, "org.gnome.Mutter.IdleMonitor", "GetIdletime")
+        return int(idle_ms) / 1000.0
+
+    def close(self) -> None:
+        self._bus.close()
+
+
+class FreedesktopIdleSource:
+    """KDE and other freedesktop desktops: `org.freedesktop.ScreenSaver.GetSessionIdleTime`.
+
+    GNOME exports the same interface but answers NotSupported; that surfaces as
+    :class:`DBusCallFailed` from :meth:`find_path`, so selection moves on.
+    """
+
+    name = "freedesktop-screensaver"
+
+    def __init__(self, bus: SessionBus, path: str = FREEDESKTOP_PATHS[0]) -> None:
+        self._bus = bus
+        self.path = path
+
+    @classmethod
+    def find_path(cls, bus: SessionBus) -> FreedesktopIdleSource:
+        """The source at the first object path that answers; the most telling error otherwise."""
+        failures: list[DBusCallFailed] = []
+        for path in FREEDESKTOP_PATHS:
+            source = cls(bus, path)
+            try:
+                source.idle_seconds()
+            except DBusCallFailed as exc:
+                failures.append(exc)
+                if exc.error_name in _NOBODY_THERE:
+                    break  # another path of the same service will not help
+                continue
+            return source
+        raise min(failures, key=_error_rank)
+
+    def idle_seconds(self) -> float:
+        (idle_ms,) = self._bus.call(FREEDESKTOP, self.path, FREEDESKTOP, "GetSessionIdleTime")
+        return int(idle_ms) / 1000.0
+
+    def close(self) -> None:
+        self._bus.close()
+
+
+def _error_rank(exc: DBusCallFailed) -> int:
+    """NotSupported says more than UnknownObject about why a desktop cannot help."""
+    return 0 if exc.error_name.endswith("NotSupported") else 1
+
+
+class LockStateReader:
+    """Screen-lock state from `GetActive` of the screensaver service that answered at start-up."""
+
+    def __init__(self, bus: SessionBus, service: str, path: str) -> None:
+        self._bus = bus
+        self.service = service
+        self.path = path
+
+    @classmethod
+    def find(cls, bus: SessionBus) -> LockStateReader:
+        """Freedesktop first (KDE, GNOME too), then GNOME's own interface."""
+        services = [(FREEDESKTOP, FREEDESKTOP_PATHS), (GNOME_SCREENSAVER[0], GNOME_SCREENSAVER[1:])]
+        last: IdleUnavailable = IdleUnavailable("no screensaver service")
+        for service, paths in services:
+            for path in paths:
+                reader = cls(bus, service, path)
+                try:
+                    reader.locked()
+                except DBusCallFailed as exc:
+                    last = exc
+                    if exc.error_name in _NOBODY_THERE:
+                        break  # another path of the same service will not help
+                    continue
+                return reader
+        raise last
+
+    def locked(self) -> bool:
+        (active,) = self._bus.call(self.service, self.path, self.service, "GetActive")
+        return bool(active)
+
+    def close(self) -> None:
+        self._bus.close()

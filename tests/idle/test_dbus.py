@@ -1,0 +1,164 @@
+"""The D-Bus adapters against a real session bus and a fake desktop service."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deskbreak.idle.base import IdleUnavailable
+from deskbreak.idle.dbus import (
+    DBusCallFailed,
+    FreedesktopIdleSource,
+    LockStateReader,
+    MutterIdleSource,
+    SessionBus,
+    session_bus_address,
+)
+from tests.idle.conftest import BusDaemon
+from tests.idle.fake_desktop_bus import (
+    GNOME_SCREENSAVER,
+    MUTTER,
+    NOT_SUPPORTED,
+    SCREENSAVER,
+    FakeDesktop,
+)
+
+
+@pytest.fixture
+def bus(bus_daemon: BusDaemon) -> Iterator[SessionBus]:
+    session = SessionBus(bus_daemon.address)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def desktop(bus_daemon: BusDaemon) -> Iterator[FakeDesktop]:
+    fake = FakeDesktop(bus_daemon.address)
+    yield fake
+    fake.stop()
+
+
+def test_mutter_idle_time_in_seconds(desktop: FakeDesktop, bus: SessionBus) -> None:
+    source = MutterIdleSource(bus)
+    assert source.idle_seconds() == 4.2
+    desktop.idle_ms = 2**40  # uint64 on the wire: far beyond 32 bits
+    assert source.idle_seconds() == 2**40 / 1000
+    assert desktop.calls[-1] == ("/org/gnome/Mutter/IdleMonitor/Core", MUTTER, "GetIdletime")
+
+
+def test_freedesktop_idle_time_at_the_usual_path(desktop: FakeDesktop, bus: SessionBus) -> None:
+    source = FreedesktopIdleSource.find_path(bus)
+    assert source.path == "/org/freedesktop/ScreenSaver"
+    desktop.idle_ms = 61_000
+    assert source.idle_seconds() == 61.0
+
+
+def test_freedesktop_falls_back_to_the_short_path(desktop: FakeDesktop, bus: SessionBus) -> None:
+    desktop.screensaver_path = "/ScreenSaver"
+    source = FreedesktopIdleSource.find_path(bus)
+    assert source.path == "/ScreenSaver"
+    assert source.idle_seconds() == 4.2
+    assert [call[0] for call in desktop.calls] == [
+        "/org/freedesktop/ScreenSaver",
+        "/ScreenSaver",
+        "/ScreenSaver",
+    ]
+
+
+def test_gnome_not_supported_is_the_reported_reason(desktop: FakeDesktop, bus: SessionBus) -> None:
+    desktop.session_idle_supported = False
+    with pytest.raises(DBusCallFailed) as caught:
+        FreedesktopIdleSource.find_path(bus)
+    assert caught.value.error_name == NOT_SUPPORTED
+    assert "NotSupported" in str(caught.value)
+
+
+def test_missing_service_is_unavailable(bus_daemon: BusDaemon, bus: SessionBus) -> None:
+    with pytest.raises(DBusCallFailed) as caught:
+        FreedesktopIdleSource.find_path(bus)
+    assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
+    only_kde = FakeDesktop(bus_daemon.address, names=(SCREENSAVER,))
+    try:
+        with pytest.raises(DBusCallFailed) as caught:
+            MutterIdleSource(bus).idle_seconds()
+        assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
+        assert FreedesktopIdleSource.find_path(bus).idle_seconds() == 4.2
+    finally:
+        only_kde.stop()
+
+
+def test_a_hung_service_times_out_and_its_late_reply_is_ignored(
+    bus_daemon: BusDaemon, desktop: FakeDesktop
+) -> None:
+    bus = SessionBus(bus_daemon.address, timeout=0.2)
+    source = MutterIdleSource(bus)
+    desktop.delay = 0.6
+    with pytest.raises(DBusCallFailed, match="did not answer") as caught:
+        source.idle_seconds()
+    assert caught.value.error_name == ""
+    desktop.delay = 0.0
+    for _ in range(200):  # until the late reply (4.2 s) has been sent
+        if desktop.answered:
+            break
+        time.sleep(0.01)
+    desktop.idle_ms = 7000
+    assert source.idle_seconds() == 7.0
+    bus.close()
+
+
+def test_lock_state_from_freedesktop_get_active(desktop: FakeDesktop, bus: SessionBus) -> None:
+    reader = LockStateReader.find(bus)
+    assert (reader.service, reader.path) == (SCREENSAVER, "/org/freedesktop/ScreenSaver")
+    assert reader.locked() is False
+    desktop.active = True
+    assert reader.locked() is True
+
+
+def test_lock_state_from_gnome_screensaver(bus_daemon: BusDaemon, bus: SessionBus) -> None:
+    gnome = FakeDesktop(bus_daemon.address, names=(MUTTER, GNOME_SCREENSAVER))
+    try:
+        gnome.active = True
+        reader = LockStateReader.find(bus)
+        assert reader.service == GNOME_SCREENSAVER
+        assert reader.locked() is True
+    finally:
+        gnome.stop()
+
+
+def test_lock_state_unavailable_without_a_screensaver(
+    bus_daemon: BusDaemon, bus: SessionBus
+) -> None:
+    mutter_only = FakeDesktop(bus_daemon.address, names=(MUTTER,))
+    try:
+        with pytest.raises(IdleUnavailable):
+            LockStateReader.find(bus)
+    finally:
+        mutter_only.stop()
+
+
+def test_bus_going_away_is_unavailable(bus_daemon: BusDaemon, desktop: FakeDesktop) -> None:
+    bus = SessionBus(bus_daemon.address)
+    source = MutterIdleSource(bus)
+    assert source.idle_seconds() == 4.2
+    desktop.stop()
+    bus_daemon.stop()
+    with pytest.raises(IdleUnavailable):
+        source.idle_seconds()
+    with pytest.raises(IdleUnavailable, match="cannot connect"):
+        source.idle_seconds()
+
+
+def test_no_bus_address_is_unavailable() -> None:
+    with pytest.raises(IdleUnavailable, match="no session bus"):
+        SessionBus(None)
+
+
+def test_bus_address_found_like_libdbus(tmp_path: Path) -> None:
+    assert session_bus_address({"DBUS_SESSION_BUS_ADDRESS": "unix:path=/x"}) == "unix:path=/x"
+    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) is None
+    (tmp_path / "bus").touch()
+    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) == f"unix:path={tmp_path}/bus"
+    assert session_bus_address({}) is None
