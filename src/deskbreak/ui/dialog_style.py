@@ -1,0 +1,128 @@
+"""ttk styles in deskbreak's palette, and pixel sizes that grow with Tk's scaling.
+
+One place for the look of the small windows (prompt, settings, about), so they share
+spacing and colours with the rest of the app instead of Tk's grey defaults.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from tkinter import ttk
+
+from deskbreak.ui.theme import Fonts, Palette
+
+
+def px(widget: tk.Misc, pixels: float) -> int:
+    """``pixels`` at 96 dpi, scaled like the fonts (``DESKBREAK_SCALE``, HiDPI)."""
+    return round(pixels * float(widget.tk.call("tk", "scaling")) * 72 / 96)
+
+
+def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
+    """Configure the shared ttk styles; cheap and idempotent, so every window calls it."""
+    style = ttk.Style(master)
+    style.theme_use("clam")
+    pad = px(master, 6)
+    style.configure(
+        ".",
+        background=pal.background,
+        foreground=pal.text,
+        font=fnt.body,
+        bordercolor=pal.surface,
+        darkcolor=pal.background,
+        lightcolor=pal.background,
+        troughcolor=pal.surface,
+        focuscolor=pal.accent,
+        selectbackground=pal.accent,
+        selectforeground=pal.on_accent,
+        fieldbackground=pal.background,
+        insertcolor=pal.text,
+    )
+    style.map(".", foreground=[("disabled", pal.muted)])
+    style.configure("Card.TFrame", background=pal.surface)
+    style.configure("Title.TLabel", font=fnt.title)
+    style.configure("Heading.TLabel", font=fnt.heading)
+    style.configure("Muted.TLabel", foreground=pal.muted, font=fnt.small)
+    style.configure("Reason.TLabel", foreground=pal.warning, font=fnt.small)
+    style.configure("Card.TLabel", background=pal.surface)
+    style.configure("CardMuted.TLabel", background=pal.surface, foreground=pal.muted)
+
+    style.configure(
+        "TButton",
+        padding=(px(master, 14), pad),
+        background=pal.surface,
+        bordercolor=pal.surface,
+        relief="flat",
+        anchor="center",
+    )
+    style.map(
+        "TButton",
+        background=[("disabled", pal.background), ("active", pal.accent_soft)],
+        bordercolor=[("focus", pal.accent)],
+    )
+    style.configure(
+        "Accent.TButton",
+        background=pal.accent,
+        foreground=pal.on_accent,
+        bordercolor=pal.accent,
+    )
+    style.map(
+        "Accent.TButton",
+        background=[("disabled", pal.surface), ("active", pal.text)],
+        foreground=[("disabled", pal.muted), ("active", pal.background)],
+        bordercolor=[("focus", pal.text)],
+    )
+
+    field = {
+        "fieldbackground": pal.background,
+        "bordercolor": pal.muted,
+        "lightcolor": pal.background,
+        "darkcolor": pal.background,
+        "padding": (px(master, 4), px(master, 2)),
+        "arrowcolor": pal.text,
+    }
+    for name in ("TEntry", "TSpinbox", "TCombobox"):
+        style.configure(name, **field)
+        style.map(
+            name,
+            bordercolor=[("invalid", pal.warning), ("focus", pal.accent)],
+            fieldbackground=[("disabled", pal.surface), ("readonly", pal.background)],
+            foreground=[("disabled", pal.muted)],
+        )
+    style.configure(
+        "TCheckbutton",
+        indicatorbackground=pal.background,
+        indicatorforeground=pal.accent,
+        upperbordercolor=pal.muted,
+        lowerbordercolor=pal.muted,
+        padding=(0, px(master, 2)),
+    )
+    style.map(
+        "TCheckbutton",
+        background=[("active", pal.background)],
+        indicatorbackground=[("disabled", pal.surface), ("pressed", pal.accent_soft)],
+    )
+    style.configure("TNotebook", background=pal.background, bordercolor=pal.surface, tabmargins=0)
+    style.configure(
+        "TNotebook.Tab",
+        background=pal.background,
+        foreground=pal.muted,
+        padding=(px(master, 14), px(master, 5)),
+        bordercolor=pal.surface,
+        lightcolor=pal.background,
+    )
+    style.map(
+        "TNotebook.Tab",
+        background=[("selected", pal.surface)],
+        foreground=[("selected", pal.text)],
+        lightcolor=[("selected", pal.surface)],
+    )
+    style.configure("TSeparator", background=pal.surface)
+    style.configure("TLabelframe", bordercolor=pal.surface)
+    style.configure("TLabelframe.Label", font=fnt.heading)
+    style.configure("Vertical.TScrollbar", background=pal.surface, arrowcolor=pal.muted)
+    # The drop-down list of a combobox is a plain Tk listbox: colour it through the option db.
+    master.option_add("*TCombobox*Listbox.background", pal.background)
+    master.option_add("*TCombobox*Listbox.foreground", pal.text)
+    master.option_add("*TCombobox*Listbox.selectBackground", pal.accent)
+    master.option_add("*TCombobox*Listbox.selectForeground", pal.on_accent)
+    return style

@@ -1,0 +1,165 @@
+"""The break offer: a small, calm window in the bottom-right corner that never takes the keyboard.
+
+It is non-modal and asks the window manager not to focus it (a notification-type window,
+and ``_NET_WM_USER_TIME = 0`` on X11), so typing carries on in the user's own window. A
+click into it makes it keyboard-driven: Tab between buttons, Enter to choose, Esc to dismiss.
+Left alone it leaves by itself and reports that it was ignored. Exactly one callback fires.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import tkinter as tk
+from collections.abc import Callable
+from tkinter import ttk
+
+from deskbreak.ui import chime, dialog_style, theme
+
+log = logging.getLogger(__name__)
+
+TITLE = "deskbreak — Time to move"
+Callback = Callable[[], None]
+
+
+class PromptWindow(tk.Toplevel):
+    """Offer ``routine_name`` after ``sitting_minutes`` of sitting; Start, Snooze or Skip."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        *,
+        sitting_minutes: int,
+        routine_name: str,
+        routine_minutes: int,
+        can_snooze: bool,
+        snooze_minutes: int,
+        on_start: Callback,
+        on_snooze: Callback,
+        on_skip: Callback,
+        on_ignored: Callback,
+        timeout_ms: int = 60_000,
+        sound: bool = False,
+        dark: bool | None = None,
+    ) -> None:
+        super().__init__(master, class_=theme.WM_CLASS)
+        self.withdraw()
+        self.title(TITLE)
+        self.resizable(False, False)
+        self._answered = False
+        pal = theme.palette(dark)
+        fnt = theme.fonts(self)
+        dialog_style.apply(self, pal, fnt)
+        # A hairline edge: notification windows often get no frame from the window manager.
+        self.configure(
+            background=pal.background,
+            highlightthickness=1,
+            highlightbackground=pal.accent_soft,
+            highlightcolor=pal.accent_soft,
+        )
+
+        body = ttk.Frame(self, padding=(px := dialog_style.px(self, 20), px, px, px - 4))
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text="Time to move", style="Heading.TLabel").pack(anchor="w")
+        self.message = offer_text(sitting_minutes, routine_name, routine_minutes)
+        text = ttk.Label(body, text=self.message, justify="left")
+        text.pack(anchor="w", pady=(dialog_style.px(self, 4), dialog_style.px(self, 16)))
+
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x")
+        gap = dialog_style.px(self, 8)
+        self.start_button = ttk.Button(
+            buttons, text="Start", style="Accent.TButton", command=self._answer(on_start)
+        )
+        self.snooze_button = ttk.Button(
+            buttons, text=f"Snooze {snooze_minutes} min", command=self._answer(on_snooze)
+        )
+        self.skip_button = ttk.Button(buttons, text="Skip", command=self._answer(on_skip))
+        self.start_button.pack(side="right")
+        if can_snooze:
+            self.snooze_button.pack(side="right", padx=(0, gap))
+        self.skip_button.pack(side="right", padx=(0, gap))
+        ttk.Label(
+            body,
+            text="Esc dismisses · closes by itself in a minute",
+            style="Muted.TLabel",
+        ).pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
+
+        buttons.update_idletasks()  # wrap the offer to the width of the buttons below it
+        text.configure(wraplength=max(buttons.winfo_reqwidth(), dialog_style.px(self, 300)))
+
+        self._ignore = self._answer(on_ignored)
+        self.protocol("WM_DELETE_WINDOW", self._ignore)
+        self.bind("<Escape>", lambda _e: self._ignore())
+        self.bind("<Return>", self._on_return)
+        self.bind("<KP_Enter>", self._on_return)
+        self._timer = self.after(timeout_ms, self._ignore)
+
+        self._show_in_corner()
+        if sound:
+            chime.play(self)
+
+    def _answer(self, callback: Callback) -> Callback:
+        """Wrap a callback so the first answer wins, closes the window and stops the timer."""
+
+        def answer() -> None:
+            if self._answered:
+                return
+            self._answered = True
+            self.after_cancel(self._timer)
+            self.destroy()
+            callback()
+
+        return answer
+
+    def _on_return(self, _event: tk.Event[tk.Misc]) -> str:
+        focused = self.focus_get()
+        button = focused if isinstance(focused, ttk.Button) else self.start_button
+        button.invoke()
+        return "break"
+
+    def _show_in_corner(self) -> None:
+        """Bottom-right, clear of a bottom panel; mapped without taking focus."""
+        with contextlib.suppress(tk.TclError):
+            self.attributes("-type", "notification")  # X11 only
+        with contextlib.suppress(tk.TclError):
+            self.attributes("-topmost", True)
+        self.update_idletasks()
+        margin = dialog_style.px(self, 16)
+        panel = dialog_style.px(self, 48)
+        x = self.winfo_screenwidth() - self.winfo_reqwidth() - margin
+        y = self.winfo_screenheight() - self.winfo_reqheight() - margin - panel
+        self.geometry(f"+{max(x, 0)}+{max(y, 0)}")
+        _ask_not_to_focus(self)
+        self.deiconify()
+
+
+def offer_text(sitting_minutes: int, routine_name: str, routine_minutes: int) -> str:
+    """ "You've been sitting 52 min — a 2-minute quick reset for hips & mid-back?" """
+    name = (
+        routine_name[:1].lower() + routine_name[1:] if routine_name[1:2].islower() else routine_name
+    )
+    if not any(word in name.lower() for word in ("hip", "back")):
+        name += " for hips & mid-back"
+    article = "an" if str(routine_minutes).startswith("8") or routine_minutes in (11, 18) else "a"
+    return f"You've been sitting {sitting_minutes} min — {article} {routine_minutes}\u2011minute {name}?"
+
+
+def _ask_not_to_focus(window: tk.Toplevel) -> None:
+    """EWMH: ``_NET_WM_USER_TIME = 0`` before mapping tells the window manager not to focus it."""
+    if window._windowingsystem != "x11":
+        return
+    try:
+        from Xlib import Xatom
+        from Xlib import display as xdisplay
+
+        connection = xdisplay.Display(window.winfo_screen())
+        try:
+            frame = connection.create_resource_object("window", int(window.wm_frame(), 16))
+            atom = connection.intern_atom("_NET_WM_USER_TIME")
+            frame.change_property(atom, Xatom.CARDINAL, 32, [0])
+            connection.flush()
+        finally:
+            connection.close()
+    except Exception as error:  # best effort: the notification type already asks the same
+        log.debug("could not set _NET_WM_USER_TIME: %s", error)

@@ -1,0 +1,142 @@
+"""The break offer: its buttons, keys and timeout each answer once, and it never takes focus."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from deskbreak.ui import theme
+from deskbreak.ui.prompt_window import TITLE, PromptWindow, offer_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    root = theme.make_root()
+    yield root
+    root.destroy()
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.log: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda: self.log.append(name)
+
+
+def make(root: tk.Tk, calls: Calls, **overrides: Any) -> PromptWindow:
+    options: dict[str, Any] = {
+        "sitting_minutes": 52,
+        "routine_name": "Quick reset",
+        "routine_minutes": 2,
+        "can_snooze": True,
+        "snooze_minutes": 10,
+        "on_start": calls.start,
+        "on_snooze": calls.snooze,
+        "on_skip": calls.skip,
+        "on_ignored": calls.ignored,
+    } | overrides
+    window = PromptWindow(root, **options)
+    root.update()
+    return window
+
+
+def test_offer_text_names_the_spell_and_the_routine() -> None:
+    text = offer_text(52, "Quick reset", 2)
+    assert text == "You've been sitting 52 min — a 2\u2011minute quick reset for hips & mid-back?"
+    assert offer_text(50, "Hips & mid-back reset", 8).endswith(
+        "an 8\u2011minute hips & mid-back reset?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"), [("start", "start"), ("snooze", "snooze"), ("skip", "skip")]
+)
+def test_each_button_calls_its_callback_once_and_closes(
+    root: tk.Tk, button: str, expected: str
+) -> None:
+    calls = Calls()
+    window = make(root, calls)
+    assert window.title() == TITLE
+    getattr(window, f"{button}_button").invoke()
+    root.update()
+    assert calls.log == [expected]
+    assert not window.winfo_exists()
+
+
+def test_snooze_label_follows_the_setting_and_hides_when_not_allowed(root: tk.Tk) -> None:
+    window = make(root, Calls(), snooze_minutes=15)
+    assert window.snooze_button.cget("text") == "Snooze 15 min"
+    assert window.snooze_button.winfo_ismapped()
+    window.destroy()
+    window = make(root, Calls(), can_snooze=False)
+    assert not window.snooze_button.winfo_ismapped()
+    assert window.start_button.winfo_ismapped() and window.skip_button.winfo_ismapped()
+
+
+def test_left_alone_it_reports_ignored(root: tk.Tk) -> None:
+    calls = Calls()
+    window = make(root, calls, timeout_ms=50)
+    root.after(300, root.quit)
+    root.mainloop()
+    assert calls.log == ["ignored"]
+    assert not window.winfo_exists()
+
+
+def test_escape_dismisses_as_ignored_and_enter_invokes_the_focused_button(root: tk.Tk) -> None:
+    calls = Calls()
+    window = make(root, calls)
+    window.skip_button.focus_force()  # as after the user clicked in and pressed Tab
+    root.update()
+    window.skip_button.event_generate("<Return>")
+    root.update()
+    assert calls.log == ["skip"]
+
+    calls = Calls()
+    window = make(root, calls)
+    window.start_button.focus_force()
+    root.update()
+    window.start_button.event_generate("<Escape>")
+    root.update()
+    assert calls.log == ["ignored"]
+
+
+def test_buttons_are_reachable_with_tab(root: tk.Tk) -> None:
+    window = make(root, Calls())
+    order = []
+    widget = window.start_button.tk_focusNext()
+    for _ in range(3):
+        order.append(widget)
+        widget = widget.tk_focusNext()
+    assert set(order) == {window.start_button, window.snooze_button, window.skip_button}
+
+
+def test_it_does_not_take_the_focus_from_the_users_window(root: tk.Tk) -> None:
+    work = tk.Toplevel(root)
+    entry = tk.Entry(work)
+    entry.pack()
+    root.update()
+    entry.focus_force()
+    root.update()
+    assert root.focus_get() is entry
+
+    window = make(root, Calls(), sound=True)
+    window.update()
+    assert window.winfo_viewable()
+    assert root.focus_get() is entry
+    entry.event_generate("<KeyPress>", keysym="a")  # typing still goes to the user's window
+    window.update()
+    assert window.winfo_exists()
+
+
+def test_it_sits_in_the_bottom_right_corner(root: tk.Tk) -> None:
+    window = make(root, Calls())
+    window.update()
+    assert window.winfo_rootx() + window.winfo_width() > root.winfo_screenwidth() * 0.8
+    assert window.winfo_rooty() + window.winfo_height() > root.winfo_screenheight() * 0.8
+    assert window.winfo_rootx() + window.winfo_width() <= root.winfo_screenwidth()
