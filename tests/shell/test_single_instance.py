@@ -1,0 +1,233 @@
+"""One deskbreak per user: a second launch hands its command over, strangers are refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from deskbreak import paths as app_paths
+from deskbreak.paths import AppPaths
+from deskbreak.shell import single_instance as si
+from deskbreak.shell.wakeup import Command, watch_fd
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="AF_UNIX path; Windows uses loopback")
+
+
+@pytest.fixture
+def paths() -> AppPaths:
+    return app_paths.resolve()
+
+
+@pytest.fixture
+def server(paths: AppPaths) -> Iterator[tuple[si.InstanceServer, list[Command]]]:
+    got: list[Command] = []
+    srv = si.InstanceServer.claim(paths)
+    assert srv is not None
+    srv.start(got.append)
+    yield srv, got
+    srv.close()
+
+
+def serve_while(srv: si.InstanceServer, work: Callable[[], object]) -> object:
+    """Run the client in a thread while this thread answers like Tk would: on readability."""
+    result: list[object] = []
+    client = threading.Thread(target=lambda: result.append(_capture(work)))
+    client.start()
+    while client.is_alive():
+        ready, _, _ = select.select([srv.fileno()], [], [], 0.05)
+        if ready:
+            srv.handle_ready()
+    client.join()
+    return result[0]
+
+
+def _capture(work: Callable[[], object]) -> object:
+    try:
+        return work()
+    except Exception as exc:
+        return exc
+
+
+def test_a_second_launch_hands_its_command_over(paths: AppPaths, server) -> None:
+    srv, got = server
+    assert si.InstanceServer.claim(paths) is None  # the lock is taken
+    ok = serve_while(srv, lambda: si.try_handover(paths, Command("break", ("quick-reset",))))
+    assert ok is True
+    assert got == [Command("break", ("quick-reset",))]
+
+
+def test_unknown_commands_are_refused_and_the_server_keeps_running(paths: AppPaths, server) -> None:
+    srv, got = server
+    refused = serve_while(srv, lambda: si.try_handover(paths, Command("rm", ("-rf",))))
+    assert isinstance(refused, si.HandoverRejected) and "unknown command" in str(refused)
+
+    def raw(payload: bytes) -> dict[str, object]:
+        with socket.socket(socket.AF_UNIX) as s:
+            s.connect(str(si.socket_path(paths)))
+            s.sendall(payload)
+            s.shutdown(socket.SHUT_WR)
+            return json.loads(s.makefile("rb").readline())
+
+    for junk in (
+        b"not json\n",
+        b"[1,2]\n",
+        b'{"command": "break", "args": ["../../etc"]}\n',
+        b"\xff\xfe\n",
+        b"x" * 9000,
+    ):
+        answer = serve_while(srv, lambda junk=junk: raw(junk))
+        assert answer["ok"] is False, junk
+    assert serve_while(srv, lambda: si.try_handover(paths, Command("show-settings"))) is True
+    assert got == [Command("show-settings")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b'{"command": "run"}', Command("run")),
+        (b'{"command": "break", "args": []}', Command("break")),
+        (b'{"command": "break", "args": ["daily-ritual"]}', Command("break", ("daily-ritual",))),
+        (b'{"command": "show-progress", "args": []}', Command("show-progress")),
+    ],
+)
+def test_whitelisted_requests_parse(line: bytes, expected: Command) -> None:
+    assert si.parse_request(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"command": "break", "args": ["a", "b"]}',
+        b'{"command": "run", "args": ["x"]}',
+        b'{"command": "break", "args": ["Quick Reset"]}',
+        b'{"command": "break", "args": [3]}',
+        b'{"command": "exec", "args": []}',
+        b'{"args": []}',
+    ],
+)
+def test_everything_else_is_a_protocol_error(line: bytes) -> None:
+    with pytest.raises(si.ProtocolError):
+        si.parse_request(line)
+
+
+def test_a_token_is_checked_when_one_is_set() -> None:
+    line = si.encode_request(Command("quit"), token="abc")
+    assert si.parse_request(line, token="abc") == Command("quit")
+    with pytest.raises(si.ProtocolError, match="token"):
+        si.parse_request(si.encode_request(Command("quit"), token="abd"), token="abc")
+
+
+def test_no_instance_means_no_handover(paths: AppPaths) -> None:
+    assert si.try_handover(paths, Command("run"), wait=5) is False
+
+
+def test_socket_is_private(paths: AppPaths, server) -> None:
+    mode = stat.S_IMODE(si.socket_path(paths).stat().st_mode)
+    assert mode == 0o600
+    assert stat.S_IMODE(paths.runtime_dir.stat().st_mode) == 0o700
+
+
+def test_peers_are_accepted_only_from_this_user() -> None:
+    assert si.peer_allowed(1000, 1000)
+    assert not si.peer_allowed(1001, 1000)
+    assert not si.peer_allowed(0, 1000)  # not even root's processes
+    assert si.peer_allowed(None, 1000)  # no credential API: the 0700 dir guards
+
+
+def test_peer_uid_reads_the_real_credentials() -> None:
+    a, b = socket.socketpair(socket.AF_UNIX)
+    with a, b:
+        assert si.peer_uid(a) == os.getuid()
+
+
+def test_a_stranger_is_refused(paths: AppPaths, server, monkeypatch: pytest.MonkeyPatch) -> None:
+    srv, got = server
+    monkeypatch.setattr(si, "peer_uid", lambda conn: os.getuid() + 1)
+    refused = serve_while(srv, lambda: si.try_handover(paths, Command("quit")))
+    assert isinstance(refused, si.HandoverRejected) and "another user" in str(refused)
+    assert got == []
+
+
+HOLDER = """
+import sys, time
+from deskbreak import paths
+from deskbreak.shell.single_instance import InstanceServer
+srv = InstanceServer.claim(paths.resolve())
+srv.start(print)
+print("claimed", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_crashed_instances_lock_and_socket_are_taken_over(paths: AppPaths) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "claimed"
+        assert si.InstanceServer.claim(paths) is None  # held by a live process
+        holder.send_signal(signal.SIGKILL)  # a crash: no clean-up at all
+        holder.wait()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    assert si.socket_path(paths).exists()  # left behind
+    srv = si.InstanceServer.claim(paths)
+    assert srv is not None
+    got: list[Command] = []
+    srv.start(got.append)
+    try:
+        assert serve_while(srv, lambda: si.try_handover(paths, Command("show-progress"))) is True
+        assert got == [Command("show-progress")]
+    finally:
+        srv.close()
+
+
+CLIENT = """
+import sys
+from deskbreak import paths
+from deskbreak.shell.single_instance import try_handover
+from deskbreak.shell.wakeup import Command
+print(try_handover(paths.resolve(), Command("break", ("quick-reset",))))
+"""
+
+
+@pytest.mark.gui
+def test_tk_answers_a_second_process_without_polling(paths: AppPaths, server) -> None:
+    from deskbreak.ui import theme
+
+    srv, got = server
+    root = theme.make_root()
+    try:
+        unwatch = watch_fd(root, srv.fileno(), srv.handle_ready)
+        assert root.tk.call("after", "info") == ""
+        client = subprocess.Popen([sys.executable, "-c", CLIENT], stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 10
+        while client.poll() is None and time.monotonic() < deadline:
+            root.update()
+            time.sleep(0.01)
+        assert client.communicate()[0].strip() == "True"
+        assert got == [Command("break", ("quick-reset",))]
+        unwatch()
+    finally:
+        root.destroy()
+
+
+def test_close_releases_everything(paths: AppPaths) -> None:
+    srv = si.InstanceServer.claim(paths)
+    assert srv is not None
+    srv.start(lambda c: None)
+    srv.close()
+    assert not si.socket_path(paths).exists()
+    again = si.InstanceServer.claim(paths)
+    assert again is not None
+    again.close()
