@@ -125,7 +125,7 @@ def _port_path(paths: AppPaths) -> Path:
 
 def _try_lock(fd: int) -> bool:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
