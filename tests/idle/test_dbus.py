@@ -50,7 +50,8 @@ def test_mutter_idle_time_in_seconds(desktop: FakeDesktop, bus: SessionBus) -> N
 
 
 def test_freedesktop_idle_time_at_the_usual_path(desktop: FakeDesktop, bus: SessionBus) -> None:
-    source = FreedesktopIdleSource.find_path(bus)
+    source = FreedesktopIdleSource(bus)
+    assert source.idle_seconds() == 4.2
     assert source.path == "/org/freedesktop/ScreenSaver"
     desktop.idle_ms = 61_000
     assert source.idle_seconds() == 61.0
@@ -58,7 +59,8 @@ def test_freedesktop_idle_time_at_the_usual_path(desktop: FakeDesktop, bus: Sess
 
 def test_freedesktop_falls_back_to_the_short_path(desktop: FakeDesktop, bus: SessionBus) -> None:
     desktop.screensaver_path = "/ScreenSaver"
-    source = FreedesktopIdleSource.find_path(bus)
+    source = FreedesktopIdleSource(bus)
+    assert source.idle_seconds() == 4.2
     assert source.path == "/ScreenSaver"
     assert source.idle_seconds() == 4.2
     assert [call[0] for call in desktop.calls] == [
@@ -71,21 +73,21 @@ def test_freedesktop_falls_back_to_the_short_path(desktop: FakeDesktop, bus: Ses
 def test_gnome_not_supported_is_the_reported_reason(desktop: FakeDesktop, bus: SessionBus) -> None:
     desktop.session_idle_supported = False
     with pytest.raises(DBusCallFailed) as caught:
-        FreedesktopIdleSource.find_path(bus)
+        FreedesktopIdleSource(bus).idle_seconds()
     assert caught.value.error_name == NOT_SUPPORTED
     assert "NotSupported" in str(caught.value)
 
 
 def test_missing_service_is_unavailable(bus_daemon: BusDaemon, bus: SessionBus) -> None:
     with pytest.raises(DBusCallFailed) as caught:
-        FreedesktopIdleSource.find_path(bus)
+        FreedesktopIdleSource(bus).idle_seconds()
     assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
     only_kde = FakeDesktop(bus_daemon.address, names=(SCREENSAVER,))
     try:
         with pytest.raises(DBusCallFailed) as caught:
             MutterIdleSource(bus).idle_seconds()
         assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
-        assert FreedesktopIdleSource.find_path(bus).idle_seconds() == 4.2
+        assert FreedesktopIdleSource(bus).idle_seconds() == 4.2
     finally:
         only_kde.stop()
 

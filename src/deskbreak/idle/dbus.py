@@ -114,34 +114,35 @@ class MutterIdleSource:
 class FreedesktopIdleSource:
     """KDE and other freedesktop desktops: `org.freedesktop.ScreenSaver.GetSessionIdleTime`.
 
-    GNOME exports the same interface but answers NotSupported; that surfaces as
-    :class:`DBusCallFailed` from :meth:`find_path`, so selection moves on.
+    The object path is found by the first call (one round trip per path tried) and kept.
+    GNOME exports the same interface but answers NotSupported; that is the error raised
+    then, so selection moves on with a reason the user can read.
     """
 
     name = "freedesktop-screensaver"
 
-    def __init__(self, bus: SessionBus, path: str = FREEDESKTOP_PATHS[0]) -> None:
+    def __init__(self, bus: SessionBus) -> None:
         self._bus = bus
-        self.path = path
+        self.path: str | None = None
 
-    @classmethod
-    def find_path(cls, bus: SessionBus) -> FreedesktopIdleSource:
-        """The source at the first object path that answers; the most telling error otherwise."""
+    def idle_seconds(self) -> float:
+        if self.path is not None:
+            return self._query(self.path)
         failures: list[DBusCallFailed] = []
         for path in FREEDESKTOP_PATHS:
-            source = cls(bus, path)
             try:
-                source.idle_seconds()
+                idle = self._query(path)
             except DBusCallFailed as exc:
                 failures.append(exc)
                 if exc.error_name in _NOBODY_THERE:
                     break  # another path of the same service will not help
                 continue
-            return source
+            self.path = path
+            return idle
         raise min(failures, key=_error_rank)
 
-    def idle_seconds(self) -> float:
-        (idle_ms,) = self._bus.call(FREEDESKTOP, self.path, FREEDESKTOP, "GetSessionIdleTime")
+    def _query(self, path: str) -> float:
+        (idle_ms,) = self._bus.call(FREEDESKTOP, path, FREEDESKTOP, "GetSessionIdleTime")
         return int(idle_ms) / 1000.0
 
     def close(self) -> None:

@@ -18,7 +18,7 @@ from deskbreak.idle.base import IdleUnavailable
 EXTENSION = "MIT-SCREEN-SAVER"
 
 #: What python-xlib raises when the server is unreachable or went away mid-request.
-_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
+X_ERRORS: tuple[type[BaseException], ...] = (
     xerror.DisplayError,
     xerror.ConnectionClosedError,
     xerror.XError,
@@ -34,7 +34,7 @@ def open_display(name: str | None) -> Any:
         raise IdleUnavailable("DISPLAY is not set")
     try:
         return xdisplay.Display(name)
-    except _CONNECTION_ERRORS as exc:
+    except X_ERRORS as exc:
         raise IdleUnavailable(f"cannot open X display {name!r}: {exc}") from exc
 
 
@@ -55,7 +55,7 @@ class X11IdleSource:
             raise IdleUnavailable("the X11 idle source is closed")
         try:
             info = self._root.screensaver_query_info()
-        except _CONNECTION_ERRORS as exc:
+        except X_ERRORS as exc:
             self.close()
             raise IdleUnavailable(f"the X display went away: {exc}") from exc
         return int(info.idle) / 1000.0
@@ -63,5 +63,5 @@ class X11IdleSource:
     def close(self) -> None:
         display, self._display = self._display, None
         if display is not None:
-            with contextlib.suppress(*_CONNECTION_ERRORS):  # already gone: nothing to release
+            with contextlib.suppress(*X_ERRORS):  # already gone: nothing to release
                 display.close()
