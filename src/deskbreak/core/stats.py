@@ -283,3 +283,21 @@ def comfort_trends(ratings: Iterable[ComfortRating]) -> tuple[ComfortTrend, ...]
             direction = "same"
         out.append(ComfortTrend(movement_id, len(values), recent_mean, earlier, direction))
     return tuple(out)
+
+
+def merge(a: LogSummary, b: LogSummary) -> LogSummary:
+    """``a`` plus ``b`` (entries still waiting in memory); ``b``'s sitting figures win."""
+    days: dict[date, tuple[int, float]] = {}
+    for d in (*a.days, *b.days):
+        n, s = days.get(d.day, (0, 0.0))
+        days[d.day] = (n + d.breaks, s + d.seconds_moving)
+    seconds = dict(a.movement_seconds or {})
+    for k, v in (b.movement_seconds or {}).items():
+        seconds[k] = seconds.get(k, 0.0) + v
+    sittings = {d.day: d for d in (*a.sittings, *b.sittings)}
+    return LogSummary(
+        days=tuple(DayActivity(d, *days[d]) for d in sorted(days)),
+        movement_seconds=seconds,
+        sittings=tuple(sittings[d] for d in sorted(sittings)),
+        ratings=a.ratings + b.ratings,
+    )
