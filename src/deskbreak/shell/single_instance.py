@@ -218,9 +218,10 @@ class InstanceServer:
         conn.settimeout(1.0)  # a stuck client must not freeze the Tk thread
         reply: dict[str, object] = {"ok": True}
         try:
+            line = _read_line(conn)  # read first, so even a refused client gets its answer
             if _USE_UNIX and not peer_allowed(peer_uid(conn), _my_uid()):
                 raise ProtocolError("another user")
-            command = parse_request(_read_line(conn), self._token)
+            command = parse_request(line, self._token)
         except ProtocolError as exc:
             log.warning("refused a handover: %s", exc)
             reply = {"ok": False, "error": str(exc)}
@@ -310,8 +311,11 @@ def try_handover(paths: AppPaths, command: Command, wait: float = 3.0) -> bool:
                 return False
             time.sleep(0.1)
     with sock:
-        sock.sendall(encode_request(command, token))
-        answer = _read_line(sock)
+        try:
+            sock.sendall(encode_request(command, token))
+            answer = _read_line(sock)
+        except (OSError, ProtocolError) as exc:
+            raise HandoverRejected(f"the running deskbreak hung up: {exc}") from exc
     try:
         reply = json.loads(answer.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
