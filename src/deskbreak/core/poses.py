@@ -25,8 +25,8 @@ TRUNK = 0.27
 NECK = 0.035
 HEAD = 0.06  # neck to the centre of the head
 HEAD_RADIUS = 0.05
-UPPER_ARM = 0.15
-FOREARM = 0.14
+UPPER_ARM = 0.16
+FOREARM = 0.16
 THIGH = 0.23
 SHIN = 0.23
 FOOT = 0.07
@@ -35,13 +35,16 @@ FOOT = 0.07
 SEAT_Y = 0.775
 SEAT_X = (0.30, 0.56)
 BACKREST_TOP_Y = 0.56
-DESK_Y = 0.60
+DESK_Y = 0.58
 DESK_X = (0.74, 1.0)
 WALL_X = 0.12
 
-SIDED = ("arm", "forearm", "thigh", "shin", "foot")
+# ``thigh_len`` etc. shorten a segment seen end-on; ``bend`` flips which way an elbow
+# bends when the hand is placed with ``reach = [x, y]`` (a point on the desk, the wall...).
+SIDED = ("arm", "forearm", "thigh", "shin", "foot", "arm_len", "thigh_len", "shin_len", "bend")
 ANGLES = ("trunk", "neck", "head", *SIDED)
 NUMBERS = ("x", "y", "curve")
+POINTS = ("reach",)
 
 BASES: dict[str, dict[str, float]] = {
     "stand": {"x": 0.45, "trunk": 0, "thigh": 0, "shin": 0, "foot": 90, "arm": 5, "forearm": 8},
@@ -93,12 +96,16 @@ def build_pose(spec: Mapping[str, object]) -> Pose:
     if not isinstance(base_name, str) or base_name not in BASES:
         raise PoseError(f"base must be one of {', '.join(BASES)}, not {base_name!r}")
     values: dict[str, float] = dict(BASES[base_name])
+    reach: dict[str, tuple[float, float]] = {}
     for key, raw in spec.items():
         if key == "base":
             continue
         name = key[:-2] if key.endswith(("_n", "_f")) else key
-        if name not in ANGLES + NUMBERS or (key != name and name not in SIDED):
+        if name not in ANGLES + NUMBERS + POINTS or (key != name and name not in SIDED + POINTS):
             raise PoseError(f"unknown pose key {key!r}")
+        if name in POINTS:
+            reach[key] = _point(key, raw)
+            continue
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise PoseError(f"{key} must be a number")
         if key == name and name in SIDED:
@@ -106,8 +113,8 @@ def build_pose(spec: Mapping[str, object]) -> Pose:
             values.pop(f"{name}_f", None)
         values[key] = float(raw)
 
-    def side(name: str, suffix: str) -> float:
-        return values.get(f"{name}_{suffix}", values.get(name, 0.0))
+    def side(name: str, suffix: str, default: float = 0.0) -> float:
+        return values.get(f"{name}_{suffix}", values.get(name, default))
 
     trunk = values.get("trunk", 0.0)
     hip = (values["x"], values.get("y", 0.5))
@@ -123,16 +130,68 @@ def build_pose(spec: Mapping[str, object]) -> Pose:
     )
     pose: Pose = {"hip": hip, "mid": mid, "shoulder": shoulder, "neck": neck, "head": head}
     for suffix in ("n", "f"):
-        elbow = _limb(shoulder, side("arm", suffix), UPPER_ARM)
-        knee = _limb(hip, side("thigh", suffix), THIGH)
-        ankle = _limb(knee, side("shin", suffix), SHIN)
-        pose[f"elbow_{suffix}"] = elbow
-        pose[f"hand_{suffix}"] = _limb(elbow, side("forearm", suffix), FOREARM)
+        knee = _limb(hip, side("thigh", suffix), THIGH * side("thigh_len", suffix, 1.0))
+        ankle = _limb(knee, side("shin", suffix), SHIN * side("shin_len", suffix, 1.0))
         pose[f"knee_{suffix}"] = knee
         pose[f"ankle_{suffix}"] = ankle
         pose[f"toe_{suffix}"] = _limb(ankle, side("foot", suffix), FOOT)
-    if "y" not in values:
+    if "y" not in values:  # grounded: the lowest point of the body rests on the floor
         lowest = max(max(y for _, y in pose.values()), head[1] + HEAD_RADIUS)
         shift = FLOOR_Y - lowest
         pose = {name: (x, y + shift) for name, (x, y) in pose.items()}
+    shoulder = pose["shoulder"]
+    for suffix in ("n", "f"):
+        target = reach.get(f"reach_{suffix}", reach.get("reach"))
+        scale = side("arm_len", suffix, 1.0)
+        if target is not None:
+            elbow = _elbow_for(
+                shoulder, target, UPPER_ARM * scale, FOREARM * scale, side("bend", suffix, 1.0)
+            )
+            hand = _towards(elbow, target, FOREARM * scale)
+        else:
+            elbow = _limb(shoulder, side("arm", suffix), UPPER_ARM * scale)
+            hand = _limb(elbow, side("forearm", suffix), FOREARM * scale)
+        pose[f"elbow_{suffix}"] = elbow
+        pose[f"hand_{suffix}"] = hand
     return pose
+
+
+def _point(key: str, raw: object) -> tuple[float, float]:
+    if (
+        isinstance(raw, list | tuple)
+        and len(raw) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in raw)
+    ):
+        return (float(raw[0]), float(raw[1]))
+    raise PoseError(f"{key} must be a point [x, y]")
+
+
+def _towards(
+    origin: tuple[float, float], target: tuple[float, float], length: float
+) -> tuple[float, float]:
+    dx, dy = target[0] - origin[0], target[1] - origin[1]
+    dist = math.hypot(dx, dy) or 1.0
+    return (origin[0] + dx / dist * length, origin[1] + dy / dist * length)
+
+
+def _elbow_for(
+    shoulder: tuple[float, float],
+    hand: tuple[float, float],
+    upper: float,
+    lower: float,
+    bend: float,
+) -> tuple[float, float]:
+    """Two-segment reach: where the elbow sits so the hand lands on ``hand`` (or points at it)."""
+    dx, dy = hand[0] - shoulder[0], hand[1] - shoulder[1]
+    dist = math.hypot(dx, dy)
+    if dist >= upper + lower or dist < 1e-9:
+        return _towards(shoulder, hand, upper)
+    along = (upper**2 - lower**2 + dist**2) / (2 * dist)
+    across = math.sqrt(max(0.0, upper**2 - along**2))
+    ux, uy = dx / dist, dy / dist
+    # bend > 0 puts the elbow below/behind the shoulder-hand line (to the right of travel).
+    sign = 1.0 if bend >= 0 else -1.0
+    return (
+        shoulder[0] + ux * along - uy * across * sign,
+        shoulder[1] + uy * along + ux * across * sign,
+    )

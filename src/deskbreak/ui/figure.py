@@ -93,11 +93,15 @@ def _spine(pose: Pose) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def prop_segments(props: tuple[str, ...]) -> list[Primitive]:
+def prop_segments(props: tuple[str, ...], view: str = "side") -> list[Primitive]:
     """Simple furniture sized to the figure: a plain four-legged chair, a desk, a wall, a mat."""
     prims: list[Primitive] = []
     w = PROP_WIDTH
     floor = poses.FLOOR_Y + 0.01
+    if view == "front":
+        return _front_props(props, floor) + [
+            Stroke(((0.0, floor + 0.004), (1.0, floor + 0.004)), w * 0.5, PROP)
+        ]
     if "chair" in props:
         back, front = poses.SEAT_X
         seat = poses.SEAT_Y
@@ -120,9 +124,31 @@ def prop_segments(props: tuple[str, ...]) -> list[Primitive]:
     return prims
 
 
+def _front_props(props: tuple[str, ...], floor: float) -> list[Primitive]:
+    """Furniture seen from the front: the chair's seat and legs, the wall as a panel behind."""
+    w = PROP_WIDTH
+    prims: list[Primitive] = []
+    if "wall" in props:
+        panel = ((0.14, floor), (0.14, 0.04), (0.86, 0.04), (0.86, floor))
+        prims.append(Stroke(panel, w * 0.7, PROP))
+    if "chair" in props:
+        left, right, seat, top = 0.36, 0.64, poses.SEAT_Y, poses.BACKREST_TOP_Y
+        prims += [
+            Stroke(((left, top), (left, floor)), w, PROP),
+            Stroke(((right, top), (right, floor)), w, PROP),
+            Stroke(((left, seat), (right, seat)), w * 1.4, PROP),
+            Stroke(((left, top), (right, top)), w, PROP),
+        ]
+    if "desk" in props:
+        prims.append(Stroke(((0.02, poses.DESK_Y), (0.98, poses.DESK_Y)), w * 1.4, PROP))
+    if "mat" in props:
+        prims.append(Stroke(((0.06, floor), (0.94, floor)), w * 1.6, PROP))
+    return prims
+
+
 def scene(figure: Figure, progress: float) -> list[Primitive]:
     """Everything to draw for this moment of the movement, in painting order."""
-    prims = prop_segments(figure.props) + figure_segments(
+    prims = prop_segments(figure.props, figure.view) + figure_segments(
         interpolate(figure.start, figure.end, progress)
     )
     return sorted(prims, key=lambda p: LAYERS.index(p.layer))
