@@ -1,0 +1,289 @@
+"""The break window's quieter pages: first-run note, pain note, comfort check, summary.
+
+Each is a small frame taking ``master`` first; the window decides when to show which,
+and owns the keys (so tests can drive either buttons or keys).
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable, Sequence
+from functools import partial
+from tkinter import font as tkfont
+
+from deskbreak.core.records import FELT_IN, Comfort
+from deskbreak.ui import theme
+
+try:  # the safety wording lives with the library; a short local version until it lands
+    from deskbreak.core.safety import RED_FLAGS_SHORT as _RED_FLAGS
+except ImportError:  # pragma: no cover - fallback, see the report
+    _RED_FLAGS = (
+        "numbness in the groin or buttocks, or new trouble passing or holding urine",
+        "new or spreading leg weakness, tingling or numbness",
+        "pain that spreads below the knee, or is worse at rest or at night",
+        "fever, a recent fall, or severe or worsening pain",
+    )
+
+RED_FLAGS: tuple[str, ...] = tuple(_RED_FLAGS)
+
+FIRST_RUN_TEXT = (
+    "deskbreak guides gentle, general movement. It is not medical advice, diagnosis or "
+    "treatment.\n\n"
+    "Move slowly and with your breath. Tension is fine; pain is not — stop any movement "
+    "that gives sharp, shooting or spreading pain.\n\n"
+    "With severe or worsening pain, or any warning sign such as numbness in the groin, "
+    "new leg weakness or trouble with the bladder, see a clinician."
+)
+
+COMFORT_CHOICES = (
+    (Comfort.FELT_GOOD, "1  Felt good"),
+    (Comfort.SOME_DISCOMFORT, "2  Some discomfort"),
+    (Comfort.SHARP_PAIN, "3  Sharp pain"),
+)
+
+
+class Bullets(tk.Frame):
+    """A bulleted list with hanging indents that re-wraps with the window's width."""
+
+    def __init__(self, master: tk.Misc, colors: theme.Palette, font: tkfont.Font) -> None:
+        super().__init__(master, background=colors.background)
+        self.colors, self.font = colors, font
+        self.columnconfigure(1, weight=1)
+        self.items: tuple[str, ...] = ()
+        self._labels: list[tk.Label] = []
+        self.bind("<Configure>", self._rewrap, add="+")
+
+    def set(self, items: Sequence[str]) -> None:
+        if tuple(items) == self.items:
+            return
+        self.items = tuple(items)
+        for widget in self.winfo_children():
+            widget.destroy()
+        self._labels = []
+        for row, item in enumerate(self.items):
+            for column, text in enumerate(("•", item)):
+                label = tk.Label(
+                    self,
+                    text=text,
+                    font=self.font,
+                    foreground=self.colors.text,
+                    background=self.colors.background,
+                    justify="left",
+                    anchor="nw",
+                )
+                label.grid(row=row, column=column, sticky="nw", padx=(0, 6) if column == 0 else 0)
+            self._labels.append(label)
+        self._rewrap()
+
+    def _rewrap(self, _event: object = None) -> None:
+        width = self.winfo_width() - self.font.measure("•") - 12
+        for label in self._labels:
+            label.configure(wraplength=max(width, 100))
+
+
+class Page(tk.Frame):
+    """A themed frame with helpers for the few widget kinds the pages use."""
+
+    def __init__(self, master: tk.Misc, colors: theme.Palette, fonts: theme.Fonts) -> None:
+        super().__init__(master, background=colors.background)
+        self.colors, self.fonts = colors, fonts
+        self.columnconfigure(0, weight=1)
+        self._wrapped: list[tk.Label] = []
+        self.bind("<Configure>", self._rewrap, add="+")
+
+    def label(
+        self, text: str, *, font: object = None, color: str | None = None, row: int
+    ) -> tk.Label:
+        widget = tk.Label(
+            self,
+            text=text,
+            font=font or self.fonts.body,  # type: ignore[arg-type]
+            foreground=color or self.colors.text,
+            background=self.colors.background,
+            justify="left",
+            anchor="w",
+        )
+        widget.grid(row=row, column=0, sticky="ew", pady=(0, 8))
+        self._wrapped.append(widget)
+        return widget
+
+    def bullets(self, items: Sequence[str], *, row: int) -> Bullets:
+        widget = Bullets(self, self.colors, self.fonts.body)
+        widget.set(items)
+        widget.grid(row=row, column=0, sticky="ew", pady=(0, 8))
+        return widget
+
+    def button(
+        self, parent: tk.Misc, text: str, command: Callable[[], object], *, kind: str = "plain"
+    ) -> tk.Button:
+        bg = {
+            "plain": self.colors.surface,
+            "main": self.colors.accent,
+            "warn": self.colors.warning,
+        }[kind]
+        fg = self.colors.text if kind == "plain" else self.colors.on_accent
+        return tk.Button(
+            parent,
+            text=text,
+            command=command,
+            font=self.fonts.body,
+            background=bg,
+            foreground=fg,
+            activebackground=self.colors.accent_soft,
+            activeforeground=self.colors.text,
+            relief="flat",
+            borderwidth=0,
+            highlightthickness=0,
+            padx=10,
+            pady=6,
+            cursor="hand2",
+        )
+
+    def _rewrap(self, event: tk.Event) -> None:
+        for widget in self._wrapped:
+            widget.configure(wraplength=max(event.width - 4, 100))
+
+
+class FirstRunNote(Page):
+    def __init__(
+        self,
+        master: tk.Misc,
+        colors: theme.Palette,
+        fonts: theme.Fonts,
+        on_begin: Callable[[], None],
+    ) -> None:
+        super().__init__(master, colors, fonts)
+        self.label("Before your first break", font=fonts.title, row=0)
+        self.label(FIRST_RUN_TEXT, row=1)
+        self.begin = self.button(self, "Begin  (Enter)", on_begin, kind="main")
+        self.begin.grid(row=2, column=0, sticky="w", pady=(8, 0))
+
+
+class PainNote(Page):
+    """Calm and short: stop, don't push through, when to get checked, what next."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        colors: theme.Palette,
+        fonts: theme.Fonts,
+        *,
+        on_easier: Callable[[], None],
+        on_next: Callable[[], None],
+        on_end: Callable[[], None],
+    ) -> None:
+        super().__init__(master, colors, fonts)
+        self.title = self.label("Stopped.", font=fonts.title, row=0)
+        self.label(
+            "That's the right call — never push through sharp pain. Rest for a moment "
+            "and breathe easily; the movement is logged so next time you get a gentler version.",
+            row=1,
+        )
+        self.label("Get checked by a clinician if you have:", font=fonts.heading, row=2)
+        self.flags = self.bullets(RED_FLAGS, row=3)
+        self.label(
+            "Seek urgent care for numbness in the groin or new bladder or bowel trouble.",
+            font=fonts.small,
+            color=colors.muted,
+            row=4,
+        )
+        self.easier = self.button(self, "Easier version  (E)", on_easier, kind="main")
+        self.next = self.button(self, "Skip to the next movement  (N)", on_next)
+        self.end = self.button(self, "End the break  (Esc)", on_end)
+        for index, widget in enumerate((self.easier, self.next, self.end)):
+            widget.grid(row=5 + index, column=0, sticky="ew", pady=(0, 6))
+
+    def offer_easier(self, name: str | None) -> None:
+        """Show the easier variant's button only when there is one."""
+        if name:
+            self.easier.configure(text=f"Try the easier version: {name}  (E)")
+            self.easier.grid()
+        else:
+            self.easier.grid_remove()
+
+
+class ComfortCheck(Page):
+    """One tap for how it felt; then an optional "where", and Done."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        colors: theme.Palette,
+        fonts: theme.Fonts,
+        *,
+        on_answer: Callable[[Comfort], None],
+        on_done: Callable[[], None],
+    ) -> None:
+        super().__init__(master, colors, fonts)
+        self.label("How did that feel?", font=fonts.title, row=0)
+        self.choices: dict[Comfort, tk.Button] = {}
+        for index, (comfort, text) in enumerate(COMFORT_CHOICES, start=1):
+            button = self.button(self, text, partial(on_answer, comfort))
+            button.configure(anchor="w")
+            button.grid(row=index, column=0, sticky="ew", pady=(0, 6))
+            self.choices[comfort] = button
+        self.where = tk.Frame(self, background=colors.background)
+        self.where.columnconfigure((0, 1, 2), weight=1, uniform="p")
+        tk.Label(
+            self.where,
+            text="Where did you feel it? (optional)",
+            font=fonts.heading,
+            foreground=colors.text,
+            background=colors.background,
+            anchor="w",
+        ).grid(row=0, column=0, columnspan=3, sticky="ew", pady=(4, 4))
+        self.places: dict[str, tk.BooleanVar] = {}
+        for index, place in enumerate(FELT_IN):
+            var = tk.BooleanVar(self, value=False)
+            chip = tk.Checkbutton(
+                self.where,
+                text=place,
+                variable=var,
+                indicatoron=False,
+                font=fonts.body,
+                background=colors.surface,
+                foreground=colors.text,
+                selectcolor=colors.accent_soft,
+                activebackground=colors.accent_soft,
+                relief="flat",
+                borderwidth=0,
+                highlightthickness=0,
+                padx=6,
+                pady=4,
+            )
+            chip.grid(row=1 + index // 3, column=index % 3, sticky="ew", padx=(0, 4), pady=(0, 4))
+            self.places[place] = var
+        self.done = self.button(self.where, "Done  (Enter)", on_done, kind="main")
+        self.done.grid(row=3, column=0, columnspan=3, sticky="w", pady=(6, 0))
+
+    def chosen(self, comfort: Comfort) -> None:
+        """Mark the answer and reveal the optional "where"."""
+        for value, button in self.choices.items():
+            picked = value is comfort
+            button.configure(
+                background=self.colors.accent if picked else self.colors.surface,
+                foreground=self.colors.on_accent if picked else self.colors.text,
+            )
+        self.where.grid(row=len(COMFORT_CHOICES) + 1, column=0, sticky="ew")
+
+    def felt_in(self) -> tuple[str, ...]:
+        return tuple(place for place, var in self.places.items() if var.get())
+
+
+class Summary(Page):
+    def __init__(
+        self,
+        master: tk.Misc,
+        colors: theme.Palette,
+        fonts: theme.Fonts,
+        on_close: Callable[[], None],
+    ) -> None:
+        super().__init__(master, colors, fonts)
+        self.heading = self.label("", font=fonts.title, row=0)
+        self.lines = self.label("", row=1)
+        self.close = self.button(self, "Close  (Enter)", on_close, kind="main")
+        self.close.grid(row=2, column=0, sticky="w", pady=(8, 0))
+
+    def fill(self, heading: str, lines: Sequence[str]) -> None:
+        self.heading.configure(text=heading)
+        self.lines.configure(text="\n".join(lines))

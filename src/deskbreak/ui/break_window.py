@@ -1,0 +1,511 @@
+"""The guided break window: one movement at a time, paced by the breath guide.
+
+All timing lives in :class:`~deskbreak.core.session.BreakSession`; this window only
+draws the session's current :class:`~deskbreak.core.session.Frame` (``refresh()``) and
+turns buttons and keys into session operations. The session is recorded exactly once,
+through ``on_record``: after the comfort check, or whenever the window closes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import tkinter as tk
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+
+from deskbreak.core.clock import Clock
+from deskbreak.core.movements import Movement, Phase, Routine
+from deskbreak.core.records import Comfort, SessionRecord, Trigger
+from deskbreak.core.session import BreakSession, Frame, Segment, State
+from deskbreak.core.settings import BreathingSettings
+from deskbreak.paths import AppPaths
+from deskbreak.ui import theme
+from deskbreak.ui.break_views import Bullets, ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.breath_guide import BreathGuide, ease
+from deskbreak.ui.figure import draw_figure
+
+log = logging.getLogger(__name__)
+
+SIZE = (420, 520)  # at 96 dpi; scaled with Tk's scaling
+MIN_SIZE = (360, 460)
+STATE_KEY = "break"
+_GEOMETRY = re.compile(r"^(\d+)x(\d+)([+-]-?\d+)([+-]-?\d+)$")
+
+WeekSummary = Callable[[], tuple[int, int]]  # (days moved this week, weekly goal)
+
+
+class BreakWindow(tk.Toplevel):
+    """``BreakWindow(master, routine, breathing, clock, on_record, on_close, ...)``; it starts
+    the break itself (after the one-time first-run note) and never blocks."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        routine: Routine,
+        breathing: BreathingSettings,
+        clock: Clock,
+        on_record: Callable[[SessionRecord], None],
+        on_close: Callable[[], None],
+        *,
+        paths: AppPaths | None = None,
+        week_summary: WeekSummary | None = None,
+        trigger: Trigger = Trigger.COMMAND,
+        movements: Mapping[str, Movement] | None = None,
+        dark: bool | None = None,
+        animate: bool = True,
+    ) -> None:
+        super().__init__(master, class_=theme.WM_CLASS)
+        self.session = BreakSession(routine, breathing, clock, trigger=trigger)
+        self.on_record, self.on_close = on_record, on_close
+        self.paths, self.week_summary = paths, week_summary
+        self.movements = dict(movements or {})
+        self.colors = theme.palette(dark)
+        self.fonts = theme.fonts(self)
+        self.view = ""
+        self.recorded: SessionRecord | None = None
+        self._animate = animate
+        self._comfort: Comfort | None = None
+        self._shown: dict[str, object] = {}
+        self._closed = False
+
+        self.title(f"deskbreak — {routine.name}")
+        self.configure(background=self.colors.background)
+        self.minsize(self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
+        self.geometry(self._saved_geometry() or f"{self.px(SIZE[0])}x{self.px(SIZE[1])}")
+        self.protocol("WM_DELETE_WINDOW", self.close)
+        self.columnconfigure(0, weight=1)
+        self.rowconfigure(1, weight=1)
+        self._build_header()
+        self._build_pages()
+        self._bind_keys()
+        self._raise()
+        if self._first_run():
+            self.show_view("first_run")
+        else:
+            self.begin()
+
+    # -- sizes, state file ---------------------------------------------------------
+
+    def px(self, size: float) -> int:
+        """``size`` pixels at 96 dpi, in this screen's pixels (Tk scaling, HiDPI)."""
+        return round(size * self.winfo_fpixels("1p") * 72 / 96)
+
+    def _saved_geometry(self) -> str | None:
+        if self.paths is None:
+            return None
+        try:
+            data = json.loads(self.paths.window_state_file.read_text(encoding="utf-8"))
+            text = data.get(STATE_KEY, "") if isinstance(data, dict) else ""
+        except (OSError, ValueError):
+            return None
+        match = _GEOMETRY.match(text) if isinstance(text, str) else None
+        if not match:
+            return None
+        width = max(int(match[1]), self.px(MIN_SIZE[0]))
+        height = max(int(match[2]), self.px(MIN_SIZE[1]))
+        x = min(max(int(match[3]), 0), max(self.winfo_screenwidth() - width, 0))
+        y = min(max(int(match[4]), 0), max(self.winfo_screenheight() - height, 0))
+        return f"{width}x{height}+{x}+{y}"
+
+    def _save_geometry(self) -> None:
+        if self.paths is None:
+            return
+        path = self.paths.window_state_file
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            data = data if isinstance(data, dict) else {}
+            data[STATE_KEY] = self.geometry()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            tmp.replace(path)
+        except (OSError, ValueError) as error:
+            log.warning("could not save the break window's place: %s", error)
+
+    def _first_run(self) -> bool:
+        if self.paths is None or self.paths.first_run_marker.exists():
+            return False
+        marker: Path = self.paths.first_run_marker
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError as error:
+            log.warning("could not mark the first-run note as shown: %s", error)
+        return True
+
+    def _raise(self) -> None:
+        self.lift()
+        self.attributes("-topmost", True)
+        self.after(1500, lambda: self.attributes("-topmost", False))
+        self.focus_force()
+
+    # -- building --------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        c, pad = self.colors, self.px(16)
+        header = tk.Frame(self, background=c.background)
+        header.grid(row=0, column=0, sticky="ew", padx=pad, pady=(self.px(12), 0))
+        header.columnconfigure(6, weight=1)
+        self.phase_labels: dict[Phase, tk.Label] = {}
+        for index, phase in enumerate(Phase):
+            if index:
+                tk.Label(header, text="→", font=self.fonts.small, fg=c.muted, bg=c.background).grid(
+                    row=0, column=2 * index - 1, padx=self.px(3)
+                )
+            label = tk.Label(
+                header, text=phase.value.capitalize(), font=self.fonts.small, padx=self.px(6)
+            )
+            label.grid(row=0, column=2 * index)
+            self.phase_labels[phase] = label
+        self._highlight_phase(None)
+        self.time_left = tk.Label(header, font=self.fonts.small, fg=c.muted, bg=c.background)
+        self.time_left.grid(row=0, column=6, sticky="e")
+
+    def _build_pages(self) -> None:
+        c, f, pad = self.colors, self.fonts, self.px(16)
+        self.pages: dict[str, tk.Frame] = {}
+        guide = tk.Frame(self, background=c.background)
+        guide.columnconfigure(0, weight=5)
+        guide.columnconfigure(1, weight=4)
+        guide.rowconfigure(2, weight=1)
+        self.name = tk.Label(guide, font=f.title, fg=c.text, bg=c.background, anchor="w")
+        self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(self.px(6), 0))
+        self.counter = tk.Label(guide, font=f.body, fg=c.muted, bg=c.background, anchor="w")
+        self.counter.grid(row=1, column=0, columnspan=2, sticky="ew")
+        self.figure = tk.Canvas(guide, highlightthickness=0, bd=0, background=c.background)
+        self.figure.grid(row=2, column=0, sticky="nsew", pady=self.px(4))
+        self.figure.configure(width=self.px(190), height=self.px(150))
+        self.figure.bind("<Configure>", lambda _e: self._redraw_figure(), add="+")
+        self.guide = BreathGuide(guide, c, f)
+        self.guide.configure(width=self.px(150), height=self.px(150))
+        self.guide.grid(row=2, column=1, sticky="nsew", pady=self.px(4))
+        self.action = tk.Label(guide, font=f.heading, fg=c.text, bg=c.background, anchor="w")
+        self.action.grid(row=3, column=0, columnspan=2, sticky="ew")
+        self.cues = Bullets(guide, c, f.body)
+        self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(self.px(4), self.px(8)))
+        self.controls = tk.Frame(guide, background=c.background)
+        self.controls.grid(row=5, column=0, columnspan=2, sticky="ew")
+        self.controls.columnconfigure((0, 1, 2, 3), weight=1, uniform="c")
+        probe = Summary(guide, c, f, lambda: None)  # borrows the page's button styling
+        self.back_button = probe.button(self.controls, "◀ Back", self.previous)
+        self.pause_button = probe.button(self.controls, "Pause", self.toggle_pause)
+        self.next_button = probe.button(self.controls, "Next ▶", self.next)
+        self.stop_button = probe.button(self.controls, "End", self.stop)
+        for index, button in enumerate(
+            (self.back_button, self.pause_button, self.next_button, self.stop_button)
+        ):
+            button.configure(padx=self.px(4))
+            button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else self.px(4), 0))
+        self.pain_button = probe.button(
+            guide, "Sharp pain — stop   (S)", self.pain_stop, kind="warn"
+        )
+        self.pain_button.configure(font=f.heading, pady=self.px(8))
+        self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(self.px(8), 0))
+        self.keys_hint = tk.Label(
+            guide,
+            text="Space pause · ← → move · Esc end",
+            font=f.small,
+            fg=c.muted,
+            bg=c.background,
+        )
+        self.keys_hint.grid(row=7, column=0, columnspan=2, sticky="ew", pady=(self.px(4), 0))
+        probe.destroy()
+        self.pages["guide"] = guide
+        self.first_run = FirstRunNote(self, c, f, self.begin)
+        self.pain_note = PainNote(
+            self, c, f, on_easier=self.use_easier, on_next=self.next, on_end=self.stop
+        )
+        self.comfort = ComfortCheck(self, c, f, on_answer=self.answer, on_done=self.finish_rating)
+        self.summary = Summary(self, c, f, self.close)
+        self.pages.update(
+            first_run=self.first_run,
+            pain=self.pain_note,
+            comfort=self.comfort,
+            summary=self.summary,
+        )
+        for page in self.pages.values():
+            page.grid(row=1, column=0, sticky="nsew", padx=pad, pady=(0, self.px(14)))
+            page.grid_remove()
+
+    def _key_table(self) -> dict[str, dict[str, Callable[[], object]]]:
+        """Which key does what on which page."""
+        return {
+            "first_run": {"Return": self.begin, "space": self.begin, "Escape": self.close},
+            "guide": {
+                "space": self.toggle_pause,
+                "Right": self.next,
+                "n": self.next,
+                "Left": self.previous,
+                "p": self.previous,
+                "Escape": self.stop,
+                "s": self.pain_stop,
+            },
+            "pain": {"e": self.use_easier, "n": self.next, "Right": self.next, "Escape": self.stop},
+            "comfort": {
+                **{str(int(c)): partial(self.answer, c) for c in Comfort},
+                "Return": self.finish_rating,
+                "Escape": self.finish_rating,
+            },
+            "summary": {"Return": self.close, "Escape": self.close},
+        }
+
+    def _bind_keys(self) -> None:
+        keys = {key for table in self._key_table().values() for key in table}
+        for key in keys:
+            names = {key, key.upper()} if len(key) == 1 and key.isalpha() else {key}
+            for name in names:
+                self.bind(f"<KeyPress-{name}>", partial(self._on_key, key))
+
+    def _on_key(self, key: str, _event: object = None) -> str:
+        action = self._key_table().get(self.view, {}).get(key)
+        if action is not None:
+            action()
+        return "break"
+
+    # -- operations (buttons and keys) -----------------------------------------------
+
+    def show_view(self, name: str) -> None:
+        if name == self.view:
+            return
+        for key, page in self.pages.items():
+            if key == name:
+                page.grid()
+            else:
+                page.grid_remove()
+        self.view = name
+        self._shown.clear()
+
+    def begin(self) -> None:
+        if self.session.state is State.READY:
+            self.session.start()
+        self.show_view("guide")
+        self._play()
+        self.refresh()
+
+    def toggle_pause(self) -> None:
+        if self.session.state in (State.RUNNING, State.PAUSED):
+            self.session.toggle_pause()
+            self._play()
+            self.refresh()
+
+    def next(self) -> None:
+        self.session.next()
+        self._after_move()
+
+    def previous(self) -> None:
+        self.session.previous()
+        self._after_move()
+
+    def stop(self) -> None:
+        if self.session.state in (State.RUNNING, State.PAUSED, State.PAIN_STOPPED):
+            self.session.stop()
+        self._after_move()
+
+    def pain_stop(self) -> None:
+        self.session.pain_stop()
+        self.guide.halt()
+        step = self.session.steps[self.session.index]
+        easier = self.movements.get(step.movement.easier or "")
+        self.pain_note.offer_easier(easier.name if easier and step.variant != "easier" else None)
+        self.show_view("pain")
+
+    def use_easier(self) -> None:
+        step = self.session.steps[self.session.index]
+        easier = self.movements.get(step.movement.easier or "")
+        if easier is None or step.variant == "easier":
+            return
+        self.session.use_easier(easier)
+        self._after_move()
+
+    def answer(self, comfort: Comfort | int) -> None:
+        """The one-tap comfort check; the optional "where" and Done follow."""
+        self._comfort = Comfort(comfort)
+        self.comfort.chosen(self._comfort)
+
+    def finish_rating(self) -> None:
+        """Done (or Esc) on the comfort check: record, then the summary."""
+        if self.session.state is State.RATING and self._comfort is not None:
+            self.session.rate(self._comfort, self.comfort.felt_in())
+        self._record()
+        self._show_summary()
+
+    def close(self) -> None:
+        """Close at any moment: whatever was done is recorded first."""
+        if self._closed:
+            return
+        self._closed = True
+        self.guide.halt()
+        if self.session.state is State.RATING and self._comfort is not None:
+            self.session.rate(self._comfort, self.comfort.felt_in())
+        self._record()
+        self._save_geometry()
+        self.destroy()
+        try:
+            self.on_close()
+        except Exception:
+            log.exception("on_close failed")
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def refresh(self) -> Frame:
+        """Tick the session and draw it; the frame clock calls this ~30 times a second."""
+        frame = self.session.tick()
+        if frame.state is State.RATING:
+            self._to_comfort()
+            return frame
+        if self.view != "guide" or frame.step is None:
+            return frame
+        movement = frame.step.movement
+        self._set(self.time_left, _minutes_left(frame.routine_left))
+        self._highlight_phase(frame.phase)
+        getting_ready = frame.segment is Segment.GET_READY
+        self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
+        self._set(self.counter, _counter(frame))
+        self._set(self.action, _action(frame))
+        self.cues.set(movement.cues[:3])
+        self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
+        self.guide.show(
+            frame.segment,
+            frame.segment_fraction,
+            frame.count_down,
+            paused=frame.state is State.PAUSED,
+        )
+        self._draw_figure(frame)
+        return frame
+
+    def _highlight_phase(self, current: Phase | None) -> None:
+        for index, (phase, label) in enumerate(self.phase_labels.items()):
+            lit = phase is current
+            self._set_style(
+                label,
+                bg=self.colors.phase_colors[index] if lit else self.colors.background,
+                fg=self.colors.on_accent if lit else self.colors.muted,
+            )
+
+    def _redraw_figure(self) -> None:
+        if self.view == "guide" and self.session.state in (State.RUNNING, State.PAUSED):
+            self._draw_figure(self.session.frame())
+
+    def _draw_figure(self, frame: Frame) -> None:
+        if frame.step is None or frame.step.movement.figure is None:
+            self.figure.delete("figure")
+            return
+        width, height = self.figure.winfo_width(), self.figure.winfo_height()
+        progress = round(ease(frame.figure_progress), 3)
+        key = (frame.step.movement.id, progress, width, height)
+        if self._shown.get("figure") == key:
+            return
+        self._shown["figure"] = key
+        pad = self.px(4)
+        draw_figure(
+            self.figure,
+            frame.step.movement.figure,
+            progress,
+            (pad, pad, width - pad, height - pad),
+            self.colors.text,
+            self.colors.muted,
+        )
+
+    def _set(self, widget: tk.Widget, text: str) -> None:
+        if self._shown.get(str(widget)) != text:
+            self._shown[str(widget)] = text
+            widget.configure(text=text)  # type: ignore[call-arg]
+
+    def _set_style(self, widget: tk.Widget, **style: str) -> None:
+        key = str(widget) + ":style"
+        if self._shown.get(key) != style:
+            self._shown[key] = style
+            widget.configure(**style)
+
+    def _play(self) -> None:
+        if self._animate and self.session.state is State.RUNNING and self.view == "guide":
+            self.guide.animate(self.refresh)
+        else:
+            self.guide.halt()
+
+    def _after_move(self) -> None:
+        state = self.session.state
+        if state is State.RATING:
+            self._to_comfort()
+        elif state in (State.RUNNING, State.PAUSED):
+            self.show_view("guide")
+            self._play()
+            self.refresh()
+
+    def _to_comfort(self) -> None:
+        self.guide.halt()
+        self._highlight_phase(None)
+        self._set(self.time_left, "")
+        self.show_view("comfort")
+
+    def _record(self) -> None:
+        if self.recorded is not None:
+            return
+        self.session.close()
+        self.recorded = self.session.record()
+        try:
+            self.on_record(self.recorded)
+        except Exception:  # the store reports its own errors; never lose the window
+            log.exception("could not record the break")
+
+    def _show_summary(self) -> None:
+        record = self.recorded
+        assert record is not None
+        done = sum(1 for m in record.movements if m.completed)
+        minutes = record.seconds_moving / 60
+        lines = [
+            f"Movements done: {done} of {len(self.session.steps)}",
+            f"Time moving: {minutes:.0f} min"
+            if minutes >= 1
+            else f"Time moving: {record.seconds_moving:.0f} s",
+        ]
+        if self.week_summary is not None:
+            try:
+                days, goal = self.week_summary()
+                lines.append(f"This week: {days} of {goal} days")
+            except Exception:
+                log.exception("could not read this week's days")
+        if record.comfort is Comfort.SHARP_PAIN:
+            lines.append(
+                "Sharp pain: you'll be offered easier versions next time. If it lingers or "
+                "gets worse, see a clinician."
+            )
+        heading = "Well done." if done else "Break ended."
+        if any(m.pain_stop for m in record.movements):
+            heading = "Break ended — take it easy."
+        self.summary.fill(heading, lines)
+        self.show_view("summary")
+
+
+def _minutes_left(seconds: float) -> str:
+    whole = max(round(seconds), 0)
+    return f"{whole // 60}:{whole % 60:02d} left"
+
+
+def _counter(frame: Frame) -> str:
+    assert frame.step is not None
+    dose = frame.step.effective_dose
+    unit = "breath" if dose.kind == "hold" else "rep"
+    parts = [f"{unit} {max(frame.rep, 1)} of {frame.reps}"]
+    if frame.side is not None:
+        parts.append(f"{frame.side.value} side")
+    if frame.step.variant == "easier":
+        parts.append("easier version")
+    return " · ".join(parts)
+
+
+def _action(frame: Frame) -> str:
+    assert frame.step is not None
+    breath = frame.step.movement.breath
+    if frame.segment is Segment.INHALE:
+        return f"In: {breath.inhale}"
+    if frame.segment is Segment.EXHALE:
+        return f"Out: {breath.exhale}"
+    if frame.segment is Segment.HOLD:
+        return "Pause gently at the top"
+    if frame.segment is Segment.SWITCH_SIDES:
+        return "Switch to the other side"
+    return "Get into position"

@@ -1,0 +1,291 @@
+"""The real break window under Xvfb, driven by keys and buttons on a fake clock."""
+
+from __future__ import annotations
+
+import json
+import tkinter as tk
+from collections.abc import Iterator
+
+import pytest
+
+from deskbreak import paths
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.records import Comfort, Outcome, SessionRecord, Trigger
+from deskbreak.core.session import GET_READY_SECONDS, Segment, State
+from deskbreak.core.settings import BreathingSettings
+from deskbreak.ui import theme
+from deskbreak.ui.break_views import RED_FLAGS
+from deskbreak.ui.break_window import BreakWindow
+from tests.core.session_fixtures import (
+    CAT_COW,
+    CAT_COW_SMALL,
+    GLUTE_SQUEEZE,
+    MOVEMENTS,
+    ROUTINE,
+    fake_clock,
+)
+
+pytestmark = pytest.mark.gui
+BREATHING = BreathingSettings(4, 1, 6)
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    root = theme.make_root()
+    yield root
+    root.destroy()
+
+
+class Harness:
+    def __init__(self, root: tk.Tk, *, first_run_done: bool = True, **kw: object) -> None:
+        self.clock: FakeClock = fake_clock()
+        self.records: list[SessionRecord] = []
+        self.closed = 0
+        self.paths = paths.resolve()
+        if first_run_done:
+            self.paths.first_run_marker.parent.mkdir(parents=True, exist_ok=True)
+            self.paths.first_run_marker.touch()
+        self.window = BreakWindow(
+            root,
+            ROUTINE,
+            BREATHING,
+            self.clock,
+            self.records.append,
+            self._on_close,
+            paths=self.paths,
+            movements=MOVEMENTS,
+            week_summary=lambda: (3, 5),
+            **{"animate": False, **kw},  # type: ignore[arg-type]
+        )
+        self.window.update()
+
+    def _on_close(self) -> None:
+        self.closed += 1
+
+    def key(self, keysym: str) -> None:
+        self.window.focus_force()
+        self.window.event_generate(f"<KeyPress-{keysym}>", when="tail")
+        self.window.update()
+
+    def at(self, seconds: float) -> None:
+        """Move the clock ``seconds`` on and redraw, as the frame clock would."""
+        self.clock.advance(seconds)
+        self.window.refresh()
+        self.window.update()
+
+
+@pytest.fixture
+def h(root: tk.Tk) -> Harness:
+    return Harness(root)
+
+
+def test_opens_titled_running_on_the_first_movement(h: Harness) -> None:
+    w = h.window
+    assert w.title() == "deskbreak — Test routine"
+    assert w.view == "guide" and w.session.state is State.RUNNING
+    assert w.name.cget("text") == f"Next: {CAT_COW.name}"
+    assert w.phase_labels[CAT_COW.phase].cget("bg") == w.colors.phase_colors[0]
+    h.at(GET_READY_SECONDS + 1)
+    assert w.name.cget("text") == CAT_COW.name
+    assert w.counter.cget("text") == "rep 1 of 2"
+    assert w.cues.items == CAT_COW.cues
+    assert w.figure.find_withtag("figure"), "the line figure is drawn"
+
+
+def test_breath_guide_grows_on_the_inhale_and_shrinks_on_the_exhale(h: Harness) -> None:
+    guide = h.window.guide
+    h.at(GET_READY_SECONDS + 0.1)
+    small = guide.radius()
+    assert guide.words == "breathe in · 4"
+    h.at(2)
+    middle = guide.radius()
+    h.at(1.8)
+    full = guide.radius()
+    assert small < middle < full
+    h.at(0.2 + 0.5)  # the hold keeps it full
+    assert guide.words == "hold" and guide.radius() == pytest.approx(full, abs=1.5)
+    h.at(0.5 + 3)
+    assert guide.words == "breathe out · 3"
+    assert small < guide.radius() < full
+    h.at(2.9)
+    assert guide.radius() == pytest.approx(small, abs=1.5)
+
+
+def test_space_pauses_and_resumes(h: Harness) -> None:
+    h.at(5)
+    h.key("space")
+    assert h.window.session.state is State.PAUSED
+    assert h.window.guide.words == "paused"
+    assert h.window.pause_button.cget("text") == "Resume"
+    left = h.window.session.frame().routine_left
+    h.at(100)
+    assert h.window.session.frame().routine_left == left
+    h.key("space")
+    assert h.window.session.state is State.RUNNING
+
+
+@pytest.mark.parametrize(("forward", "back"), [("Right", "Left"), ("n", "p")])
+def test_keys_move_between_movements(h: Harness, forward: str, back: str) -> None:
+    h.key(forward)
+    assert h.window.session.steps[h.window.session.index].movement is GLUTE_SQUEEZE
+    assert h.window.name.cget("text") == f"Next: {GLUTE_SQUEEZE.name}"
+    assert h.window.phase_labels[GLUTE_SQUEEZE.phase].cget("bg") == h.window.colors.phase_colors[1]
+    h.key(back)
+    assert h.window.session.index == 0
+
+
+def test_buttons_do_what_they_say(h: Harness) -> None:
+    w = h.window
+    w.next_button.invoke()
+    assert w.session.index == 1
+    w.back_button.invoke()
+    assert w.session.index == 0
+    w.pause_button.invoke()
+    assert w.session.state is State.PAUSED
+    w.pause_button.invoke()
+    assert w.session.state is State.RUNNING
+    w.stop_button.invoke()
+    assert w.view == "comfort"
+
+
+def test_escape_ends_and_the_comfort_check_records_its_answer(h: Harness) -> None:
+    h.at(GET_READY_SECONDS + 8)
+    h.key("Escape")
+    assert h.window.view == "comfort"
+    h.key("2")
+    h.window.comfort.places["low back"].set(True)
+    h.key("Return")
+    assert h.window.view == "summary"
+    [record] = h.records
+    assert record.comfort is Comfort.SOME_DISCOMFORT and record.felt_in == ("low back",)
+    assert record.outcome is Outcome.STOPPED
+    assert record.movements[0].seconds == 8
+    assert "This week: 3 of 5 days" in h.window.summary.lines.cget("text")
+    h.key("Return")
+    assert h.closed == 1 and len(h.records) == 1
+
+
+def test_comfort_buttons_are_one_tap(h: Harness) -> None:
+    h.window.stop()
+    h.window.comfort.choices[Comfort.FELT_GOOD].invoke()
+    h.window.comfort.done.invoke()
+    assert h.records[0].comfort is Comfort.FELT_GOOD
+
+
+def test_sharp_pain_shows_the_safety_note_and_records_it(h: Harness) -> None:
+    h.at(GET_READY_SECONDS + 5)
+    h.key("s")
+    w = h.window
+    assert w.view == "pain" and w.session.state is State.PAIN_STOPPED
+    assert w.pain_note.winfo_ismapped()
+    assert w.pain_note.flags.items == RED_FLAGS
+    assert CAT_COW_SMALL.name in w.pain_note.easier.cget("text")
+    assert not w.guide.animating
+    h.key("e")  # the easier variant, from the start of this movement
+    assert w.view == "guide"
+    step = w.session.steps[w.session.index]
+    assert step.movement is CAT_COW_SMALL and "easier version" in w.counter.cget("text")
+    w.close()
+    [record] = h.records
+    assert record.outcome is Outcome.PAIN_STOP
+    assert record.movements[0].pain_stop and record.movements[0].movement_id == CAT_COW.id
+
+
+def test_pain_button_then_next_movement(h: Harness) -> None:
+    h.window.pain_button.invoke()
+    assert h.window.view == "pain"
+    h.window.pain_note.next.invoke()
+    assert h.window.view == "guide" and h.window.session.index == 1
+
+
+def test_no_easier_button_without_an_easier_variant(h: Harness) -> None:
+    h.key("Right")
+    h.key("s")
+    assert not h.window.pain_note.easier.winfo_ismapped()
+    h.key("e")
+    assert h.window.view == "pain"  # nothing to switch to
+    h.key("Escape")
+    assert h.window.view == "comfort"
+
+
+def test_closing_mid_way_records_partial_work(h: Harness) -> None:
+    h.at(GET_READY_SECONDS + 6.5)
+    h.window.close()
+    [record] = h.records
+    assert h.closed == 1
+    assert record.outcome is Outcome.STOPPED and record.trigger is Trigger.COMMAND
+    assert record.movements[0].movement_id == CAT_COW.id
+    assert record.movements[0].seconds == 6.5 and not record.movements[0].completed
+
+
+def test_closing_after_answering_keeps_the_answer(h: Harness) -> None:
+    h.window.stop()
+    h.key("1")
+    h.window.close()
+    assert h.records[0].comfort is Comfort.FELT_GOOD
+
+
+def test_running_to_the_end_asks_for_comfort(h: Harness) -> None:
+    h.at(h.window.session.frame().routine_seconds + 1)
+    assert h.window.view == "comfort"
+    h.key("1")
+    h.key("Return")
+    assert h.records[0].outcome is Outcome.COMPLETED
+    assert "Movements done: 3 of 3" in h.window.summary.lines.cget("text")
+
+
+def test_window_remembers_its_size_and_place(root: tk.Tk) -> None:
+    first = Harness(root)
+    first.window.geometry("480x600+40+30")
+    first.window.update()
+    first.window.close()
+    saved = json.loads(first.paths.window_state_file.read_text())
+    assert saved["break"].startswith("480x600")
+    second = Harness(root)
+    assert second.window.winfo_width() == 480 and second.window.winfo_height() == 600
+
+
+def test_broken_state_file_falls_back_to_the_default_size(root: tk.Tk) -> None:
+    app = paths.resolve()
+    app.window_state_file.parent.mkdir(parents=True, exist_ok=True)
+    app.window_state_file.write_text("{not json")
+    h = Harness(root)
+    assert h.window.winfo_width() >= h.window.px(360)
+
+
+def test_first_run_note_shows_once(root: tk.Tk) -> None:
+    h = Harness(root, first_run_done=False)
+    assert h.window.view == "first_run" and h.window.session.state is State.READY
+    assert "not medical advice" in h.window.first_run.winfo_children()[1].cget("text")
+    h.key("Return")
+    assert h.window.session.state is State.RUNNING
+    h.window.close()
+    again = Harness(root, first_run_done=False)  # the marker is now there
+    assert again.window.view == "guide"
+
+
+def test_frame_clock_runs_only_while_running_and_visible(root: tk.Tk) -> None:
+    h = Harness(root, animate=True)
+    guide = h.window.guide
+    assert guide.animating
+    h.key("space")
+    assert not guide.animating
+    h.key("space")
+    assert guide.animating
+    h.window.withdraw()
+    h.window.update()
+    guide._tick()  # the next frame finds the window hidden and goes to sleep
+    assert not guide.animating
+    h.window.deiconify()
+    h.window.update()
+    assert guide.animating
+
+
+def test_segment_words_during_switch_sides(h: Harness) -> None:
+    h.key("Right")
+    h.key("Right")  # side leg lift, per side
+    spans = h.window.session._plans[2]
+    switch = next(s for s in spans if s.kind is Segment.SWITCH_SIDES)
+    h.at(switch.start + 0.5)
+    assert h.window.guide.words == "switch sides · 3"
+    assert "right side" in h.window.counter.cget("text")
