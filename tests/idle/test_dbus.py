@@ -81,12 +81,14 @@ def test_gnome_not_supported_is_the_reported_reason(desktop: FakeDesktop, bus: S
 def test_missing_service_is_unavailable(bus_daemon: BusDaemon, bus: SessionBus) -> None:
     with pytest.raises(DBusCallFailed) as caught:
         FreedesktopIdleSource(bus).idle_seconds()
-    assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
+    assert caught.value.error_name == "org.freedesktop.DBus.Error.NameHasNoOwner"
+    assert "is not on the session bus" in str(caught.value)
     only_kde = FakeDesktop(bus_daemon.address, names=(SCREENSAVER,))
     try:
         with pytest.raises(DBusCallFailed) as caught:
             MutterIdleSource(bus).idle_seconds()
-        assert caught.value.error_name == "org.freedesktop.DBus.Error.ServiceUnknown"
+        assert caught.value.error_name == "org.freedesktop.DBus.Error.NameHasNoOwner"
+        assert "is not on the session bus" in str(caught.value)
         assert FreedesktopIdleSource(bus).idle_seconds() == 4.2
     finally:
         only_kde.stop()

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from jeepney import DBusAddress, new_method_call
+from jeepney import DBusAddress, MessageFlag, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
@@ -29,7 +29,12 @@ GNOME_SCREENSAVER = ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")
 
 #: Errors after which trying another object path of the same service is pointless
 #: ("" is a timeout: a hung service stays hung).
-_NOBODY_THERE = ("", "org.freedesktop.DBus.Error.ServiceUnknown")
+#: What the bus answers for a name nobody owns (NameHasNoOwner when auto-start is off).
+NOT_ON_BUS = (
+    "org.freedesktop.DBus.Error.ServiceUnknown",
+    "org.freedesktop.DBus.Error.NameHasNoOwner",
+)
+_NOBODY_THERE = ("", *NOT_ON_BUS)
 
 
 class DBusCallFailed(IdleUnavailable):
@@ -68,6 +73,8 @@ class SessionBus:
         conn = self._connection()
         target = DBusAddress(path, bus_name=service, interface=interface)
         message = new_method_call(target, method, signature or None, args)
+        # Never let a query start a service: activation is slow and not ours to trigger.
+        message.header.flags |= MessageFlag.no_auto_start
         try:
             reply = conn.send_and_get_reply(message, timeout=self.timeout)
         except TimeoutError as exc:
@@ -78,8 +85,10 @@ class SessionBus:
         try:
             return tuple(unwrap_msg(reply))
         except DBusErrorResponse as exc:
-            detail = f": {exc.data[0]}" if exc.data else ""
-            raise DBusCallFailed(f"{service} {method}: {exc.name}{detail}", exc.name) from exc
+            if exc.name in NOT_ON_BUS:
+                raise DBusCallFailed(f"{service} is not on the session bus", exc.name) from exc
+            detail = f" ({exc.data[0]})" if exc.data else ""
+            raise DBusCallFailed(f"{method} on {path}: {exc.name}{detail}", exc.name) from exc
 
     def _connection(self) -> DBusConnection:
         if self._conn is None:
