@@ -1,0 +1,236 @@
+"""How long the user has really been sitting, from samples of "seconds since the last input".
+
+A *spell* is continuous presence: input with no gap of ``idle_reset`` or more. Short idles
+(reading, a call) stay inside the spell and count as sitting; a long gap is a natural break
+and ends the spell at the moment input stopped. Because that end is only known once the gap
+has lasted ``idle_reset``, time after the last input is counted *provisionally* (the tail)
+and taken back when the break is recognised.
+
+Durations come from the monotonic clock. An interval whose monotonic and wall deltas disagree
+(suspend/resume, the system clock set) is time away and never adds sitting; when the wall
+clock moved ahead by ``idle_reset`` or more, it also ends the spell. A locked screen is away.
+A sample without idle time (no idle source) counts the whole interval as presence: the caller
+decides when that is right, by feeding samples only in work hours and calling
+:meth:`SittingTracker.interrupt` when it stops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+#: Monotonic and wall deltas may drift this much (plus 1 %) before it counts as a clock jump.
+JUMP_TOLERANCE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One look at the desktop: both clocks, seconds since the last input, the lock state."""
+
+    mono: float
+    wall: datetime
+    idle_seconds: float | None
+    locked: bool = False
+
+
+class EndReason(StrEnum):
+    NATURAL = "natural"  # an input gap of idle_reset or more, a long suspend or lock
+    BREAK = "break"  # a break was taken
+    SKIPPED = "skipped"  # the prompt was skipped
+    STOPPED = "stopped"  # the caller stopped watching (end of work hours)
+
+
+@dataclass(frozen=True)
+class SpellEnded:
+    """A sitting spell is over; ``seconds`` is its final length."""
+
+    seconds: float
+    reason: EndReason
+    ended: datetime
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    sitting_seconds: float = 0.0
+    longest_spell_seconds: float = 0.0
+    natural_breaks: int = 0
+
+
+@dataclass(frozen=True)
+class DayRolledOver:
+    """The day changed; ``previous`` holds the final figures of the day that ended."""
+
+    previous: DayFigures
+
+
+TrackerEvent = SpellEnded | DayRolledOver
+
+
+class SittingTracker:
+    """Turns samples into spells and daily figures. Feed it in time order."""
+
+    def __init__(
+        self,
+        idle_reset_seconds: float,
+        day_of: Callable[[datetime], date] | None = None,
+    ) -> None:
+        self.idle_reset_seconds = idle_reset_seconds
+        self._day_of = day_of or (lambda wall: wall.date())
+        self._last: Sample | None = None
+        self._last_input: float | None = None  # mono of the last input seen
+        self._in_spell = False
+        self._spell = 0.0  # counted seconds of the current spell, tail included
+        self._tail = 0.0  # counted seconds after the last input: provisional
+        self._day: date | None = None
+        self._sitting = 0.0
+        self._longest = 0.0
+        self._breaks = 0
+
+    # -- what it reports ----------------------------------------------------------------
+
+    @property
+    def in_spell(self) -> bool:
+        return self._in_spell
+
+    @property
+    def spell_seconds(self) -> float:
+        return self._spell if self._in_spell else 0.0
+
+    @property
+    def today(self) -> DayFigures:
+        longest = max(self._longest, self.spell_seconds)
+        return DayFigures(self._day or date.min, self._sitting, longest, self._breaks)
+
+    # -- what drives it -------------------------------------------------------------------
+
+    def feed(self, sample: Sample) -> list[TrackerEvent]:
+        events: list[TrackerEvent] = []
+        day = self._day_of(sample.wall)
+        if day != self._day:
+            if self._day is not None:
+                events.append(DayRolledOver(self.today))
+            self._day, self._sitting, self._breaks = day, 0.0, 0
+            self._longest = 0.0
+        previous, self._last = self._last, sample
+        if previous is None:
+            self._first(sample)
+            return events
+        elapsed = sample.mono - previous.mono
+        away = (sample.wall - previous.wall).total_seconds() - elapsed
+        if abs(away) > JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0):
+            events += self._jump(sample, previous, max(away, 0.0))
+        else:
+            events += self._interval(sample, previous)
+        return events
+
+    def end_spell(self, wall: datetime, reason: EndReason) -> SpellEnded | None:
+        """End the spell now (a break taken, a prompt skipped); its tail counts as sitting."""
+        if not self._in_spell:
+            return None
+        self._tail = 0.0
+        return self._close(wall, reason)
+
+    def interrupt(self, wall: datetime) -> SpellEnded | None:
+        """Stop watching (end of work hours, a break): end the spell and forget the last
+        sample, so the unwatched gap until the next sample counts for nothing."""
+        self._last = None
+        return self.end_spell(wall, EndReason.STOPPED)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _first(self, sample: Sample) -> None:
+        if sample.locked:
+            return
+        input_at = self._input_moment(sample)
+        if self._last_input is None or input_at > self._last_input:
+            self._last_input = input_at
+        if not self._in_spell and sample.mono - input_at < self.idle_reset_seconds:
+            self._open(0.0)
+
+    def _interval(self, sample: Sample, previous: Sample) -> list[TrackerEvent]:
+        """A normal interval: count it while in the spell, recognise a break by its gap."""
+        if sample.locked:
+            return self._check_gap(sample, 0.0, sample)
+        events: list[TrackerEvent] = []
+        input_at = self._input_moment(sample)
+        if self._last_input is not None and input_at <= self._last_input + 1e-6:
+            # No input since the last sample: a short idle is still sitting.
+            if self._in_spell and not previous.locked:
+                self._count(sample.mono - previous.mono)
+            return self._check_gap(sample, 0.0, sample)
+        # Counting starts at the input only when the time before it was not presence.
+        since = max(input_at, previous.mono)
+        if self._in_spell and self._last_input is not None:
+            if input_at - self._last_input >= self.idle_reset_seconds:
+                events.append(self._natural_end(sample))
+            else:
+                self._count(sample.mono - (since if previous.locked else previous.mono))
+                self._last_input = input_at
+                self._tail = min(sample.mono - input_at, self._spell)
+                return events
+        self._last_input = input_at
+        if sample.mono - input_at < self.idle_reset_seconds:
+            self._open(sample.mono - since)
+        return events
+
+    def _jump(self, sample: Sample, previous: Sample, away: float) -> list[TrackerEvent]:
+        """An interval the clocks disagree about: away time, never sitting."""
+        events = self._check_gap(sample, away, previous)
+        if sample.locked:
+            return events
+        input_at = self._input_moment(sample)
+        if input_at <= previous.mono or (
+            self._last_input is not None and input_at <= self._last_input
+        ):
+            return events
+        self._last_input = input_at
+        if self._in_spell:
+            self._tail = 0.0  # nothing was counted after this input
+        elif sample.mono - input_at < self.idle_reset_seconds:
+            self._open(0.0)
+        return events
+
+    def _check_gap(self, sample: Sample, away: float, ref: Sample) -> list[TrackerEvent]:
+        if not self._in_spell or self._last_input is None:
+            return []
+        if sample.mono - self._last_input + away >= self.idle_reset_seconds:
+            return [self._natural_end(ref)]
+        return []
+
+    def _natural_end(self, ref: Sample) -> SpellEnded:
+        """The spell ended when input stopped; ``ref`` is a sample to place that on the wall."""
+        assert self._last_input is not None
+        ended = ref.wall - timedelta(seconds=max(ref.mono - self._last_input, 0.0))
+        self._breaks += 1
+        return self._close(ended, EndReason.NATURAL)
+
+    def _input_moment(self, sample: Sample) -> float:
+        """Mono time of the last input; without an idle source, presence is assumed now."""
+        if sample.idle_seconds is None:
+            return sample.mono
+        return sample.mono - max(sample.idle_seconds, 0.0)
+
+    def _open(self, counted: float) -> None:
+        self._in_spell = True
+        self._spell = 0.0
+        self._count(counted)
+        self._tail = max(counted, 0.0)
+
+    def _count(self, seconds: float) -> None:
+        seconds = max(seconds, 0.0)
+        self._spell += seconds
+        self._tail += seconds
+        self._sitting += seconds
+
+    def _close(self, wall: datetime, reason: EndReason) -> SpellEnded:
+        self._spell -= self._tail
+        self._sitting = max(self._sitting - self._tail, 0.0)
+        self._longest = max(self._longest, self._spell)
+        ended = SpellEnded(self._spell, reason, wall)
+        self._in_spell = False
+        self._spell = 0.0
+        self._tail = 0.0
+        return ended
