@@ -7,7 +7,10 @@ spacing and colours with the rest of the app instead of Tk's grey defaults.
 from __future__ import annotations
 
 import tkinter as tk
+import weakref
 from tkinter import ttk
+
+from PIL import Image, ImageDraw, ImageTk
 
 from deskbreak.ui.theme import Fonts, Palette
 
@@ -96,11 +99,8 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         lowerbordercolor=pal.muted,
         padding=(0, px(master, 2)),
     )
-    style.map(
-        "TCheckbutton",
-        background=[("active", pal.background)],
-        indicatorbackground=[("disabled", pal.surface), ("pressed", pal.accent_soft)],
-    )
+    style.map("TCheckbutton", background=[("active", pal.background)])
+    _check_indicator(master, style, pal)
     style.configure("TNotebook", background=pal.background, bordercolor=pal.surface, tabmargins=0)
     style.configure(
         "TNotebook.Tab",
@@ -126,3 +126,75 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
     master.option_add("*TCombobox*Listbox.selectBackground", pal.accent)
     master.option_add("*TCombobox*Listbox.selectForeground", pal.on_accent)
     return style
+
+
+_CHECK_STATES = ("off", "on", "off_disabled", "on_disabled")
+# Per Tk root: the indicator images (Tk forgets an image once Python drops it).
+_CHECKS: weakref.WeakKeyDictionary[tk.Misc, dict[str, ImageTk.PhotoImage]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _check_indicator(master: tk.Misc, style: ttk.Style, pal: Palette) -> None:
+    """A rounded box with a tick, drawn with Pillow, instead of clam's dated crossed box."""
+    root: tk.Misc = master.nametowidget(".")
+    size = px(master, 16)
+    drawn = {state: _draw_check(state, size, px(master, 7), pal) for state in _CHECK_STATES}
+    images = _CHECKS.get(root)
+    if images is not None:
+        for state, image in drawn.items():
+            images[state].paste(image)  # a new palette for the same element
+        return
+    images = {state: ImageTk.PhotoImage(image, master=root) for state, image in drawn.items()}
+    _CHECKS[root] = images
+    style.element_create(
+        "deskbreak.check",
+        "image",
+        images["off"],
+        ("disabled", "selected", images["on_disabled"]),
+        ("disabled", images["off_disabled"]),
+        ("selected", images["on"]),
+    )
+    style.layout(
+        "TCheckbutton",
+        [
+            (
+                "Checkbutton.padding",
+                {
+                    "sticky": "nswe",
+                    "children": [
+                        ("deskbreak.check", {"side": "left", "sticky": ""}),
+                        (
+                            "Checkbutton.focus",
+                            {
+                                "side": "left",
+                                "sticky": "w",
+                                "children": [("Checkbutton.label", {"sticky": "nswe"})],
+                            },
+                        ),
+                    ],
+                },
+            )
+        ],
+    )
+
+
+def _draw_check(state: str, size: int, gap: int, pal: Palette) -> Image.Image:
+    """One indicator state, drawn 4× larger and scaled down for smooth edges."""
+    k = 4
+    big = Image.new("RGBA", ((size + gap) * k, size * k), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(big)
+    on = state.startswith("on")
+    disabled = state.endswith("disabled")
+    edge = pal.muted if not on else pal.accent
+    fill = pal.accent if on else pal.background
+    if disabled:
+        edge, fill = pal.surface, (pal.accent_soft if on else pal.surface)
+    inset = k
+    box = (inset, inset, size * k - inset, size * k - inset)
+    draw.rounded_rectangle(box, radius=3 * k, fill=fill, outline=edge, width=max(k, round(1.5 * k)))
+    if on:
+        s = size * k
+        tick = [(0.27 * s, 0.52 * s), (0.43 * s, 0.68 * s), (0.74 * s, 0.34 * s)]
+        draw.line(tick, fill=pal.on_accent, width=round(2.2 * k), joint="curve")
+    return big.resize((size + gap, size), Image.Resampling.LANCZOS)
