@@ -1,0 +1,128 @@
+"""About deskbreak: what it is, the safety note with its warning signs, and where its files live."""
+
+from __future__ import annotations
+
+import importlib
+import tkinter as tk
+from collections.abc import Callable, Sequence
+from tkinter import ttk
+
+from deskbreak import __version__
+from deskbreak.paths import AppPaths
+from deskbreak.ui import dialog_style, theme
+
+TITLE = "deskbreak — About"
+WHAT_IT_DOES = (
+    "deskbreak measures how long you really sit, from your keyboard and mouse, and offers a "
+    "short, breath-paced movement break for the hips and mid-back when a spell runs long."
+)
+# Used only until deskbreak.core.safety provides the shared wording.
+_NOTE = (
+    "deskbreak guides gentle, general movement; it is not medical advice. Move slowly with "
+    "your breath: tension is fine, pain is not. Stop any movement that gives sharp, shooting "
+    "or spreading pain."
+)
+_FLAGS = (
+    "numbness in the groin or buttocks, or new trouble passing or holding urine",
+    "new or spreading leg weakness, tingling or numbness",
+    "pain that spreads below the knee, or is worse at rest or at night",
+    "fever, a recent fall, or severe or worsening pain",
+)
+
+
+def safety_text() -> tuple[str, tuple[str, ...]]:
+    """The safety note and red flags from :mod:`deskbreak.core.safety` when it exists."""
+    try:
+        safety = importlib.import_module("deskbreak.core.safety")
+    except ImportError:
+        return _NOTE, _FLAGS
+    note = getattr(safety, "SAFETY_NOTE", _NOTE)
+    flags: Sequence[str] = getattr(safety, "RED_FLAGS_SHORT", ()) or getattr(
+        safety, "RED_FLAGS", _FLAGS
+    )
+    return str(note), tuple(str(flag) for flag in flags)
+
+
+class AboutDialog(tk.Toplevel):
+    """A small read-only window; Close or Esc closes it."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        paths: AppPaths,
+        *,
+        version: str = __version__,
+        safety_note: str | None = None,
+        red_flags: Sequence[str] | None = None,
+        on_closed: Callable[[], None] | None = None,
+        dark: bool | None = None,
+    ) -> None:
+        super().__init__(master, class_=theme.WM_CLASS)
+        self.withdraw()
+        self.title(TITLE)
+        self.resizable(False, False)
+        self._on_closed = on_closed
+        pal = theme.palette(dark)
+        fnt = theme.fonts(self)
+        dialog_style.apply(self, pal, fnt)
+        self.configure(background=pal.background)
+        default_note, default_flags = safety_text()
+        note = safety_note or default_note
+        flags = tuple(red_flags) if red_flags is not None else default_flags
+        px = dialog_style.px
+        wrap = px(self, 460)
+
+        body = ttk.Frame(self, padding=px(self, 22))
+        body.pack(fill="both", expand=True)
+        head = ttk.Frame(body)
+        head.pack(fill="x")
+        ttk.Label(head, text="deskbreak", style="Title.TLabel").pack(side="left")
+        self.version_label = ttk.Label(head, text=f"version {version}", style="Muted.TLabel")
+        self.version_label.pack(side="left", padx=(px(self, 10), 0), pady=(px(self, 5), 0))
+        ttk.Label(body, text=WHAT_IT_DOES, wraplength=wrap, justify="left").pack(
+            anchor="w", pady=(px(self, 8), 0)
+        )
+
+        self._heading(body, "Safety")
+        ttk.Label(body, text=note, wraplength=wrap, justify="left").pack(anchor="w")
+        ttk.Label(body, text="Get checked by a clinician if you have:", wraplength=wrap).pack(
+            anchor="w", pady=(px(self, 8), px(self, 2))
+        )
+        self.flag_labels = []
+        for flag in flags:
+            row = ttk.Frame(body)
+            row.pack(anchor="w", fill="x", pady=px(self, 1))
+            ttk.Label(row, text="•", foreground=pal.warning).pack(side="left", anchor="n")
+            label = ttk.Label(row, text=flag, wraplength=wrap - px(self, 18), justify="left")
+            label.pack(side="left", padx=(px(self, 8), 0))
+            self.flag_labels.append(label)
+
+        self._heading(body, "Your files")
+        files = ttk.Frame(body)
+        files.pack(anchor="w", fill="x")
+        for index, (name, path) in enumerate(paths.as_rows()):
+            ttk.Label(files, text=name, style="Muted.TLabel").grid(
+                row=index, column=0, sticky="w", padx=(0, px(self, 14)), pady=px(self, 1)
+            )
+            ttk.Label(files, text=str(path), font=fnt.small).grid(row=index, column=1, sticky="w")
+
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(px(self, 18), 0))
+        self.close_button = ttk.Button(
+            buttons, text="Close", style="Accent.TButton", command=self.close
+        )
+        self.close_button.pack(side="right")
+        self.protocol("WM_DELETE_WINDOW", self.close)
+        self.bind("<Escape>", lambda _e: self.close())
+        self.bind("<Return>", lambda _e: self.close())
+        self.deiconify()
+
+    def _heading(self, parent: ttk.Frame, text: str) -> None:
+        ttk.Label(parent, text=text, style="Heading.TLabel").pack(
+            anchor="w", pady=(dialog_style.px(self, 16), dialog_style.px(self, 4))
+        )
+
+    def close(self) -> None:
+        self.destroy()
+        if self._on_closed:
+            self._on_closed()

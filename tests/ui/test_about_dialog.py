@@ -1,0 +1,61 @@
+"""The About window: version, safety warning signs and every file location."""
+
+from __future__ import annotations
+
+import contextlib
+import tkinter as tk
+from collections.abc import Iterator
+
+import pytest
+
+from deskbreak import __version__, paths
+from deskbreak.ui import theme
+from deskbreak.ui.about_dialog import TITLE, AboutDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    root = theme.make_root()
+    yield root
+    root.destroy()
+
+
+def all_text(widget: tk.Misc) -> str:
+    parts = []
+    for child in widget.winfo_children():
+        with contextlib.suppress(tk.TclError):
+            parts.append(str(child.cget("text")))
+        parts.append(all_text(child))
+    return "\n".join(p for p in parts if p)
+
+
+def test_it_shows_version_safety_and_where_files_live(root: tk.Tk) -> None:
+    app_paths = paths.resolve()
+    dialog = AboutDialog(root, app_paths)
+    root.update()
+    assert dialog.title() == TITLE
+    text = all_text(dialog)
+    assert __version__ in text
+    assert "not medical advice" in text
+    assert len(dialog.flag_labels) >= 3
+    for name, path in app_paths.as_rows():
+        assert name in text and str(path) in text
+
+
+def test_given_safety_text_is_shown_and_close_calls_back(root: tk.Tk) -> None:
+    closed: list[bool] = []
+    dialog = AboutDialog(
+        root,
+        paths.resolve(),
+        safety_note="A note.",
+        red_flags=["flag one", "flag two"],
+        on_closed=lambda: closed.append(True),
+    )
+    root.update()
+    assert [label.cget("text") for label in dialog.flag_labels] == ["flag one", "flag two"]
+    assert "A note." in all_text(dialog)
+    dialog.close_button.invoke()
+    assert closed == [True]
+    assert not dialog.winfo_exists()
