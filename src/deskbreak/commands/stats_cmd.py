@@ -1,19 +1,220 @@
-"""`deskbreak stats`: show your progress."""
+"""`deskbreak stats`, `deskbreak export` and `deskbreak import`: the log, read and carried."""
 
 from __future__ import annotations
 
 import argparse
+import enum
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from deskbreak.commands import NotAvailable
+from deskbreak.commands import UsageError, context
+from deskbreak.core import stats
+from deskbreak.core.clock import SystemClock
+from deskbreak.shell import exchange
+from deskbreak.shell.store import Store
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
-        "stats", parents=[common], help="show your progress.", description="show your progress."
+        "stats",
+        parents=[common],
+        help="show your progress.",
+        description="show your progress: today, this week, streaks, regions, comfort.",
     )
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
+    shown.add_argument("--window", action="store_true", help="open the progress window")
     parser.set_defaults(func=run)
+
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export every break and movement.",
+        description="export every break and movement (JSON also keeps the daily sitting figures).",
+    )
+    export.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="write to FILE ('-': stdout, the default)",
+    )
+    export.set_defaults(func=run_export)
+
+    restore = sub.add_parser(
+        "import",
+        parents=[common],
+        help="restore an export (importing twice adds nothing).",
+        description="restore a file made by 'deskbreak export'; breaks already in the log are kept as they are.",
+    )
+    restore.add_argument("file", metavar="FILE", help="a .json or .csv export ('-': stdin)")
+    restore.set_defaults(func=run_import)
+
+
+def movement_regions() -> Mapping[str, Sequence[str]]:
+    """movement id → its target regions, from the movement library when it can be read.
+
+    Stats stay useful without it (the region bars are just empty), so any failure of
+    the library is left for `deskbreak doctor` to report.
+    """
+    try:
+        from deskbreak.core import library
+
+        loaded: Any = library.load_library()
+        movements = getattr(loaded, "movements", loaded)
+        items = movements.values() if isinstance(movements, Mapping) else movements
+        return {m.id: tuple(str(r) for r in m.regions) for m in items}
+    except Exception:  # noqa: BLE001 — see the docstring
+        return {}
+
+
+def open_store(ctx: context.Context) -> Store:
+    store = Store.for_paths(ctx.paths)
+    for message in store.messages:
+        print(f"deskbreak: {message}", file=sys.stderr)
+    if store.refused:
+        store.close()
+        raise UsageError("the log is from a newer deskbreak; nothing was read or changed")
+    return store
+
+
+def compute(ctx: context.Context, store: Store, today: date | None = None) -> stats.Stats:
+    day = today or SystemClock().now().date()
+    return stats.compute(
+        store.summary(today=day),
+        today=day,
+        weekly_goal_days=ctx.config.settings.app.weekly_goal_days,
+        regions=movement_regions(),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotAvailable("stats")
+    ctx = context.load(args)
+    store = open_store(ctx)
+    try:
+        figures = compute(ctx, store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(asdict(figures), default=_jsonable, indent=1))
+    elif args.window:
+        return _show_window(figures)
+    else:
+        print(format_table(figures))
+    return 0
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _minutes(value: float) -> str:
+    return f"{value:,.0f} min" if value >= 10 or value == 0 else f"{value:.1f} min"
+
+
+def format_table(f: stats.Stats) -> str:
+    w = f.week
+    to_go = w.goal_days - w.active_days
+    week_note = "goal met" if w.goal_met else f"{to_go} more to meet the goal"
+    days = " · ".join(
+        f"{d.day:%a} {d.minutes:.0f}" if d.day <= f.today.day else f"{d.day:%a} –" for d in w.days
+    )
+    rows = [
+        (
+            "Today",
+            f"{_plural(f.today.breaks, 'break')}, {_minutes(f.today.minutes_moving)} moving, longest sitting {_minutes(f.today.longest_sitting_minutes)}",
+        ),
+        ("This week", f"{w.active_days} of {w.goal_days} days with a break ({week_note})"),
+        ("", f"minutes: {days}"),
+        ("Week streak", f"{_plural(f.week_streak.current, 'week')} (best {f.week_streak.best})"),
+        ("Day streak", f"{_plural(f.day_streak.current, 'day')} (best {f.day_streak.best})"),
+        (
+            "Regions",
+            " · ".join(f"{r.region.value} {_minutes(r.minutes)}" for r in f.regions) or "–",
+        ),
+        (
+            "Prompts",
+            f"{f.prompts.shown} shown: {f.prompts.accepted} accepted, {f.prompts.snoozed} snoozed, {f.prompts.skipped} skipped",
+        ),
+        ("Comfort", " · ".join(f"{c.movement_id} {c.direction}" for c in f.comfort) or "–"),
+        ("All time", f"{_plural(f.total_breaks, 'break')}, {_minutes(f.total_minutes)} moving"),
+    ]
+    return "\n".join(f"{label:<12} {text}".rstrip() for label, text in rows)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _show_window(figures: stats.Stats) -> int:
+    from deskbreak.ui import theme
+    from deskbreak.ui.progress_window import ProgressWindow
+
+    try:
+        root = theme.make_root()
+    except Exception as error:  # noqa: BLE001 — tkinter.TclError without importing Tk first
+        raise UsageError(
+            f"can't open a window ({error}); try 'deskbreak stats' without --window"
+        ) from None
+    window = ProgressWindow(root, figures)
+    window.on_close = root.quit
+    root.mainloop()
+    root.destroy()
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    ctx = context.load(args)
+    store = open_store(ctx)
+    try:
+        sessions, days = store.export_rows()
+    finally:
+        store.close()
+    text = exchange.to_json(sessions, days) if args.format == "json" else exchange.to_csv(sessions)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except OSError as error:
+        raise UsageError(f"can't write {args.output}: {error.strerror}") from None
+    print(f"Exported {_plural(len(sessions), 'break')} to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        sessions, days = exchange.parse(text)
+    except OSError as error:
+        raise UsageError(f"can't read {args.file}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.file} is not a text file, so not a deskbreak export") from None
+    except exchange.BadExport as error:
+        raise UsageError(f"{args.file}: {error}; nothing was imported") from None
+    ctx = context.load(args)
+    store = open_store(ctx)
+    try:
+        added, added_days = store.import_records(sessions, days)
+    except OSError as error:
+        raise UsageError(f"can't write the log: {error}; nothing was imported") from None
+    finally:
+        store.close()
+    print(
+        f"Imported {_plural(added, 'break')} and {_plural(added_days, 'day')} of sitting figures"
+        f" ({len(sessions) - added} breaks were already in the log)."
+    )
+    return 0

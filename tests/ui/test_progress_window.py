@@ -1,0 +1,104 @@
+"""The progress window opens on any log, from nothing to a year, in both themes."""
+
+from __future__ import annotations
+
+import tkinter as tk
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from deskbreak.core import stats
+from deskbreak.core.records import MovementRecord, Outcome, SessionRecord, Trigger
+from deskbreak.ui import theme
+from deskbreak.ui.progress_window import ProgressWindow, blend
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2026, 11, 26)  # a Thursday
+REGIONS = {"cat-cow": ("mid-back",), "hip-hinge": ("hips", "glutes")}
+
+
+def log(days: int) -> stats.Stats:
+    sessions = []
+    for i in range(days):
+        day = TODAY - timedelta(days=i)
+        if day.weekday() == 6:
+            continue
+        t = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
+        moves = (
+            MovementRecord("cat-cow", "base", True, 90.0 + i % 5 * 30),
+            MovementRecord("hip-hinge", "base", True, 60.0),
+        )
+        sessions.append(
+            SessionRecord(
+                str(uuid.uuid4()), t, t, "quick-reset", Trigger.PROMPT, Outcome.COMPLETED, moves
+            )
+        )
+    return stats.compute(
+        stats.summarize(sessions), today=TODAY, weekly_goal_days=5, regions=REGIONS
+    )
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    r = theme.make_root()
+    yield r
+    r.destroy()
+
+
+def texts(window: ProgressWindow) -> str:
+    c = window.canvas
+    return "\n".join(c.itemcget(i, "text") for i in c.find_all() if c.type(i) == "text")
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_opens_with_an_empty_log(root: tk.Tk, dark: bool) -> None:
+    window = ProgressWindow(root, log(0), palette=theme.palette(dark))
+    root.update()
+    assert window.top.title() == "deskbreak — Progress"
+    assert window.top.winfo_ismapped()
+    shown = texts(window)
+    assert "No breaks yet this week." in shown
+    assert "of 5 days" in shown and "Each region fills in as you move." in shown
+    assert window.canvas["background"] == theme.palette(dark).background
+
+
+def test_opens_with_a_week(root: tk.Tk) -> None:
+    window = ProgressWindow(root, log(4))  # Mon–Thu
+    root.update()
+    shown = texts(window)
+    assert "4" in shown.splitlines() and "of 5 days" in shown
+    assert "4 days in a row" in shown and "No breaks yet" not in shown
+    assert {"hips", "mid-back", "glutes"} <= set(shown.splitlines())
+    arcs = [i for i in window.canvas.find_all() if window.canvas.type(i) == "arc"]
+    assert float(window.canvas.itemcget(arcs[0], "extent")) == pytest.approx(-359.9 * 4 / 5)
+
+
+def test_opens_with_a_year_and_redraws(root: tk.Tk) -> None:
+    window = ProgressWindow(root, log(365))
+    root.update()
+    shown = texts(window)
+    # 51 whole weeks of six days since Mon 2025-12-01; this week (4 of 5 so far) keeps it.
+    assert "51 weeks in a row" in shown and "313 breaks" in shown
+    before = len(window.canvas.find_all())
+    window.show_stats(log(0))
+    assert len(window.canvas.find_all()) < before
+
+
+def test_escape_closes_and_tells(root: tk.Tk) -> None:
+    closed = []
+    window = ProgressWindow(root, log(3))
+    window.on_close = lambda: closed.append(True)
+    root.update()
+    window.top.focus_force()
+    window.top.event_generate("<Escape>")
+    root.update()
+    assert closed == [True]
+    assert not window.top.winfo_exists()
+
+
+def test_blend() -> None:
+    assert blend("#000000", "#ffffff", 0.5) == "#808080"
+    assert blend("#102030", "#102030", 0.3) == "#102030"
