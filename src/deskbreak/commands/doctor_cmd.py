@@ -121,23 +121,24 @@ def _tray_check() -> Check:
 def _idle_check() -> Check:
     from deskbreak.idle import select
 
-    source, description = select.choose_idle_source()
-    if source is None:
+    report = select.describe_sources()
+    detail = "\n".join([report.summary, *(f"{'':24}{line}" for line in report.lines()[1:])])
+    if report.chosen is None:
         return Check(
-            "idle time",
-            False,
-            description,
-            "deskbreak still works, counting work hours as sitting",
+            "idle time", False, detail, "deskbreak still works, counting work hours as sitting"
         )
-    source.close()
-    return Check("idle time", True, description)
+    return Check("idle time", True, detail)
 
 
 def _desktop_check() -> Check:
     from deskbreak.idle import select
 
     probe, description = select.choose_desktop_probe()
-    return Check("do not disturb", probe is not None, description)
+    probe.close()
+    dnd_found = not description.startswith("do-not-disturb: not detected")
+    return Check(
+        "do not disturb", dnd_found, description, "breaks may interrupt full-screen windows"
+    )
 
 
 def _path_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
