@@ -1,0 +1,292 @@
+"""The tray icon: which pystray backend, which thread, and how clicks reach the app.
+
+Threading contract. pystray runs ``icon.run()`` in a daemon thread (Linux, Windows; on macOS
+the app must call :meth:`Tray.start` from the main thread, which uses ``run_detached()``).
+Every pystray callback only calls ``post(Command)`` — normally ``CommandQueue.post`` — and
+never touches Tk. :meth:`Tray.set_image` and :meth:`Tray.set_title` are called from the Tk
+thread and never block it: pystray's xorg backend waits for its own loop on every update,
+so the newest image and title are handed to a small updater thread that applies them.
+
+pystray is imported lazily: it raises at import when there is no display.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PIL import Image
+
+from deskbreak.shell.wakeup import Command
+from deskbreak.ui.tray_art import IconState, draw_icon
+from deskbreak.ui.tray_backend import choose_backend
+
+log = logging.getLogger(__name__)
+
+#: Images handed to pystray are this big; backends scale them to the panel (LANCZOS).
+IMAGE_SIZE = 128
+#: The command a right click on the xorg icon posts, with the pointer's root x and y.
+TRAY_MENU = "tray-menu"
+
+__all__ = ["Tray", "MenuEntry", "SEPARATOR", "TRAY_MENU", "choose_backend", "standard_menu"]
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One menu line, for pystray's menu and the Tk popup alike."""
+
+    label: str
+    command: Command | None = None
+    submenu: tuple[MenuEntry, ...] = ()
+    default: bool = False
+
+    @property
+    def is_separator(self) -> bool:
+        return self.label == "-"
+
+
+SEPARATOR = MenuEntry("-")
+
+
+def standard_menu(
+    routines: Sequence[tuple[str, str]], snooze_minutes: int = 10
+) -> tuple[MenuEntry, ...]:
+    """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min")."""
+    pause = (
+        MenuEntry("30 min", Command("pause", ("30",))),
+        MenuEntry("1 hour", Command("pause", ("60",))),
+        MenuEntry("Until tomorrow", Command("pause", ("tomorrow",))),
+        SEPARATOR,
+        MenuEntry("Resume", Command("resume")),
+    )
+    return (
+        MenuEntry("Take a break now", Command("break"), default=True),
+        MenuEntry(
+            "Routines",
+            submenu=tuple(MenuEntry(label, Command("break", (rid,))) for rid, label in routines),
+        ),
+        MenuEntry(f"Snooze {snooze_minutes} min", Command("snooze")),
+        MenuEntry("Pause", submenu=pause),
+        SEPARATOR,
+        MenuEntry("Progress…", Command("show-progress")),
+        MenuEntry("Settings…", Command("show-settings")),
+        MenuEntry("About", Command("show-about")),
+        SEPARATOR,
+        MenuEntry("Quit", Command("quit")),
+    )
+
+
+def default_command(menu: Sequence[MenuEntry]) -> Command | None:
+    return next((e.command for e in menu if e.default), None)
+
+
+class Tray:
+    """The tray icon. ``post`` receives every Command; it must not block (use CommandQueue.post)."""
+
+    def __init__(
+        self,
+        post: Callable[[Command], object],
+        menu: Sequence[MenuEntry],
+        *,
+        backend: str | None = None,
+        environ: Mapping[str, str] | None = None,
+        name: str = "deskbreak",
+    ) -> None:
+        self._post = post
+        self._menu = tuple(menu)
+        self.backend = backend or choose_backend(os.environ if environ is None else environ)
+        self._name = name
+        self._icon: Any = None
+        self._thread: threading.Thread | None = None
+        self._updater: _Updater | None = None
+        self._state: IconState | None = None
+
+    @property
+    def available(self) -> bool:
+        """False when there is no tray to show an icon in; the app works on without one."""
+        return self.backend != "none"
+
+    @property
+    def has_menu(self) -> bool:
+        """Whether the backend shows the menu itself; if not, a right click posts TRAY_MENU."""
+        return self._icon is not None and bool(self._icon.HAS_MENU) and self.backend != "xorg"
+
+    def start(self, image: Image.Image, title: str) -> bool:
+        """Show the icon. Returns False (and says so once, in the log) when there is no tray."""
+        if not self.available:
+            log.warning(
+                "no system tray found: running without a tray icon; breaks still come as "
+                "prompts and `deskbreak break` still works"
+            )
+            return False
+        self._icon = self._make_icon(image, title)
+        self._updater = _Updater(self._icon)
+        if sys.platform == "darwin":
+            self._icon.run_detached()  # pystray's rule on macOS: main thread, before mainloop
+        else:
+            self._thread = threading.Thread(
+                target=self._icon.run, name="deskbreak-tray", daemon=True
+            )
+            self._thread.start()
+        return True
+
+    def _make_icon(self, image: Image.Image, title: str) -> Any:
+        os.environ["PYSTRAY_BACKEND"] = self.backend  # read by pystray at import
+        if self.backend == "xorg":
+            from deskbreak.ui.tray_xorg import XorgIcon
+
+            return XorgIcon(
+                self._name,
+                icon=image,
+                title=title,
+                on_left_click=self.activate,
+                on_right_click=lambda x, y: self._post(Command(TRAY_MENU, (str(x), str(y)))),
+            )
+        # Not pystray.Icon: that is fixed by whichever backend pystray was first imported with.
+        if self.backend == "dummy":
+            icon_class = _DummyIcon.make()
+        else:
+            icon_class = importlib.import_module(f"pystray._{self.backend}").Icon
+        return icon_class(self._name, icon=image, title=title, menu=self._pystray_menu(self._menu))
+
+    def _pystray_menu(self, entries: Sequence[MenuEntry]) -> Any:
+        import pystray
+
+        def item(entry: MenuEntry) -> Any:
+            if entry.is_separator:
+                return pystray.Menu.SEPARATOR
+            if entry.submenu:
+                return pystray.MenuItem(entry.label, self._pystray_menu(entry.submenu))
+            command = entry.command
+
+            def action(_icon: Any, _item: Any) -> None:
+                if command is not None:
+                    self._post(command)
+
+            return pystray.MenuItem(entry.label, action, default=entry.default)
+
+        return pystray.Menu(*(item(e) for e in entries))
+
+    def activate(self) -> None:
+        """The default action (a left click): post the menu's default command."""
+        command = default_command(self._menu)
+        if command is not None:
+            self._post(command)
+
+    def set_image(self, image: Image.Image) -> None:
+        """Show ``image``. Any thread; never blocks."""
+        if self._updater is not None:
+            self._updater.push(image=image)
+
+    def set_title(self, text: str) -> None:
+        """The tooltip. Any thread; never blocks."""
+        if self._updater is not None:
+            self._updater.push(title=text)
+
+    def show(self, state: IconState, title: str) -> None:
+        """Redraw only when ``state`` differs from what is shown; always update the title."""
+        if state != self._state:
+            self._state = state
+            self.set_image(draw_icon(IMAGE_SIZE, state))
+        self.set_title(title)
+
+    @property
+    def embedded(self) -> bool | None:
+        """xorg only: whether a tray has really embedded the icon (None elsewhere)."""
+        return getattr(self._icon, "embedded", None)
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Remove the icon and end its threads, waiting at most about ``timeout`` seconds."""
+        if self._updater is not None:
+            self._updater.close()
+        icon, self._icon = self._icon, None
+        if icon is None:
+            return
+        stopper = threading.Thread(target=icon.stop, name="deskbreak-tray-stop", daemon=True)
+        stopper.start()  # pystray's xorg stop waits for its loop: never let that hang exit
+        stopper.join(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if stopper.is_alive() or (self._thread is not None and self._thread.is_alive()):
+            log.warning("the tray icon did not stop within %.0f s; leaving it to exit", timeout)
+
+
+class _Updater:
+    """Applies the newest image/title on its own thread, so the Tk thread never waits."""
+
+    def __init__(self, icon: Any) -> None:
+        self._icon = icon
+        self._cond = threading.Condition()
+        self._image: Image.Image | None = None
+        self._title: str | None = None
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="deskbreak-tray-update", daemon=True)
+        self._thread.start()
+
+    def push(self, image: Image.Image | None = None, title: str | None = None) -> None:
+        with self._cond:
+            if image is not None:
+                self._image = image
+            if title is not None:
+                self._title = title
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(
+                    lambda: self._closed or self._image is not None or self._title is not None
+                )
+                if self._closed:
+                    return
+                image, self._image = self._image, None
+                title, self._title = self._title, None
+            try:
+                if image is not None:
+                    self._icon.icon = image
+                if title is not None:
+                    self._icon.title = title
+            except Exception:
+                log.exception("updating the tray icon failed")
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+
+
+class _DummyIcon:
+    """pystray's ``dummy`` backend is abstract; this runs it as a do-nothing loop for tests."""
+
+    @staticmethod
+    def make() -> type:
+        from pystray import _base
+
+        class DummyIcon(_base.Icon):  # type: ignore[misc]
+            HAS_MENU = True
+            HAS_DEFAULT_ACTION = True
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self._stopped = threading.Event()
+
+            def _show(self) -> None: ...
+            def _hide(self) -> None: ...
+            def _update_icon(self) -> None: ...
+            def _update_title(self) -> None: ...
+            def _update_menu(self) -> None: ...
+
+            def _run(self) -> None:
+                self._mark_ready()
+                self._stopped.wait()
+
+            def _stop(self) -> None:
+                self._stopped.set()
+
+        return DummyIcon
