@@ -119,7 +119,13 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
     style.configure("TSeparator", background=pal.surface)
     style.configure("TLabelframe", bordercolor=pal.surface)
     style.configure("TLabelframe.Label", font=fnt.heading)
-    style.configure("Vertical.TScrollbar", background=pal.surface, arrowcolor=pal.muted)
+    style.configure(
+        "Vertical.TScrollbar",
+        background=pal.surface,
+        arrowcolor=pal.muted,
+        arrowsize=px(master, 14),
+        gripcount=0,
+    )
     # The drop-down list of a combobox is a plain Tk listbox: colour it through the option db.
     master.option_add("*TCombobox*Listbox.background", pal.background)
     master.option_add("*TCombobox*Listbox.foreground", pal.text)

@@ -96,7 +96,7 @@ class SettingsDialog(tk.Toplevel):
             row=0, column=0, columnspan=4, sticky="w", pady=(0, self.px(12))
         )
         tab.columnconfigure(0, minsize=self.px(150))
-        tab.columnconfigure(3, weight=1, minsize=self.px(244))  # room for a reason
+        tab.columnconfigure(3, weight=1, minsize=self.px(312))  # room for a reason
         return tab
 
     def _field(self, key: str, widget: ttk.Widget, *, tip_on: tk.Widget | None = None) -> None:
@@ -389,7 +389,7 @@ class SettingsDialog(tk.Toplevel):
             text = errors.get(key) or (errors.get(partner) if partner else None) or ""
             if text:
                 shown.add(id(label))
-            label.configure(text=text)
+            label.configure(text=text.split(', not "')[0])  # they can see what they typed
         for key, widget in self.widgets.items():
             if isinstance(widget, ttk.Entry):  # Spinbox and Combobox too
                 widget.state(["invalid"] if key in errors else ["!invalid"])

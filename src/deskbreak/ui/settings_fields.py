@@ -173,5 +173,5 @@ def tooltip(widget: tk.Widget, text: str, pal: Palette, fnt: Fonts) -> ToolTip:
 def reason_label(parent: tk.Misc) -> ttk.Label:
     """Where a field's problem is shown, in the warning colour; empty while all is well."""
     return ttk.Label(
-        parent, text="", style="Reason.TLabel", wraplength=dialog_style.px(parent, 230)
+        parent, text="", style="Reason.TLabel", wraplength=dialog_style.px(parent, 300)
     )
