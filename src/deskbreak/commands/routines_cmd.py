@@ -1,11 +1,16 @@
-"""`deskbreak routines`: list the routines, or show one."""
+"""`deskbreak routines`: list the routines, or show one movement by movement."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from deskbreak.commands import NotAvailable
+from deskbreak.commands import UsageError
+from deskbreak.core.library import load_library
+from deskbreak.core.movements import Movement, Routine, Step
+from deskbreak.core.routines import PHASE_ORDER, breath_seconds, duration_seconds, shipped_routines
+from deskbreak.core.settings import BreathingSettings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -13,10 +18,101 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "routines",
         parents=[common],
         help="list the routines, or show one.",
-        description="list the routines, or show one.",
+        description="list the routines, or show one with every movement's cues and breathing.",
     )
+    parser.add_argument("action", nargs="?", choices=["show"], help="show one routine")
+    parser.add_argument("routine_id", nargs="?", metavar="ID", help="the routine to show")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotAvailable("routines")
+    breathing = _breathing(args)
+    library = load_library()
+    for problem in library.problems:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+    routines = shipped_routines(library)
+    if args.action is None:
+        print(list_text(routines, breathing))
+        return 0
+    routine = routines.get(args.routine_id or "")
+    if routine is None:
+        known = ", ".join(routines)
+        raise UsageError(f"no routine called {args.routine_id!r}; choose one of: {known}.")
+    print(show_text(routine, breathing))
+    return 0
+
+
+def _breathing(args: argparse.Namespace) -> BreathingSettings:
+    try:
+        from deskbreak.commands import context
+
+        return context.load(args, report=False).config.settings.breathing
+    except Exception:  # the listing must work even with an unreadable config
+        return BreathingSettings()
+
+
+def _length(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def list_text(routines: dict[str, Routine], breathing: BreathingSettings) -> str:
+    rows = [("ID", "NAME", "LENGTH", "PHASES", "REGIONS")]
+    for routine in routines.values():
+        phases = [p.value for p in PHASE_ORDER if any(s.movement.phase is p for s in routine.steps)]
+        regions = sorted({r.value for s in routine.steps for r in s.movement.regions})
+        rows.append(
+            (
+                routine.id,
+                routine.name,
+                _length(duration_seconds(routine, breathing)),
+                " → ".join(phases),
+                ", ".join(regions),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]
+    lines.append("\nRun 'deskbreak routines show ID' to see every movement.")
+    return "\n".join(lines)
+
+
+def _dose_text(step: Step) -> str:
+    dose = step.effective_dose
+    unit = "slow breaths" if dose.kind == "hold" else "reps, one per breath"
+    return f"{dose.count} {unit}" + (" each side" if dose.per_side else "")
+
+
+def _breath_text(movement: Movement, breathing: BreathingSettings) -> str:
+    inhale, hold, exhale = breath_seconds(movement, breathing)
+    pace = " (your pace)" if movement.breath.inhale_seconds is None else ""
+    pause = f", pause {hold:g} s" if hold else ""
+    return (
+        f"in {inhale:g} s: {movement.breath.inhale}\n"
+        f"      out {exhale:g} s{pause}{pace}: {movement.breath.exhale}"
+    )
+
+
+def show_text(routine: Routine, breathing: BreathingSettings) -> str:
+    lines = [
+        f"{routine.name} ({routine.id}) — about {_length(duration_seconds(routine, breathing))}",
+        routine.summary,
+    ]
+    phase = None
+    for number, step in enumerate(routine.steps, 1):
+        movement = step.movement
+        if movement.phase is not phase:
+            phase = movement.phase
+            lines += ["", f"── {phase.value.capitalize()} ──"]
+        lines += [
+            "",
+            f"{number}. {movement.name} — {_dose_text(step)} ({_length(duration_seconds(step, breathing))})",
+            f"   {movement.purpose}",
+            *(f"   • {cue}" for cue in movement.cues),
+            f"   Breath: {_breath_text(movement, breathing)}",
+            f"   Effort: {movement.effort}",
+        ]
+        lines += [f"   Caution: {c}" for c in movement.cautions]
+    return "\n".join(lines)

@@ -151,7 +151,7 @@ def _link_variants(
     problems: list[LibraryProblem] = []
     out = dict(movements)
     for ident, movement in movements.items():
-        changes: dict[str, str | None] = {}
+        links = {}
         for field_name in ("easier", "harder"):
             target = getattr(movement, field_name)
             if target is not None and (target not in movements or target == ident):
@@ -160,8 +160,9 @@ def _link_variants(
                         ident, field_name, f"{target!r} is not in the library; link removed"
                     )
                 )
-                changes[field_name] = None
-        out[ident] = replace(movement, **changes) if changes else movement
+                target = None
+            links[field_name] = target
+        out[ident] = replace(movement, easier=links["easier"], harder=links["harder"])
     for ident, raw in raw_by_id.items():
         base_id = raw.get("variant_of")
         if ident not in out or not isinstance(base_id, str) or base_id not in out:

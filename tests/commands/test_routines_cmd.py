@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from deskbreak.cli import main
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routines"]) == 0
+    out = capsys.readouterr().out
+    for routine_id in ("quick-reset", "hips-midback", "seated", "daily-ritual", "wind-down"):
+        assert routine_id in out
+    assert "soften → organize → strengthen" in out and "5:11" in out
+
+
+def test_show(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routines", "show", "hips-midback"]) == 0
+    out = capsys.readouterr().out
+    assert "Hip hinge — 8 reps, one per breath" in out
+    assert "Send the hips back as if closing a door" in out
+    assert "in 3 s: Send the hips back and hinge forward." in out
+
+
+def test_show_follows_the_users_breathing(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "config.toml").write_text("[breathing]\ninhale_seconds = 5\nexhale_seconds = 8\n")
+    assert main(["routines", "show", "wind-down"]) == 0
+    assert "in 5 s:" in capsys.readouterr().out
+
+
+def test_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routines", "show", "nope"]) == 2
+    assert "no routine called 'nope'" in capsys.readouterr().err
