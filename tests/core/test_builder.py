@@ -127,3 +127,10 @@ def test_nothing_left_is_a_clear_refusal() -> None:
         adapt_routine(
             quick, LIB, postures=("floor",), avoid=["glute-bridge", "lying-knee-to-chest"]
         )
+
+
+def test_an_easier_variant_from_another_phase_is_left_out_not_misplaced() -> None:
+    pain = {"core-set": Adaptation("core-set", "easier", "belly-breathing", "pain")}
+    adapted = adapt_routine(shipped_routines(LIB)["quick-reset"], LIB, adaptations=pain)
+    assert phases_in_order(adapted)
+    assert "core-set" not in [s.movement.id for s in adapted.steps]

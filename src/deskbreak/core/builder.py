@@ -66,7 +66,10 @@ class _Rules:
             return None
         if adaptation is not None and adaptation.use and adaptation.variant in ("easier", "harder"):
             variant = self.library.get(adaptation.use)
-            usable = variant is not None and self.allowed(variant)
+            # A variant from another phase would break soften → organize → strengthen.
+            usable = (
+                variant is not None and self.allowed(variant) and variant.phase is movement.phase
+            )
             if adaptation.variant == "easier":
                 return Step(variant, "easier") if usable and variant else None
             if usable and variant and (self.ritual or not adaptation.ritual_only):
