@@ -130,3 +130,13 @@ def test_bad_value_message_names_the_file(tmp_path: Path) -> None:
     assert (
         message.startswith(str(path)) and "app.weekly_goal_days" in message and "1 to 7" in message
     )
+
+
+def test_a_day_set_back_to_common_hours_loses_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[schedule]\nstart = "09:00"\n\n[schedule.fri]\nend = "15:00"\n')
+    settings = configfile.load(path).settings
+    assert "fri" in settings.schedule.per_day
+    configfile.save(path, replace(settings, schedule=replace(settings.schedule, per_day={})))
+    assert "[schedule.fri]" not in path.read_text()
+    assert configfile.load(path).settings.schedule.per_day == {}

@@ -19,7 +19,13 @@ import tomlkit.exceptions
 from tomlkit.items import Table
 
 from deskbreak import resources
-from deskbreak.core.settings import Problem, Settings, settings_from_mapping, settings_to_mapping
+from deskbreak.core.settings import (
+    WEEKDAYS,
+    Problem,
+    Settings,
+    settings_from_mapping,
+    settings_to_mapping,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +105,9 @@ def save(path: Path, settings: Settings) -> None:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     else:
         document = tomlkit.parse(resources.default_config().read_text(encoding="utf-8"))
-    _merge(document, settings_to_mapping(settings))
+    values = settings_to_mapping(settings)
+    _merge(document, values)
+    _drop_removed_days(document, values["schedule"])
     _atomic_write(path, tomlkit.dumps(document))
 
 
@@ -113,6 +121,16 @@ def _merge(container: Any, values: Mapping[str, Any]) -> None:
             _merge(table, value)
         elif container.get(key) != value:
             container[key] = value
+
+
+def _drop_removed_days(document: Any, schedule: Mapping[str, Any]) -> None:
+    """A day set back to the common hours loses its own table (the one key we delete)."""
+    table = document.get("schedule")
+    if table is None:
+        return
+    for day in WEEKDAYS:
+        if day in table and day not in schedule:
+            del table[day]
 
 
 def _atomic_write(path: Path, text: str) -> None:
