@@ -7,7 +7,8 @@ pystray 0.19.5's xorg backend is the light one (no GTK: ~31 MB instead of ~107 M
   whose request was lost, or whose tray restarted, stays undocked;
 * it re-sends the dock request on every icon update, and logs a traceback when there is no
   tray;
-* it pastes the RGBA image on black, so a round icon gets black corners.
+* it pastes the RGBA image on black, so a round icon gets black corners, and stretches it
+  to the oblong slot some trays give.
 
 Everything here runs on pystray's own thread (the X event loop), except ``_wake_for_redock``
 which only sends a client message (python-xlib's display is thread-safe via Xlib.threaded).
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import PIL.Image
+import Xlib.error
 import Xlib.X
 from pystray import _xorg
 
@@ -38,6 +40,7 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
     """A pystray xorg icon that receives clicks and stays in the tray."""
 
     _icon_data: Any  # pystray's cached, panel-sized RGB image
+    _icon_rgba: Any  # the same with its alpha, to blend over the panel
 
     def __init__(
         self,
@@ -56,7 +59,6 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         self._root = d.screen().root
         self._manager_atom = d.intern_atom("MANAGER")
         self._redock_atom = d.intern_atom("_DESKBREAK_REDOCK")
-        self._has_shape = d.has_extension("SHAPE")
         # A new tray announces itself with MANAGER on the root window (StructureNotify).
         self._root.change_attributes(event_mask=Xlib.X.StructureNotifyMask)
         self._pystray_client_message = self._message_handlers[Xlib.X.ClientMessage]
@@ -74,7 +76,8 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
     def _create_window(self) -> Any:
         window = super()._create_window()
         window.change_attributes(
-            event_mask=Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask
+            background_pixmap=Xlib.X.ParentRelative,
+            event_mask=Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask,
         )
         return window
 
@@ -156,6 +159,33 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
 
     # -- drawing ------------------------------------------------------------------------
 
+    def _draw(self) -> None:
+        """Blend the icon onto what the panel shows behind it, so its round edge is clean.
+
+        The window's background is ParentRelative: clearing it paints the panel, which is read
+        back and the RGBA icon composited over it. The whole slot stays clickable (a shaped
+        window would drop clicks on its corners).
+        """
+        try:
+            geometry = self._window.get_geometry()
+            width, height = geometry.width, geometry.height
+            self._assert_icon_data(width, height)
+            self._window.put_pil_image(self._gc, 0, 0, self._over_panel(width, height))
+        except Xlib.error.BadDrawable:
+            pass  # the window is gone
+
+    def _over_panel(self, width: int, height: int) -> PIL.Image.Image:
+        rgba: PIL.Image.Image = self._icon_rgba
+        try:
+            self._window.clear_area(0, 0, width, height)
+            raw = self._window.get_image(0, 0, width, height, Xlib.X.ZPixmap, 0xFFFFFFFF)
+            panel = PIL.Image.frombytes("RGB", (width, height), raw.data, "raw", "BGRX")
+        except (Xlib.error.XError, ValueError):
+            fallback: PIL.Image.Image = self._icon_data  # not viewable yet: grey-blended
+            return fallback
+        panel.paste(rgba, mask=rgba)
+        return panel
+
     def _assert_icon_data(self, width: int, height: int) -> None:
         if self._icon_data and self._icon_data.size == (width, height):
             return
@@ -166,20 +196,5 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         rgba.paste(mark, ((width - side) // 2, (height - side) // 2))
         data = PIL.Image.new("RGB", (width, height), _EDGE_BLEND)
         data.paste(rgba, mask=rgba)
-        data.tostring = data.tobytes  # type: ignore[attr-defined]  # what pystray's put_pil_image path expects
+        self._icon_rgba = rgba
         self._icon_data = data
-        if self._has_shape:
-            self._shape_to(rgba.getchannel("A").point(lambda a: 255 if a >= 96 else 0).convert("1"))
-
-    def _shape_to(self, mask: PIL.Image.Image) -> None:
-        """Clip the window to the icon's own outline, so the panel shows round its edge."""
-        from Xlib.ext import shape
-
-        pixmap = self._window.create_pixmap(mask.width, mask.height, 1)
-        gc = pixmap.create_gc(foreground=1, background=0)
-        try:
-            pixmap.put_pil_image(gc, 0, 0, mask)
-            self._window.shape_mask(shape.SO.Set, shape.SK.Bounding, 0, 0, pixmap)
-        finally:
-            gc.free()
-            pixmap.free()
