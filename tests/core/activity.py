@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.idle.base import IdleUnavailable
@@ -75,14 +75,19 @@ class Recorder:
 def run_until(daemon: object, clock: FakeClock, end: datetime, on_wake: object = None) -> int:
     """Wake the daemon whenever it asks until the wall clock reaches ``end``; returns wakes."""
     wakes = 0
-    while clock.now() < end:
+    while seconds_until(clock, end) > 0:
         sleep = daemon.wake()  # type: ignore[attr-defined]
         wakes += 1
         if callable(on_wake):
             on_wake()
-        remaining = (end - clock.now()).total_seconds()
+        remaining = seconds_until(clock, end)
         clock.advance(min(sleep, remaining) if remaining > 0 else sleep)
     return wakes
+
+
+def seconds_until(clock: FakeClock, end: datetime) -> float:
+    """Through UTC: datetimes sharing a tzinfo compare by wall fields, blind to DST."""
+    return (end.astimezone(UTC) - clock.now().astimezone(UTC)).total_seconds()
 
 
 def at(clock: FakeClock, hour: int, minute: int = 0) -> datetime:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from deskbreak.core.records import Trigger
@@ -193,8 +193,8 @@ class BreakPolicy:
         events: list[PolicyEvent] = []
         if self.state is State.PAUSED:
             assert self.paused_until is not None
-            if wall < self.paused_until:
-                self._pause_deadline = mono + (self.paused_until - wall).total_seconds()
+            if _seconds(wall, self.paused_until) > 0:
+                self._pause_deadline = mono + _seconds(wall, self.paused_until)
                 return events
             self._end_pause()
             events.append(Resumed(early=False))
@@ -274,14 +274,14 @@ class BreakPolicy:
         return [Skipped(spell)]
 
     def pause(self, mono: float, wall: datetime, until: datetime) -> list[PolicyEvent]:
-        if until <= wall or self.state is State.IN_BREAK:
+        if _seconds(wall, until) <= 0 or self.state is State.IN_BREAK:
             raise IllegalTransition(f"cannot pause until {until} in state {self.state}")
         events: list[PolicyEvent] = []
         if self.state is State.PROMPTED:
             events.append(PromptWithdrawn("paused"))
         self._go(State.PAUSED)
         self.paused_until = until
-        self._pause_deadline = mono + (until - wall).total_seconds()
+        self._pause_deadline = mono + _seconds(wall, until)
         self.snooze_until = None
         events.append(Paused(until))
         return events
@@ -301,7 +301,7 @@ class BreakPolicy:
     def end_break(self, wall: datetime, completed: bool) -> list[PolicyEvent]:
         """Back to watching, or to the pause that was running when the break began."""
         self._require(State.IN_BREAK, "end_break")
-        if self.paused_until is not None and wall < self.paused_until:
+        if self.paused_until is not None and _seconds(wall, self.paused_until) > 0:
             self._go(State.PAUSED)
         else:
             self.paused_until = self._pause_deadline = None
@@ -334,3 +334,8 @@ class BreakPolicy:
         self._repeat_used = False
         self._exhausted = False
         self.snooze_until = None
+
+
+def _seconds(start: datetime, end: datetime) -> float:
+    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen."""
+    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 #: Monotonic and wall deltas may drift this much (plus 1 %) before it counts as a clock jump.
@@ -119,7 +119,9 @@ class SittingTracker:
             self._first(sample)
             return events
         elapsed = sample.mono - previous.mono
-        away = (sample.wall - previous.wall).total_seconds() - elapsed
+        # Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen.
+        away = (sample.wall.astimezone(UTC) - previous.wall.astimezone(UTC)).total_seconds()
+        away -= elapsed
         if abs(away) > JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0):
             events += self._jump(sample, previous, max(away, 0.0))
         else:
@@ -203,7 +205,8 @@ class SittingTracker:
     def _natural_end(self, ref: Sample) -> SpellEnded:
         """The spell ended when input stopped; ``ref`` is a sample to place that on the wall."""
         assert self._last_input is not None
-        ended = ref.wall - timedelta(seconds=max(ref.mono - self._last_input, 0.0))
+        back = timedelta(seconds=max(ref.mono - self._last_input, 0.0))
+        ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
         self._breaks += 1
         return self._close(ended, EndReason.NATURAL)
 

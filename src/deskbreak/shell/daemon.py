@@ -227,7 +227,10 @@ class Daemon:
     def pause(self, minutes: int | None) -> bool:
         """Pause prompts for ``minutes``, or until the next workday starts when None."""
         now = self._now()
-        until = self._hours.next_start(now) if minutes is None else now + timedelta(minutes=minutes)
+        if minutes is None:
+            until = self._hours.next_start(now)
+        else:
+            until = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
         return self._command(lambda: self._policy.pause(self._clock.monotonic(), now, until))
 
     def resume(self) -> bool:
