@@ -98,6 +98,7 @@ def test_sql_summary_matches_the_pure_one(store: Store) -> None:
     assert from_sql.days == pure.days
     assert from_sql.movement_seconds == pytest.approx(pure.movement_seconds)
     assert from_sql.sittings == pure.sittings
+    assert from_sql.prompts == stats.prompt_totals(pure.sittings)
     assert sorted(from_sql.ratings, key=repr) == sorted(pure.ratings, key=repr)
 
 
@@ -117,9 +118,10 @@ INSERT INTO day_sitting VALUES ('2025-12-31', 20000, 3000, 4, 3, 1, 1, 1);
 def test_migrates_from_every_earlier_version(db: Path, start: int) -> None:
     db.parent.mkdir(parents=True)
     conn = sqlite3.connect(db, isolation_level=None)
-    store_schema.migrate(conn, target=start)
-    if start >= 1:
+    if start >= 1:  # rows written by version 1, the file then left at version ``start``
+        store_schema.migrate(conn, target=1)
         conn.executescript(V1_ROWS)
+    store_schema.migrate(conn, target=start)
     conn.close()
 
     store = Store.open(db)
@@ -132,6 +134,10 @@ def test_migrates_from_every_earlier_version(db: Path, start: int) -> None:
         assert (s.comfort, s.felt_in) == (Comfort.FELT_GOOD, ("hips",))
         summary = store.summary(today=date(2026, 1, 1))
         assert summary.days == (stats.DayActivity(date(2025, 12, 31), 1, 80.0),)
+        assert summary.movement_seconds == {"cat-cow": 60.0, "hip-hinge": 20.0}
+        assert summary.prompts == stats.Prompts(3, 1, 1, 1)
+        store.add_session(make_session(date(2025, 12, 31), n=1))  # totals keep up
+        assert store.summary(today=date(2026, 1, 1)).days[0].breaks == 2
         assert store.days()[0].natural_breaks == 4
     assert store.integrity() == "ok"
     store.close()

@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError, context
-from deskbreak.core import stats
-from deskbreak.core.clock import SystemClock
-from deskbreak.shell import exchange
-from deskbreak.shell.store import Store
+
+if TYPE_CHECKING:  # imported when run, so other commands start without them
+    from deskbreak.core import stats
+    from deskbreak.shell.store import Store
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -67,15 +67,15 @@ def movement_regions() -> Mapping[str, Sequence[str]]:
     try:
         from deskbreak.core import library
 
-        loaded: Any = library.load_library()
-        movements = getattr(loaded, "movements", loaded)
-        items = movements.values() if isinstance(movements, Mapping) else movements
-        return {m.id: tuple(str(r) for r in m.regions) for m in items}
+        movements = library.load_library().movements
+        return {m.id: tuple(str(r) for r in m.regions) for m in movements.values()}
     except Exception:  # noqa: BLE001 — see the docstring
         return {}
 
 
 def open_store(ctx: context.Context) -> Store:
+    from deskbreak.shell.store import Store
+
     store = Store.for_paths(ctx.paths)
     for message in store.messages:
         print(f"deskbreak: {message}", file=sys.stderr)
@@ -86,6 +86,9 @@ def open_store(ctx: context.Context) -> Store:
 
 
 def compute(ctx: context.Context, store: Store, today: date | None = None) -> stats.Stats:
+    from deskbreak.core import stats
+    from deskbreak.core.clock import SystemClock
+
     day = today or SystemClock().now().date()
     return stats.compute(
         store.summary(today=day),
@@ -175,6 +178,8 @@ def _show_window(figures: stats.Stats) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from deskbreak.shell import exchange
+
     ctx = context.load(args)
     store = open_store(ctx)
     try:
@@ -196,6 +201,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from deskbreak.shell import exchange
+
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
         sessions, days = exchange.parse(text)

@@ -50,6 +50,7 @@ class LogSummary:
     movement_seconds: Mapping[str, float] | None = None  # seconds moved per movement id
     sittings: tuple[DaySitting, ...] = ()
     ratings: tuple[ComfortRating, ...] = ()  # oldest first
+    prompts: Prompts | None = None  # summed in SQL; None: sum ``sittings``
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def compute(
         day_streak=day_streak(by_day, today),
         heat=tuple(_minutes(by_day, heat_start + timedelta(days=i)) for i in range(HEAT_WEEKS * 7)),
         regions=region_totals(summary.movement_seconds or {}, regions or {}),
-        prompts=prompt_totals(summary.sittings),
+        prompts=summary.prompts or prompt_totals(summary.sittings),
         comfort=comfort_trends(summary.ratings),
         total_breaks=sum(d.breaks for d in summary.days),
         total_minutes=sum(d.seconds_moving for d in summary.days) / 60,
@@ -223,16 +224,22 @@ def day_streak(by_day: Mapping[date, DayActivity], today: date) -> Streak:
     return Streak(current, best)
 
 
+def _week_index(ordinal: int) -> int:
+    """Consecutive numbers for consecutive Monday-start weeks (day 1 of year 1 was a Monday)."""
+    return (ordinal - 1) // 7
+
+
 def week_streak(by_day: Mapping[date, DayActivity], today: date, goal_days: int) -> Streak:
     """Weeks in a row meeting the goal; this week counts once met, and never breaks it."""
     days_per_week: dict[int, int] = defaultdict(int)
+    last_day = today.toordinal()
     for d, a in by_day.items():
-        if a.breaks > 0 and d <= today:
-            days_per_week[monday_of(d).toordinal() // 7] += 1
+        ordinal = d.toordinal()
+        if a.breaks > 0 and ordinal <= last_day:
+            days_per_week[_week_index(ordinal)] += 1
     met = [w for w, n in days_per_week.items() if n >= max(goal_days, 1)]
     best, last_run, last = _runs(met)
-    this_week = monday_of(today).toordinal() // 7
-    current = last_run if last >= this_week - 1 else 0
+    current = last_run if last >= _week_index(last_day) - 1 else 0
     return Streak(current, best)
 
 
@@ -300,4 +307,24 @@ def merge(a: LogSummary, b: LogSummary) -> LogSummary:
         movement_seconds=seconds,
         sittings=tuple(sittings[d] for d in sorted(sittings)),
         ratings=a.ratings + b.ratings,
+        prompts=_add_prompts(a, b),
+    )
+
+
+def _add_prompts(a: LogSummary, b: LogSummary) -> Prompts | None:
+    """Prompt counts of both, without counting twice a day that ``b`` replaces."""
+    if a.prompts is None and b.prompts is None:
+        return None
+    replaced = [d for d in a.sittings if d.day in {x.day for x in b.sittings}]
+    parts = (
+        a.prompts or prompt_totals(a.sittings),
+        b.prompts or prompt_totals(b.sittings),
+        prompt_totals(replaced),
+    )
+    signs = (1, 1, -1)
+    return Prompts(
+        *(
+            sum(sign * getattr(p, f) for sign, p in zip(signs, parts, strict=True))
+            for f in ("shown", "accepted", "snoozed", "skipped")
+        )
     )

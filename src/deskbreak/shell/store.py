@@ -169,9 +169,16 @@ class Store:
         return [by_day[d] for d in sorted(by_day)]
 
     def summary(self, today: date | None = None) -> stats.LogSummary:
-        """The log grouped in SQL for :func:`stats.compute` (ratings: the last ~4 months)."""
+        """The log grouped in SQL for :func:`stats.compute`.
+
+        Sitting figures cover the last week (prompt counts are summed over all of it) and
+        comfort ratings the last ~4 months: what the figures use, and fast at any age.
+        """
         ratings_since = (today or date.today()) - timedelta(days=RATINGS_DAYS)
-        found = self._read(lambda c: rows.select_summary(c, ratings_since), stats.LogSummary())
+        found = self._read(
+            lambda c: rows.select_summary(c, today or date.today(), ratings_since),
+            stats.LogSummary(),
+        )
         if not self._pending:
             return found
         waiting = [p for p in self._pending if isinstance(p, SessionRecord)]

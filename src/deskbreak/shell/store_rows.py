@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from deskbreak.core import stats
 from deskbreak.core.records import (
@@ -16,6 +16,7 @@ from deskbreak.core.records import (
     Trigger,
 )
 
+_COMFORT = {int(c): c for c in Comfort}  # a dict look-up is ten times cheaper than Comfort(n)
 DAY_COLUMNS = (
     "day, sitting_seconds, longest_spell_seconds, natural_breaks, prompts_shown, "
     "prompts_accepted, prompts_snoozed, prompts_skipped"
@@ -132,21 +133,28 @@ def select_sessions(conn: sqlite3.Connection, since: date | None) -> list[Sessio
     return out
 
 
-def select_summary(conn: sqlite3.Connection, ratings_since: date) -> stats.LogSummary:
+def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -> stats.LogSummary:
+    """Read the running totals (see schema v3): a few thousand rows for ten years."""
     days = tuple(
         stats.DayActivity(date.fromisoformat(day), n, seconds)
         for day, n, seconds in conn.execute(
-            "SELECT day, COUNT(*), TOTAL(seconds_moving) FROM sessions GROUP BY day ORDER BY day"
+            "SELECT day, breaks, seconds_moving FROM day_totals WHERE breaks > 0 ORDER BY day"
         )
     )
-    per_movement = dict(
-        conn.execute(
-            "SELECT movement_id, TOTAL(seconds) FROM session_movements GROUP BY movement_id"
-        )
-    )
+    per_movement = dict(conn.execute("SELECT movement_id, seconds FROM movement_totals"))
     sittings = tuple(
-        map(day_from_row, conn.execute(f"SELECT {DAY_COLUMNS} FROM day_sitting ORDER BY day"))
+        map(
+            day_from_row,
+            conn.execute(
+                f"SELECT {DAY_COLUMNS} FROM day_sitting WHERE day >= ? ORDER BY day",
+                ((today - timedelta(days=7)).isoformat(),),
+            ),
+        )
     )
+    shown, accepted, snoozed, skipped = conn.execute(
+        "SELECT TOTAL(prompts_shown), TOTAL(prompts_accepted), TOTAL(prompts_snoozed),"
+        " TOTAL(prompts_skipped) FROM day_sitting"
+    ).fetchone()
     ratings, seen = [], set()
     for sid, mid, day, rating in conn.execute(
         "SELECT s.id, m.movement_id, s.day, c.rating FROM sessions s"
@@ -156,5 +164,11 @@ def select_summary(conn: sqlite3.Connection, ratings_since: date) -> stats.LogSu
     ):
         if (sid, mid) not in seen:  # a movement done twice in one break is rated once
             seen.add((sid, mid))
-            ratings.append(stats.ComfortRating(mid, date.fromisoformat(day), Comfort(rating)))
-    return stats.LogSummary(days, per_movement, sittings, tuple(ratings))
+            ratings.append(stats.ComfortRating(mid, date.fromisoformat(day), _COMFORT[rating]))
+    return stats.LogSummary(
+        days,
+        per_movement,
+        sittings,
+        tuple(ratings),
+        prompts=stats.Prompts(int(shown), int(accepted), int(snoozed), int(skipped)),
+    )

@@ -59,7 +59,41 @@ CREATE INDEX sessions_by_day ON sessions (day, seconds_moving);
 CREATE INDEX movements_by_id ON session_movements (movement_id, seconds);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# v3: running totals per day and per movement, kept by triggers inside each write's own
+# transaction, so the stats read a few thousand rows, not every movement ever logged.
+V3 = """
+CREATE TABLE day_totals (
+    day TEXT PRIMARY KEY,
+    breaks INTEGER NOT NULL,
+    seconds_moving REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO day_totals (day, breaks, seconds_moving)
+    SELECT day, COUNT(*), TOTAL(seconds_moving) FROM sessions GROUP BY day;
+CREATE TABLE movement_totals (
+    movement_id TEXT PRIMARY KEY,
+    seconds REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO movement_totals (movement_id, seconds)
+    SELECT movement_id, TOTAL(seconds) FROM session_movements GROUP BY movement_id;
+CREATE TRIGGER day_totals_add AFTER INSERT ON sessions BEGIN
+    INSERT INTO day_totals (day, breaks, seconds_moving) VALUES (NEW.day, 1, NEW.seconds_moving)
+    ON CONFLICT (day) DO UPDATE SET breaks = breaks + 1,
+        seconds_moving = seconds_moving + excluded.seconds_moving;
+END;
+CREATE TRIGGER day_totals_remove AFTER DELETE ON sessions BEGIN
+    UPDATE day_totals SET breaks = breaks - 1, seconds_moving = seconds_moving - OLD.seconds_moving
+    WHERE day = OLD.day;
+END;
+CREATE TRIGGER movement_totals_add AFTER INSERT ON session_movements BEGIN
+    INSERT INTO movement_totals (movement_id, seconds) VALUES (NEW.movement_id, NEW.seconds)
+    ON CONFLICT (movement_id) DO UPDATE SET seconds = seconds + excluded.seconds;
+END;
+CREATE TRIGGER movement_totals_remove AFTER DELETE ON session_movements BEGIN
+    UPDATE movement_totals SET seconds = seconds - OLD.seconds WHERE movement_id = OLD.movement_id;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 CURRENT = len(MIGRATIONS)
 
 
