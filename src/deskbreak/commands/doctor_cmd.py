@@ -110,12 +110,19 @@ def _guarded(topic: str, check: Callable[[], Check]) -> Check:
 
 
 def _tray_check() -> Check:
-    from deskbreak.ui import tray
+    from deskbreak.ui import tray_backend
 
-    backend = tray.choose_backend(os.environ)
-    if backend.name == "none":
-        return Check("tray", False, backend.reason, backend.fix)
-    return Check("tray", True, f"pystray backend {backend.name}: {backend.reason}")
+    backend = tray_backend.choose_backend(os.environ)
+    detail = tray_backend.describe(backend)
+    if backend == tray_backend.NONE:
+        return Check(
+            "tray",
+            False,
+            detail,
+            "use a desktop with a system tray; on GNOME add the AppIndicator extension "
+            "and PyGObject (see the README)",
+        )
+    return Check("tray", True, detail)
 
 
 def _idle_check() -> Check:
