@@ -64,6 +64,8 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         self._pystray_client_message = self._message_handlers[Xlib.X.ClientMessage]
         self._message_handlers[Xlib.X.ClientMessage] = self._on_client_message
         self._message_handlers[Xlib.X.ReparentNotify] = self._on_reparent
+        # A tray dying mid-request gives BadWindow; log it instead of printing to stderr.
+        d.set_error_handler(lambda err, _req: log.debug("X error in the tray icon: %s", err))
         d.flush()
 
     @property
