@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deskbreak.core.adaptation import Adaptation
+from deskbreak.core.adaptation import Adaptation, adaptations, base_id
 from deskbreak.core.builder import CannotBuild, adapt_routine, build_routine
 from deskbreak.core.library import load_library
-from deskbreak.core.movements import Phase
-from deskbreak.core.routines import duration_seconds, phases_in_order, shipped_routines
+from deskbreak.core.movements import Phase, Routine
+from deskbreak.core.offers import Offers
+from deskbreak.core.records import Comfort, MovementRecord, Outcome, SessionRecord, Trigger
+from deskbreak.core.routines import (
+    PHASE_ORDER,
+    duration_seconds,
+    phases_in_order,
+    shipped_routines,
+)
 from deskbreak.core.settings import BreathingSettings
 
 LIB = load_library()
@@ -129,8 +136,156 @@ def test_nothing_left_is_a_clear_refusal() -> None:
         )
 
 
-def test_an_easier_variant_from_another_phase_is_left_out_not_misplaced() -> None:
-    pain = {"core-set": Adaptation("core-set", "easier", "belly-breathing", "pain")}
-    adapted = adapt_routine(shipped_routines(LIB)["quick-reset"], LIB, adaptations=pain)
-    assert phases_in_order(adapted)
-    assert "core-set" not in [s.movement.id for s in adapted.steps]
+def _pause(*ids: str) -> dict[str, Adaptation]:
+    """Pain stops as adaptations() gives them."""
+    log = [_pain(i, n) for n, i in enumerate(ids)]
+    return adaptations(log, LIB, date(2026, 3, 10))
+
+
+def _pain(movement_id: str, n: int) -> SessionRecord:
+    started = datetime(2026, 3, 1, 10, 0) + timedelta(minutes=10 * n)
+    record = MovementRecord(movement_id, "base", False, 10.0, pain_stop=True)
+    return SessionRecord(
+        f"p{n}", started, started, "quick-reset", Trigger.PROMPT, Outcome.PAIN_STOP, (record,)
+    )
+
+
+def test_shipped_routines_are_kept_as_written_when_nothing_asks_for_a_change() -> None:
+    for routine in shipped_routines(LIB).values():
+        assert adapt_routine(routine, LIB) == routine
+
+
+def test_a_pain_stop_without_an_easier_move_in_the_phase_swaps_in_an_equivalent() -> None:
+    quick = shipped_routines(LIB)["quick-reset"]
+    adapted = adapt_routine(quick, LIB, adaptations=_pause("core-set"))
+    organize = [s for s in adapted.steps if s.movement.phase is Phase.ORGANIZE]
+    assert len(organize) == 1 and phases_in_order(adapted)
+    # not the paused move, nor its harder version (seated march)
+    assert organize[0].movement.id not in ("core-set", "seated-march")
+    # about as long as the step it replaces
+    old = next(s for s in quick.steps if s.movement.id == "core-set")
+    pace = BreathingSettings()
+    assert abs(duration_seconds(organize[0], pace) - duration_seconds(old, pace)) <= 12
+
+
+def test_a_paused_move_is_not_offered_as_another_moves_harder_variant() -> None:
+    paused = _pause("seated-cat-cow")
+    paused["seated-pelvic-tilt"] = Adaptation(
+        "seated-pelvic-tilt", "harder", "seated-cat-cow", "felt good", ritual_only=True, extra=2
+    )
+    ritual = shipped_routines(LIB)["daily-ritual"]
+    adapted = adapt_routine(ritual, LIB, adaptations=paused, ritual=True)
+    ids = [s.movement.id for s in adapted.steps]
+    assert "seated-cat-cow" not in ids and "desk-cat-cow" not in ids
+    tilt = next(s for s in adapted.steps if s.movement.id == "seated-pelvic-tilt")
+    assert tilt.effective_dose.count == 5 + 2  # the planned count, plus progression
+
+
+def test_progression_adds_reps_only_in_the_ritual() -> None:
+    more = {
+        "calf-raise": Adaptation(
+            "calf-raise", "base", "calf-raise", "good", ritual_only=True, extra=2
+        )
+    }
+    ritual = shipped_routines(LIB)["daily-ritual"]
+
+    def count(routine: Routine) -> int:
+        return next(s for s in routine.steps if s.movement.id == "calf-raise").effective_dose.count
+
+    assert count(adapt_routine(ritual, LIB, adaptations=more, ritual=True)) == 14
+    assert count(adapt_routine(ritual, LIB, adaptations=more)) == 12
+    built = build_routine(LIB, 15, regions=["feet"], adaptations=more, ritual=True)
+    plain = build_routine(LIB, 15, regions=["feet"])
+    calf = [s for s in built.steps if s.movement.id == "calf-raise"]
+    assert not calf or calf[0].effective_dose.count >= next(
+        s.effective_dose.count for s in plain.steps if s.movement.id == "calf-raise"
+    )
+
+
+# Random logs: what adaptations() makes of them is what the builder gets.
+LOGGED = st.tuples(
+    st.sampled_from(IDS),
+    st.integers(0, 40),
+    st.booleans(),
+    st.sampled_from([Comfort.FELT_GOOD, Comfort.SOME_DISCOMFORT, None]),
+    st.booleans(),
+)
+
+
+def _log(entries: list[tuple[str, int, bool, Comfort | None, bool]]) -> list[SessionRecord]:
+    out = []
+    for n, (movement_id, day, pain, comfort, completed) in enumerate(entries):
+        started = datetime(2026, 3, 1, 9, 0) + timedelta(days=day, minutes=n)
+        record = MovementRecord(movement_id, "base", completed and not pain, 20.0, pain)
+        outcome = Outcome.PAIN_STOP if pain else Outcome.COMPLETED
+        out.append(
+            SessionRecord(
+                f"s{n}",
+                started,
+                started,
+                "x",
+                Trigger.PROMPT,
+                outcome,
+                (record,),
+                None if pain else comfort,
+            )
+        )
+    return out
+
+
+def _check(
+    routine: Routine, phases: tuple[Phase, ...], avoid: set[str], found: dict[str, Adaptation]
+) -> None:
+    steps = routine.steps
+    assert phases_in_order(routine)
+    assert {s.movement.phase for s in steps} == set(phases)
+    ids = [s.movement.id for s in steps]
+    assert len(ids) == len(set(ids))
+    assert not {i for i in ids if i in avoid or base_id(LIB, i) in avoid}
+    paused = {i for i, a in found.items() if a.pain_stop}
+    forbidden = paused | {LIB[i].harder for i in paused if LIB[i].harder}
+    assert not set(ids) & forbidden
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    entries=st.lists(LOGGED, max_size=40),
+    today=st.integers(0, 45),
+    postures=POSTURE_SETS,
+    avoid=st.sets(st.sampled_from(IDS), max_size=8),
+    ritual=st.booleans(),
+    budget=st.integers(2, 15),
+)
+def test_any_adaptation_keeps_every_routine_whole(  # noqa: PLR0913
+    entries: list[tuple[str, int, bool, Comfort | None, bool]],
+    today: int,
+    postures: set[str],
+    avoid: set[str],
+    ritual: bool,
+    budget: int,
+) -> None:
+    found = adaptations(_log(entries), LIB, date(2026, 3, 1) + timedelta(days=today))
+    offers = Offers(LIB, postures, avoid, found, ritual)
+    everything = tuple(PHASE_ORDER)
+    try:
+        built = build_routine(LIB, budget, postures, avoid=avoid, adaptations=found, ritual=ritual)
+        _check(built, everything, avoid, found)
+    except CannotBuild as error:
+        assert _phase_is_empty(error.reason, offers)
+    for routine in shipped_routines(LIB).values():
+        phases = everything[:2] if routine.id == "wind-down" else everything
+        try:
+            adapted = adapt_routine(routine, LIB, postures, avoid, found, ritual)
+        except CannotBuild as error:
+            assert routine.name in error.reason
+            assert _phase_is_empty(error.reason, offers)
+            continue
+        _check(adapted, phases, avoid, found)
+        if {"seated", "standing"} <= postures and not avoid:
+            assert len(adapted.steps) == len(routine.steps)  # every step kept or swapped
+
+
+def _phase_is_empty(reason: str, offers: Offers) -> bool:
+    """The refusal names a phase for which truly nothing can be offered."""
+    phase = next(p for p in PHASE_ORDER if f"no {p.value} movement is left" in reason)
+    return all(offers.step_for(m) is None for m in LIB.base_movements() if m.phase is phase)

@@ -15,7 +15,8 @@ from datetime import date
 
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.library import Library
-from deskbreak.core.movements import Dose, Movement, Phase, Posture, Region, Routine, Step
+from deskbreak.core.movements import Dose, Phase, Region, Routine, Step
+from deskbreak.core.offers import Offers
 from deskbreak.core.routines import (
     PHASE_ORDER,
     TRANSITION_SECONDS,
@@ -35,50 +36,6 @@ class CannotBuild(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class _Rules:
-    """What the user allows, and which variant each movement is offered at."""
-
-    def __init__(
-        self,
-        library: Library,
-        postures: Iterable[str],
-        avoid: Iterable[str],
-        adaptations: Mapping[str, Adaptation] | None,
-        ritual: bool,
-    ) -> None:
-        self.library = library
-        self.postures = {Posture(p) for p in postures}
-        self.avoid = set(avoid)
-        self.adaptations = dict(adaptations or {})
-        self.ritual = ritual
-
-    def allowed(self, movement: Movement) -> bool:
-        return movement.posture in self.postures and movement.id not in self.avoid
-
-    def step_for(self, movement: Movement) -> Step | None:
-        """The movement at the variant its adaptation asks for, or ``None`` to leave it out."""
-        if movement.id in self.avoid:
-            return None
-        adaptation = self.adaptations.get(movement.id)
-        if adaptation is not None and adaptation.variant == "omit":
-            return None
-        if adaptation is not None and adaptation.use and adaptation.variant in ("easier", "harder"):
-            variant = self.library.get(adaptation.use)
-            # A variant from another phase would break soften → organize → strengthen.
-            usable = (
-                variant is not None and self.allowed(variant) and variant.phase is movement.phase
-            )
-            if adaptation.variant == "easier":
-                return Step(variant, "easier") if usable and variant else None
-            if usable and variant and (self.ritual or not adaptation.ritual_only):
-                return Step(variant, "harder")
-        return Step(movement) if self.allowed(movement) else None
-
-    def demoted(self, movement: Movement) -> bool:
-        adaptation = self.adaptations.get(movement.id)
-        return adaptation is not None and adaptation.demoted
 
 
 def build_routine(
@@ -101,17 +58,17 @@ def build_routine(
     if not 2 <= budget_minutes <= 15:
         raise CannotBuild(f"a routine can be 2 to 15 minutes long, not {budget_minutes:g}")
     breathing = breathing or BreathingSettings()
-    rules = _Rules(library, postures, avoid, adaptations, ritual)
+    offers = Offers(library, postures, avoid, adaptations, ritual)
     wanted = {Region(r) for r in regions}
     rng = random.Random(f"{(day or date(2000, 1, 1)).isoformat()}/{seed}")
     by_phase: dict[Phase, list[Step]] = {}
     for phase in PHASE_ORDER:
         candidates = [m for m in library.base_movements() if m.phase is phase]
         rng.shuffle(candidates)
-        steps = [s for s in (rules.step_for(m) for m in candidates) if s is not None]
-        steps.sort(key=lambda s: rules.demoted(library[_base(library, s)]))
+        steps = [s for s in (offers.step_for(m) for m in candidates) if s is not None]
+        steps.sort(key=lambda s: offers.demoted(s.movement))
         if not steps:
-            raise CannotBuild(_empty_reason(phase, rules))
+            raise CannotBuild(offers.nothing_left(phase))
         by_phase[phase] = steps
     budget = budget_minutes * 60
     chosen: list[Step] = []
@@ -146,12 +103,6 @@ def build_routine(
         summary="Made for you from your postures, regions and recent breaks.",
         steps=tuple(chosen),
     )
-
-
-def _base(library: Library, step: Step) -> str:
-    from deskbreak.core.adaptation import base_id
-
-    return base_id(library, step.movement.id)
 
 
 def _balance_key(
@@ -194,14 +145,6 @@ def _top_up(steps: list[Step], budget: float, breathing: BreathingSettings) -> l
     return steps
 
 
-def _empty_reason(phase: Phase, rules: _Rules) -> str:
-    postures = " and ".join(sorted(p.value for p in rules.postures))
-    detail = f"for the postures you allow ({postures})"
-    if rules.avoid:
-        detail += " once your avoid list is left out"
-    return f"no {phase.value} movement is left {detail}; allow another posture or shorten the avoid list."
-
-
 def adapt_routine(
     routine: Routine,
     library: Library,
@@ -210,55 +153,48 @@ def adapt_routine(
     adaptations: Mapping[str, Adaptation] | None = None,
     ritual: bool = False,
 ) -> Routine:
-    """A shipped routine fitted to the user: each step the user can't or shouldn't do is
-    swapped for an equivalent (same phase, a shared region; its own easier/harder variant
-    first), or dropped if there is none. Raises :class:`CannotBuild` if nothing is left."""
-    rules = _Rules(library, postures, avoid, adaptations, ritual)
+    """A shipped routine fitted to the user.
+
+    A step kept as written keeps its count (plus any progression); a step the user can't or
+    shouldn't do is swapped for an equivalent of the same phase (see
+    :meth:`Offers.substitute`), its count fitted to the time the original took. A step is
+    dropped only when its phase has nothing left, and if that empties a phase the routine
+    had, :class:`CannotBuild` says so: a routine never loses its soften, organize or
+    strengthen part.
+    """
+    offers = Offers(library, postures, avoid, adaptations, ritual)
+    # Ids kept as written are reserved, so a swap earlier on never takes a later step's place.
+    reserved = {
+        s.movement.id
+        for s in routine.steps
+        if (kept := offers.step_for(s.movement)) is not None and kept.movement.id == s.movement.id
+    }
     used: set[str] = set()
     steps: list[Step] = []
     for step in routine.steps:
-        replacement = _fitted(step, rules, used)
-        if replacement is None:
-            continue
-        steps.append(replacement)
-        used |= library.family(replacement.movement.id) | library.family(step.movement.id)
-    if not steps:
-        raise CannotBuild(
-            f"nothing in “{routine.name}” fits the postures and avoid list you chose."
-        )
+        taken = used | (reserved - {step.movement.id})
+        fitted = offers.step_for(step.movement, step.dose, taken)
+        if fitted is not None and fitted.movement.id != step.movement.id:
+            fitted = _like(fitted, step)
+        if fitted is None:
+            swap = offers.substitute(step.movement, taken)
+            fitted = _like(swap, step) if swap is not None else None
+        if fitted is not None:
+            steps.append(fitted)
+            used.add(fitted.movement.id)
+    for phase in PHASE_ORDER:
+        if any(s.movement.phase is phase for s in routine.steps) and not any(
+            s.movement.phase is phase for s in steps
+        ):
+            raise CannotBuild(f"in “{routine.name}”, {offers.nothing_left(phase)}")
     return replace(routine, steps=tuple(steps))
 
 
-def _fitted(step: Step, rules: _Rules, used: set[str]) -> Step | None:
-    library, movement = rules.library, step.movement
-    direct = rules.step_for(movement)
-    if direct is not None and direct.movement.id not in used:
-        adapted = direct.variant != "base"
-        return replace(direct, dose=None if adapted else step.dose)
-    if (
-        rules.adaptations.get(movement.id) is not None
-        and movement.id not in rules.avoid
-        and rules.allowed(movement)
-    ):
-        return None  # an adaptation left it out on purpose
-    for variant in (library.easier(movement), library.harder(movement)):
-        if (
-            variant is not None
-            and rules.allowed(variant)
-            and variant.phase is movement.phase
-            and variant.id not in used
-        ):
-            return Step(variant, "easier" if variant.id == movement.easier else "harder")
-    others = [
-        m
-        for m in library.base_movements()
-        if m.phase is movement.phase
-        and set(m.regions) & set(movement.regions)
-        and not library.family(m.id) & used
-    ]
-    others.sort(key=lambda m: -len(set(m.regions) & set(movement.regions)))
-    for other in others:
-        found = rules.step_for(other)
-        if found is not None and found.movement.id not in used:
-            return found
-    return None
+def _like(step: Step, original: Step) -> Step:
+    """``step`` with a count that takes about as long as ``original`` did (default pace)."""
+    pace = BreathingSettings()
+    dose = step.effective_dose
+    cycle = sum(breath_seconds(step.movement, pace)) * dose.sides
+    target = duration_seconds(original, pace) - TRANSITION_SECONDS
+    count = max(MIN_COUNT, min(2 * step.movement.dose.count, round(target / cycle)))
+    return replace(step, dose=Dose(dose.kind, count, dose.per_side))
