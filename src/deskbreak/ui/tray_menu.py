@@ -6,6 +6,7 @@ Tk thread, calls :func:`popup` with the same :class:`MenuEntry` list the other b
 
 from __future__ import annotations
 
+import functools
 import tkinter as tk
 from collections.abc import Callable, Sequence
 
@@ -39,11 +40,13 @@ def build_tk_menu(
             menu.add_cascade(label=entry.label, menu=build_tk_menu(menu, entry.submenu, post))
         else:
             command = entry.command
+            if command is None:
+                menu.add_command(label=entry.label, state="disabled")
+                continue
             menu.add_command(
                 label=entry.label,
                 font=fonts.heading if entry.default else fonts.body,
-                command=(lambda c=command: post(c)) if command is not None else None,
-                state="normal" if command is not None else "disabled",
+                command=functools.partial(post, command),
             )
     return menu
 
