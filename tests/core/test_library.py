@@ -108,6 +108,8 @@ def _entry(**changes: object) -> dict[str, object]:
         ({"dose": {"kind": "reps", "count": 0}}, "dose.count"),
         ({"regions": ["knees"]}, "regions"),
         ({"figure": {"start": {"base": "fly"}, "end": {}}}, "figure.start"),
+        ({"figure": {"start": {}, "end": {}, "marks": ["elbow"]}}, "figure.marks"),
+        ({"figure": {"start": {}, "end": {}, "props": ["sofa"]}}, "figure.props"),
         ({"colour": "red"}, "colour"),
     ],
 )

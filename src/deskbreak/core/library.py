@@ -18,7 +18,8 @@ from deskbreak.core.movements import Breath, Dose, Figure, Movement, Phase, Post
 from deskbreak.core.poses import PoseError, build_pose
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-PROPS = ("chair", "desk", "wall", "mat")
+PROPS = ("chair", "desk", "wall", "wall-ahead", "mat")
+MARKS = ("belly", "glutes", "arch", "blades")
 EFFORT = {
     Phase.SOFTEN: "gentle — a mild stretch at most, never pain",
     Phase.ORGANIZE: "tension, not pain — about 3–5 of 10",
@@ -301,6 +302,9 @@ def _figure(raw: Any) -> Figure | None:
     props = raw.get("props", [])
     if not isinstance(props, list) or any(p not in PROPS for p in props):
         raise EntryError("figure.props", f"must be a list from {', '.join(PROPS)}")
+    marks = raw.get("marks", [])
+    if not isinstance(marks, list) or any(m not in MARKS for m in marks):
+        raise EntryError("figure.marks", f"must be a list from {', '.join(MARKS)}")
     view = raw.get("view", "side")
     if view not in ("side", "front"):
         raise EntryError("figure.view", 'must be "side" or "front"')
@@ -313,4 +317,4 @@ def _figure(raw: Any) -> Figure | None:
             poses.append(build_pose(spec))
         except PoseError as error:
             raise EntryError(f"figure.{key}", str(error)) from None
-    return Figure(poses[0], poses[1], tuple(props), view)
+    return Figure(poses[0], poses[1], tuple(props), view, tuple(marks))

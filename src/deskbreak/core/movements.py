@@ -78,13 +78,16 @@ class Figure:
 
     ``start`` is where an inhale ends and ``end`` where an exhale ends, so the window
     can move the figure with the breath: start → end on the exhale, back on the inhale.
-    ``props`` names furniture to draw: "chair", "desk", "wall", "mat".
+    ``props`` names furniture to draw: "chair", "desk", "wall", "wall-ahead", "mat".
+    ``marks`` name body spots to highlight for a movement that barely shows (a held
+    squeeze): "belly", "glutes", "arch", "blades"; the mark grows with the exhale.
     """
 
     start: Pose
     end: Pose
     props: tuple[str, ...] = ()
     view: str = "side"  # "side" | "front"
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ SEAT_X = (0.30, 0.56)
 BACKREST_TOP_Y = 0.56
 DESK_Y = 0.58
 DESK_X = (0.74, 1.0)
-WALL_X = 0.12
+WALL_X = 0.12  # a wall behind the figure (its back against it)
+WALL_AHEAD_X = 0.76  # a wall in front of it (hands against it)
 
 # ``thigh_len`` etc. shorten a segment seen end-on; ``bend`` flips which way an elbow
 # bends when the hand is placed with ``reach = [x, y]`` (a point on the desk, the wall...).

@@ -8,6 +8,7 @@ to the end pose (end of an exhale), so the window can move the figure with the b
 
 from __future__ import annotations
 
+import math
 import tkinter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,11 @@ from deskbreak.core.movements import Figure, Pose
 
 Point = tuple[float, float]
 
-# Layers, drawn in this order: furniture, the far limbs (in a paler colour), body, near limbs.
-PROP, FAR, BODY, NEAR = "prop", "far", "body", "near"
-LAYERS = (PROP, FAR, BODY, NEAR)
+# Layers, drawn in this order: furniture, the far limbs (in a paler colour), body, near
+# limbs, and last the marks that show a held squeeze (in the accent colour).
+PROP, FAR, BODY, NEAR, MARK = "prop", "far", "body", "near", "mark"
+LAYERS = (PROP, FAR, BODY, NEAR, MARK)
+ACCENT = "#c0783c"
 LIMB_WIDTH = 0.024
 PROP_WIDTH = 0.014
 
@@ -118,6 +121,9 @@ def prop_segments(props: tuple[str, ...], view: str = "side") -> list[Primitive]
         ]
     if "wall" in props:
         prims.append(Stroke(((poses.WALL_X, 0.04), (poses.WALL_X, floor)), w, PROP))
+    if "wall-ahead" in props:
+        x = poses.WALL_AHEAD_X
+        prims.append(Stroke(((x, 0.04), (x, floor)), w * 1.4, PROP))
     if "mat" in props:
         prims.append(Stroke(((0.06, floor), (0.94, floor)), w * 1.6, PROP))
     prims.append(Stroke(((0.0, floor + 0.004), (1.0, floor + 0.004)), w * 0.5, PROP))
@@ -146,10 +152,68 @@ def _front_props(props: tuple[str, ...], floor: float) -> list[Primitive]:
     return prims
 
 
+def _curve(
+    origin: Point, along: Point, out: Point, lengths: tuple[float, float], bulge: float
+) -> tuple[Point, ...]:
+    """An arc from ``origin`` for ``lengths`` along ``along``, bowed ``bulge`` towards ``out``."""
+    start, stop = lengths
+    points = []
+    for i in range(7):
+        t = i / 6
+        a = start + (stop - start) * t
+        b = bulge * math.sin(math.pi * t)
+        points.append(
+            (origin[0] + along[0] * a + out[0] * b, origin[1] + along[1] * a + out[1] * b)
+        )
+    return tuple(points)
+
+
+def mark_segments(pose: Pose, marks: tuple[str, ...], progress: float) -> list[Primitive]:
+    """Cues for movements the body barely shows, strongest at the end of the exhale.
+
+    belly: the belly line draws in towards the spine; glutes: an arc behind the hip
+    tightens; arch: the arch of the near foot domes up; blades: an arc between the
+    shoulder blades draws back and down.
+    """
+    t = min(1.0, max(0.0, progress))
+    (hx, hy), (sx, sy) = pose["hip"], pose["shoulder"]
+    length = math.hypot(sx - hx, sy - hy) or 1.0
+    up = ((sx - hx) / length, (sy - hy) / length)
+    front = (-up[1], up[0])  # the figure faces +x
+    back = (-front[0], -front[1])
+    width = LIMB_WIDTH * (0.55 + 0.45 * t)
+    prims: list[Primitive] = []
+    if "belly" in marks:
+        origin = (hx + front[0] * 0.03, hy + front[1] * 0.03)
+        points = _curve(origin, up, front, (0.01, length * 0.62), 0.045 - 0.04 * t)
+        prims.append(Stroke(points, width, MARK))
+    if "glutes" in marks:
+        origin = (hx + back[0] * 0.035, hy + back[1] * 0.035)
+        points = _curve(origin, up, back, (-0.02, 0.075), 0.012 + 0.018 * t)
+        prims.append(Stroke(points, width, MARK))
+    if "blades" in marks:
+        origin = (hx + back[0] * 0.03, hy + back[1] * 0.03)
+        shift = 0.03 * t  # back and down
+        points = _curve(
+            origin, up, back, (length * 0.55 - shift, length * 0.9 - shift), 0.01 + 0.015 * t
+        )
+        prims.append(Stroke(points, width, MARK))
+    if "arch" in marks and {"ankle_n", "toe_n"} <= pose.keys():
+        (ax, ay), (tx, ty) = pose["ankle_n"], pose["toe_n"]
+        foot = math.hypot(tx - ax, ty - ay) or 1.0
+        along = ((tx - ax) / foot, (ty - ay) / foot)
+        points = _curve((ax, ay - 0.012), along, (0.0, -1.0), (0.0, foot), 0.006 + 0.03 * t)
+        prims.append(Stroke(points, width, MARK))
+    return prims
+
+
 def scene(figure: Figure, progress: float) -> list[Primitive]:
     """Everything to draw for this moment of the movement, in painting order."""
-    prims = prop_segments(figure.props, figure.view) + figure_segments(
-        interpolate(figure.start, figure.end, progress)
+    pose = interpolate(figure.start, figure.end, progress)
+    prims = (
+        prop_segments(figure.props, figure.view)
+        + figure_segments(pose)
+        + mark_segments(pose, figure.marks, progress)
     )
     return sorted(prims, key=lambda p: LAYERS.index(p.layer))
 
@@ -173,13 +237,14 @@ def draw_figure(
     color: str,
     prop_color: str,
     tag: str = "figure",
+    accent: str = ACCENT,
 ) -> None:
     """Redraw the figure at ``progress`` inside ``box``; items carry ``tag`` (old ones removed)."""
     canvas.delete(tag)
     size, ox, oy = _fit(box)
     rgb = [tuple(v // 257 for v in canvas.winfo_rgb(c)) for c in (color, prop_color)]
     far = _mix(rgb[0], rgb[1])  # type: ignore[arg-type]
-    colors = {PROP: prop_color, FAR: far, BODY: color, NEAR: color}
+    colors = {PROP: prop_color, FAR: far, BODY: color, NEAR: color, MARK: accent}
     for prim in scene(figure, progress):
         fill = colors[prim.layer]
         if isinstance(prim, Circle):
@@ -208,6 +273,7 @@ def render_figure_png(
     color: str = "#26312c",
     prop_color: str = "#a39e93",
     background: str = "#f6f4ef",
+    accent: str = ACCENT,
 ) -> Path:
     """A square preview image (drawn at 4× and scaled down for smooth lines)."""
     from PIL import Image, ImageColor, ImageDraw
@@ -217,7 +283,7 @@ def render_figure_png(
     image = Image.new("RGB", (big, big), background)
     draw = ImageDraw.Draw(image)
     base, props = ImageColor.getrgb(color)[:3], ImageColor.getrgb(prop_color)[:3]
-    colors = {PROP: prop_color, FAR: _mix(base, props), BODY: color, NEAR: color}
+    colors = {PROP: prop_color, FAR: _mix(base, props), BODY: color, NEAR: color, MARK: accent}
     pad = big * 0.03
     s, ox, oy = _fit((pad, pad, big - pad, big - pad))
     for prim in scene(figure, progress):
