@@ -17,8 +17,12 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "show", "hips-midback"]) == 0
     out = capsys.readouterr().out
     assert "Hip hinge — 8 reps, one per breath" in out
+    assert "\n10. Wall angels" not in out
     assert "Send the hips back as if closing a door" in out
-    assert "in 3 s: Send the hips back and hinge forward." in out
+    assert "Breathe in  (3 s): Send the hips back and hinge forward." in out
+    assert "Supported split squat — 4 reps each side, one per breath" in out
+    assert "Seated figure-4 stretch — hold for 2 slow breaths each side" in out
+    assert "Breathe out (6 s, your pace): " in out  # soften moves follow the user's pace
 
 
 def test_show_follows_the_users_breathing(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +30,8 @@ def test_show_follows_the_users_breathing(capsys: pytest.CaptureFixture[str], tm
     config.mkdir(exist_ok=True)
     (config / "config.toml").write_text("[breathing]\ninhale_seconds = 5\nexhale_seconds = 8\n")
     assert main(["routines", "show", "wind-down"]) == 0
-    assert "in 5 s:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Breathe in  (5 s, your pace):" in out and "Breathe out (8 s, your pace):" in out
 
 
 def test_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:

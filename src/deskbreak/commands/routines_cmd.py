@@ -81,18 +81,22 @@ def list_text(routines: dict[str, Routine], breathing: BreathingSettings) -> str
 
 def _dose_text(step: Step) -> str:
     dose = step.effective_dose
-    unit = "slow breaths" if dose.kind == "hold" else "reps, one per breath"
-    return f"{dose.count} {unit}" + (" each side" if dose.per_side else "")
+    sides = " each side" if dose.per_side else ""
+    if dose.kind == "hold":
+        return f"hold for {dose.count} slow breaths{sides}"
+    return f"{dose.count} reps{sides}, one per breath"
 
 
-def _breath_text(movement: Movement, breathing: BreathingSettings) -> str:
+def _breath_lines(movement: Movement, breathing: BreathingSettings) -> list[str]:
+    """Both halves of the breath on their own line, with their seconds; soften moves say
+    they follow the user's own pace (set in Settings)."""
     inhale, hold, exhale = breath_seconds(movement, breathing)
-    pace = " (your pace)" if movement.breath.inhale_seconds is None else ""
-    pause = f", pause {hold:g} s" if hold else ""
-    return (
-        f"in {inhale:g} s: {movement.breath.inhale}\n"
-        f"      out {exhale:g} s{pause}{pace}: {movement.breath.exhale}"
-    )
+    pace = ", your pace" if movement.breath.inhale_seconds is None else ""
+    pause = f", then pause {hold:g} s" if hold else ""
+    return [
+        f"Breathe in  ({inhale:g} s{pause}{pace}): {movement.breath.inhale}",
+        f"Breathe out ({exhale:g} s{pace}): {movement.breath.exhale}",
+    ]
 
 
 def show_text(routine: Routine, breathing: BreathingSettings) -> str:
@@ -106,13 +110,15 @@ def show_text(routine: Routine, breathing: BreathingSettings) -> str:
         if movement.phase is not phase:
             phase = movement.phase
             lines += ["", f"── {phase.value.capitalize()} ──"]
+        pad = " " * len(f"{number}. ")
+        length = _length(duration_seconds(step, breathing))
         lines += [
             "",
-            f"{number}. {movement.name} — {_dose_text(step)} ({_length(duration_seconds(step, breathing))})",
-            f"   {movement.purpose}",
-            *(f"   • {cue}" for cue in movement.cues),
-            f"   Breath: {_breath_text(movement, breathing)}",
-            f"   Effort: {movement.effort}",
+            f"{number}. {movement.name} — {_dose_text(step)} ({length})",
+            f"{pad}{movement.purpose}",
+            *(f"{pad}• {cue}" for cue in movement.cues),
+            *(f"{pad}{line}" for line in _breath_lines(movement, breathing)),
+            f"{pad}Effort: {movement.effort}",
         ]
-        lines += [f"   Caution: {c}" for c in movement.cautions]
+        lines += [f"{pad}Caution: {c}" for c in movement.cautions]
     return "\n".join(lines)
