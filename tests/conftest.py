@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import gc
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -32,3 +32,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DESKBREAK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PYSTRAY_BACKEND", "dummy")
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def collect_tk_garbage_on_the_main_thread() -> None:
+    """Free the last test's Tk roots here, on the main thread.
+
+    A Tk interpreter freed by the cyclic GC on another thread (pystray's, a socket client's)
+    aborts the whole run ("Tcl_AsyncDelete: async handler deleted by the wrong thread").
+    """
+    gc.collect()
