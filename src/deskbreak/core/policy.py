@@ -171,8 +171,10 @@ class BreakPolicy:
             return self.snooze_until
         if self.state is State.PAUSED:
             return self._pause_deadline
-        if self.state is State.WATCHING and self._mono is not None and self.prompts_left:
-            return self._mono + max(self.limit_seconds - self._spell, 0.0)
+        # While watching, the limit can only be reached by a spell that is running.
+        if self.state is State.WATCHING and self._mono is not None and self._spell > 0:
+            if self.prompts_left:
+                return self._mono + max(self.limit_seconds - self._spell, 0.0)
         return None
 
     def apply_settings(self, settings: BreakSettings) -> None:
