@@ -172,9 +172,9 @@ class BreakPolicy:
         if self.state is State.PAUSED:
             return self._pause_deadline
         # While watching, the limit can only be reached by a spell that is running.
-        if self.state is State.WATCHING and self._mono is not None and self._spell > 0:
-            if self.prompts_left:
-                return self._mono + max(self.limit_seconds - self._spell, 0.0)
+        running = self._mono is not None and self._spell > 0 and self.prompts_left > 0
+        if self.state is State.WATCHING and running and self._mono is not None:
+            return self._mono + max(self.limit_seconds - self._spell, 0.0)
         return None
 
     def apply_settings(self, settings: BreakSettings) -> None:
