@@ -49,8 +49,28 @@ class XSession:
         )
         return result.stdout.strip()
 
-    def windows_named(self, pattern: str) -> list[str]:
-        return self.xdotool("search", "--onlyvisible", "--name", pattern).split()
+    def window_titles(self) -> dict[int, str]:
+        """Viewable top-level windows by id → their UTF-8 title (_NET_WM_NAME)."""
+        conn = display.Display(self.display_name)
+        try:
+            net_name = conn.intern_atom("_NET_WM_NAME")
+            titles = {}
+            for child in conn.screen().root.query_tree().children:
+                try:
+                    if child.get_attributes().map_state != X.IsViewable:
+                        continue
+                    prop = child.get_full_property(net_name, X.AnyPropertyType)
+                except Exception:  # a window that just went away
+                    continue
+                if prop is not None:
+                    value = prop.value
+                    titles[child.id] = value.decode() if isinstance(value, bytes) else str(value)
+            return titles
+        finally:
+            conn.close()
+
+    def windows_titled(self, prefix: str) -> list[int]:
+        return [wid for wid, title in self.window_titles().items() if title.startswith(prefix)]
 
     def tray_owner(self) -> int:
         conn = display.Display(self.display_name)
@@ -146,7 +166,7 @@ def x_session(*, tray: bool = True, extra_args: tuple[str, ...] = ()) -> Iterato
         ],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("XVFB_LOG", os.devnull), "wb"),  # noqa: SIM115
     )
     os.close(write_fd)
     number = b""

@@ -140,3 +140,30 @@ def test_it_sits_in_the_bottom_right_corner(root: tk.Tk) -> None:
     assert window.winfo_rootx() + window.winfo_width() > root.winfo_screenwidth() * 0.8
     assert window.winfo_rooty() + window.winfo_height() > root.winfo_screenheight() * 0.8
     assert window.winfo_rootx() + window.winfo_width() <= root.winfo_screenwidth()
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("key, expected", [("s", "start"), ("n", "snooze"), ("k", "skip")])
+def test_underlined_letters_answer(key: str, expected: str) -> None:
+    root = theme.make_root()
+    try:
+        calls: list[str] = []
+        prompt = PromptWindow(
+            root,
+            sitting_minutes=52,
+            routine_name="quick reset",
+            routine_minutes=2,
+            can_snooze=True,
+            snooze_minutes=10,
+            on_start=lambda: calls.append("start"),
+            on_snooze=lambda: calls.append("snooze"),
+            on_skip=lambda: calls.append("skip"),
+            on_ignored=lambda: calls.append("ignored"),
+        )
+        prompt.focus_force()
+        prompt.update()
+        prompt.event_generate(f"<Key-{key}>")
+        root.update()
+        assert calls == [expected]
+    finally:
+        root.destroy()

@@ -1,11 +1,13 @@
-"""`deskbreak run`: start the tray app (the default)."""
+"""`deskbreak run` (and plain `deskbreak`): start the tray app, or find the running one."""
 
 from __future__ import annotations
 
 import argparse
+import gc
+import sys
 from typing import Any
 
-from deskbreak.commands import NotAvailable
+from deskbreak.commands import context
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -13,10 +15,48 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "run",
         parents=[common],
         help="start the tray app (the default).",
-        description="start the tray app (the default).",
+        description="Start deskbreak in the system tray. If it is already running, say so.",
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotAvailable("run")
+    import tkinter as tk
+
+    from deskbreak.shell import logsetup
+    from deskbreak.shell.single_instance import InstanceServer, try_handover
+    from deskbreak.shell.wakeup import Command
+
+    ctx = context.load(args)
+    problem = logsetup.configure(ctx.paths.log_file, verbose=args.verbose)
+    if problem:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+    logsetup.install_excepthooks()
+    instance = InstanceServer.claim(ctx.paths)
+    if instance is None:
+        if try_handover(ctx.paths, Command("run")):
+            print("deskbreak is already running (look for its icon in the tray).")
+            return 0
+        print("deskbreak: another deskbreak holds the lock but does not answer.", file=sys.stderr)
+        return 1
+
+    from deskbreak.app import TrayApp
+    from deskbreak.ui import theme
+
+    try:
+        root = theme.make_root()
+    except tk.TclError as error:
+        instance.close()
+        print(
+            f"deskbreak: cannot open the display ({error}); run `deskbreak doctor`.",
+            file=sys.stderr,
+        )
+        return 1
+    logsetup.keep_tk_running(root)
+    app = TrayApp(root, ctx.paths, instance=instance)
+    app.start()
+    root.mainloop()
+    root.destroy()
+    del app, root
+    gc.collect()  # free Tk objects here, on the Tk thread, never on the tray's thread
+    return 0

@@ -41,6 +41,8 @@ class PromptWindow(tk.Toplevel):
         timeout_ms: int = 60_000,
         sound: bool = False,
         dark: bool | None = None,
+        heading: str = "Time to move",
+        message: str | None = None,
     ) -> None:
         super().__init__(master, class_=theme.WM_CLASS)
         self.withdraw()
@@ -60,8 +62,8 @@ class PromptWindow(tk.Toplevel):
 
         body = ttk.Frame(self, padding=(px := dialog_style.px(self, 20), px, px, px - 4))
         body.pack(fill="both", expand=True)
-        ttk.Label(body, text="Time to move", style="Heading.TLabel").pack(anchor="w")
-        self.message = offer_text(sitting_minutes, routine_name, routine_minutes)
+        ttk.Label(body, text=heading, style="Heading.TLabel").pack(anchor="w")
+        self.message = message or offer_text(sitting_minutes, routine_name, routine_minutes)
         text = ttk.Label(body, text=self.message, justify="left")
         text.pack(anchor="w", pady=(dialog_style.px(self, 4), dialog_style.px(self, 16)))
 
@@ -69,12 +71,21 @@ class PromptWindow(tk.Toplevel):
         buttons.pack(fill="x")
         gap = dialog_style.px(self, 8)
         self.start_button = ttk.Button(
-            buttons, text="Start", style="Accent.TButton", command=self._answer(on_start)
+            buttons,
+            text="Start",
+            underline=0,
+            style="Accent.TButton",
+            command=self._answer(on_start),
         )
         self.snooze_button = ttk.Button(
-            buttons, text=f"Snooze {snooze_minutes} min", command=self._answer(on_snooze)
+            buttons,
+            text=f"Snooze {snooze_minutes} min",
+            underline=1,
+            command=self._answer(on_snooze),
         )
-        self.skip_button = ttk.Button(buttons, text="Skip", command=self._answer(on_skip))
+        self.skip_button = ttk.Button(
+            buttons, text="Skip", underline=1, command=self._answer(on_skip)
+        )
         self.start_button.pack(side="right")
         if can_snooze:
             self.snooze_button.pack(side="right", padx=(0, gap))
@@ -93,6 +104,13 @@ class PromptWindow(tk.Toplevel):
         self.bind("<Escape>", lambda _e: self._ignore())
         self.bind("<Return>", self._on_return)
         self.bind("<KP_Enter>", self._on_return)
+        # The underlined letters: s Start, n Snooze, k Skip (also with Alt).
+        keys = {"s": self.start_button, "k": self.skip_button}
+        if can_snooze:
+            keys["n"] = self.snooze_button
+        for key, button in keys.items():
+            for sequence in (f"<Key-{key}>", f"<Alt-{key}>"):
+                self.bind(sequence, lambda _e, b=button: b.invoke())
         self._timer = self.after(timeout_ms, self._ignore)
 
         self._show_in_corner()

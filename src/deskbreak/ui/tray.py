@@ -144,7 +144,7 @@ class Tray:
             return XorgIcon(
                 self._name,
                 icon=image,
-                title=title,
+                title=latin1(title),
                 on_left_click=self.activate,
                 on_right_click=lambda x, y: self._post(Command(TRAY_MENU, (str(x), str(y)))),
             )
@@ -187,7 +187,7 @@ class Tray:
     def set_title(self, text: str) -> None:
         """The tooltip. Any thread; never blocks."""
         if self._updater is not None:
-            self._updater.push(title=text)
+            self._updater.push(title=latin1(text) if self.backend == "xorg" else text)
 
     def show(self, state: IconState, title: str) -> None:
         """Redraw only when ``state`` differs from what is shown; always update the title."""
@@ -215,6 +215,13 @@ class Tray:
             self._thread.join(timeout)
         if stopper.is_alive() or (self._thread is not None and self._thread.is_alive()):
             log.warning("the tray icon did not stop within %.0f s; leaving it to exit", timeout)
+
+
+def latin1(text: str) -> str:
+    """pystray's xorg backend writes the title as a Latin-1 WM_NAME: keep it encodable."""
+    for wide, narrow in (("\u2014", "-"), ("\u2013", "-"), ("\u2026", "..."), ("\u2011", "-")):
+        text = text.replace(wide, narrow)
+    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 class _Updater:

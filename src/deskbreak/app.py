@@ -1,0 +1,491 @@
+"""The composition root of the tray app: builds every part once and wires the shell to the core.
+
+Everything here runs on the Tk main thread. The tray thread, the single-instance server and
+signal handlers only post :class:`~deskbreak.shell.wakeup.Command`\\ s to one queue, which Tk
+drains when a byte arrives on its pipe. Time moves through one ``after()``: it calls
+:meth:`Daemon.wake` and re-arms itself for whenever the daemon says the next thing is due,
+so an idle app sleeps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import tkinter as tk
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from deskbreak.core.choose import (
+    FALLBACK_ROUTINE,
+    UnknownRoutine,
+    choose_routine,
+    current_adaptations,
+)
+from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.library import Library, load_library
+from deskbreak.core.policy import PromptShown, PromptWithdrawn, State
+from deskbreak.core.records import DaySitting, Outcome, SessionRecord, Trigger
+from deskbreak.core.routines import duration_seconds, shipped_routines
+from deskbreak.core.settings import Settings
+from deskbreak.idle import select
+from deskbreak.paths import AppPaths
+from deskbreak.shell import autostart, configfile
+from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
+from deskbreak.shell.single_instance import InstanceServer
+from deskbreak.shell.store import Store
+from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
+from deskbreak.ui import tray_status
+from deskbreak.ui.tray import TRAY_MENU, Tray, standard_menu
+from deskbreak.ui.tray_art import draw_icon
+from deskbreak.ui.tray_menu import build_tk_menu, popup
+
+log = logging.getLogger(__name__)
+
+#: Today's sitting figures are written at most this often (and at day end and on quit).
+DAY_FIGURES_EVERY_SECONDS = 600.0
+#: How far back the log is read to adapt routines (pain stops, progression).
+ADAPTATION_HISTORY_DAYS = 120
+
+
+class TrayApp:
+    """deskbreak in the tray: the daemon's events become windows, the user's clicks commands."""
+
+    def __init__(
+        self,
+        root: tk.Tk,
+        paths: AppPaths,
+        *,
+        clock: Clock | None = None,
+        instance: InstanceServer | None = None,
+        tray_backend: str | None = None,
+    ) -> None:
+        self.root = root
+        self.paths = paths
+        self.clock = clock or SystemClock()
+        self.instance = instance
+        self.commands = CommandQueue()
+        self.notice: str | None = None
+        self.settings = self._load_settings()
+        self.library: Library = load_library()
+        for problem in self.library.problems:
+            log.warning("movement library: %s", problem)
+        self.store = Store.for_paths(paths)
+        for message in self.store.messages:
+            log.warning("%s", message)
+            self.notice = message
+        idle, idle_description = select.choose_idle_source()
+        log.info("%s", idle_description)
+        self.probe, probe_description = select.choose_desktop_probe()
+        log.info("%s", probe_description)
+        self.daemon = Daemon(self.clock, idle, self.probe, self.settings, self._on_event)
+        self.tray = Tray(self.commands.post, self._menu(), backend=tray_backend)
+        self.windows: dict[str, Any] = {}
+        self._wake_id: str | None = None
+        self._config_stamp = _stamp(paths.config_file)
+        self._day_written_at = -DAY_FIGURES_EVERY_SECONDS
+        self._signal_fds: tuple[int, int] | None = None
+        self._quitting = False
+
+    # -- start and stop -------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.commands.attach(self.root, self._handlers())
+        if self.instance is not None:
+            self.instance.start(self.commands.post)
+            if can_watch_files(self.root):
+                watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
+            else:
+                self.instance.serve_in_thread()
+        self._catch_signals()
+        status = self.daemon.status()
+        limit = self.settings.breaks.sit_limit_minutes
+        self.tray.start(
+            draw_icon(128, tray_status.icon_state(status, limit)),
+            tray_status.tooltip(status, limit, self.notice),
+        )
+        self.store.backup_daily()
+        self._wake()
+
+    def quit(self) -> None:
+        """Quit, SIGTERM and logout all come here: close windows, flush the log, stop the icon."""
+        if self._quitting:
+            return
+        self._quitting = True
+        log.info("quitting")
+        for window in list(self.windows.values()):
+            with contextlib.suppress(tk.TclError):
+                (getattr(window, "close", None) or window.destroy)()
+        if self._wake_id is not None:
+            self.root.after_cancel(self._wake_id)
+        self._write_day(force=True)
+        self.store.flush()
+        self.store.close()
+        self.daemon.close()
+        self.tray.stop()
+        if self.instance is not None:
+            self.instance.close()
+        self.commands.close()
+        self.root.quit()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM/SIGINT/SIGHUP post "quit". The wake-up fd makes Tk return to Python at once."""
+        if os.name != "posix":
+            signal.signal(signal.SIGINT, lambda *_: self.commands.post("quit"))
+            return
+        read_fd, write_fd = os.pipe()
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
+        self._signal_fds = (read_fd, write_fd)
+        signal.set_wakeup_fd(write_fd)
+        watch_fd(self.root, read_fd, lambda: _drain(read_fd))
+        for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(number, lambda *_: self.commands.post("quit"))
+
+    # -- time -----------------------------------------------------------------------------
+
+    def _wake(self) -> None:
+        self._wake_id = None
+        self._reload_config_if_changed()
+        seconds = self.daemon.wake()
+        self._refresh()
+        self._arm(seconds)
+
+    def _arm(self, seconds: float | None = None) -> None:
+        if self._quitting:
+            return
+        if seconds is None:
+            seconds = self.daemon.seconds_until_due()
+        if self._wake_id is not None:
+            self.root.after_cancel(self._wake_id)
+        self._wake_id = self.root.after(max(1, int(seconds * 1000)), self._wake)
+
+    def _refresh(self) -> None:
+        status = self.daemon.status()
+        limit = self.settings.breaks.sit_limit_minutes
+        self.tray.show(
+            tray_status.icon_state(status, limit), tray_status.tooltip(status, limit, self.notice)
+        )
+        self._write_day()
+
+    def _write_day(self, *, force: bool = False, figures: DaySitting | None = None) -> None:
+        now = self.clock.monotonic()
+        if force or figures is not None or now - self._day_written_at >= DAY_FIGURES_EVERY_SECONDS:
+            self.store.record_day(figures or self.daemon.status().today)
+            self._day_written_at = now
+
+    # -- what the daemon says -------------------------------------------------------------
+
+    def _on_event(self, event: object) -> None:
+        log.debug("event %r", event)
+        match event:
+            case PromptShown():
+                self._show_prompt(event)
+            case PromptWithdrawn():
+                self._close("prompt")
+            case RitualDue(routine_id=routine_id):
+                self._show_ritual_prompt(routine_id)
+            case DayClosed(figures=figures):
+                self._write_day(figures=figures)
+                self.store.backup_daily()
+            case IdleSourceChanged(name=name, problem=problem):
+                log.warning("idle source %s: %s", name or "unavailable", problem or "works again")
+
+    def _show_prompt(self, event: PromptShown) -> None:
+        from deskbreak.ui.prompt_window import PromptWindow
+
+        self._close("prompt")
+        routine = self._routine(event.routine_id)
+        self.windows["prompt"] = PromptWindow(
+            self.root,
+            sitting_minutes=round(event.spell_seconds / 60),
+            routine_name=routine.name.lower() if routine else "movement",
+            routine_minutes=max(1, round(self._minutes(routine))),
+            can_snooze=event.can_snooze,
+            snooze_minutes=self.settings.breaks.snooze_minutes,
+            on_start=lambda: self._prompt_answer(lambda: self.take_break(None, Trigger.PROMPT)),
+            on_snooze=lambda: self._prompt_answer(self.daemon.snooze),
+            on_skip=lambda: self._prompt_answer(self.daemon.skip),
+            on_ignored=lambda: self._prompt_answer(self.daemon.prompt_ignored),
+            sound=self.settings.app.sound,
+        )
+
+    def _show_ritual_prompt(self, routine_id: str) -> None:
+        from deskbreak.ui.prompt_window import PromptWindow
+
+        if "break" in self.windows:
+            return
+        self._close("prompt")
+        routine = self._routine(routine_id)
+        if routine is None:
+            return
+        self.windows["prompt"] = PromptWindow(
+            self.root,
+            sitting_minutes=round(self.daemon.status().spell_seconds / 60),
+            routine_name=routine.name.lower(),
+            routine_minutes=max(1, round(self._minutes(routine))),
+            heading="Your daily ritual",
+            message=f"Time for your {round(self._minutes(routine))}-minute {routine.name.lower()}"
+            " — soften, organize, strengthen. Ready when you are.",
+            can_snooze=False,
+            snooze_minutes=self.settings.breaks.snooze_minutes,
+            on_start=lambda: self._prompt_answer(
+                lambda: self.take_break(routine_id, Trigger.RITUAL)
+            ),
+            on_snooze=lambda: None,
+            on_skip=lambda: self._prompt_answer(lambda: None),
+            on_ignored=lambda: self._prompt_answer(lambda: None),
+            sound=self.settings.app.sound,
+        )
+
+    def _prompt_answer(self, action: Callable[[], object]) -> None:
+        self.windows.pop("prompt", None)
+        action()
+        self._refresh()
+        self._arm()
+
+    # -- what the user asks for -----------------------------------------------------------
+
+    def _handlers(self) -> dict[str, Callable[..., object]]:
+        return {
+            "break": lambda routine_id=None: self.take_break(routine_id, Trigger.TRAY),
+            "snooze": self._user(self.daemon.snooze),
+            "pause": self._pause,
+            "resume": self._user(self.daemon.resume),
+            "show-progress": self.show_progress,
+            "show-settings": self.show_settings,
+            "show-about": self.show_about,
+            "run": lambda: log.info("a second deskbreak was started; this one keeps running"),
+            "quit": self.quit,
+            TRAY_MENU: self._tray_menu,
+        }
+
+    def _user(self, action: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            action()
+            if self.daemon.status().state is not State.PROMPTED:
+                self._close("prompt")
+            self._refresh()
+            self._arm()
+
+        return run
+
+    def _pause(self, how: str = "30") -> None:
+        self.daemon.pause(None if how == "tomorrow" else int(how))
+        self._close("prompt")
+        self._refresh()
+        self._arm()
+
+    def take_break(self, routine_id: str | None, trigger: Trigger) -> None:
+        """Open the break window (or raise the open one) and tell the daemon a break began."""
+        from deskbreak.commands.break_cmd import open_break
+
+        existing = self.windows.get("break")
+        if existing is not None:
+            _raise(existing)
+            return
+        self._close("prompt")
+        routine = self._routine(routine_id or self.settings.breaks.prompt_routine)
+        if routine is None:
+            return
+        self.daemon.take_break(trigger)
+        recorded: list[SessionRecord] = []
+
+        def on_record(session: SessionRecord) -> None:
+            recorded.append(session)
+
+        def on_close() -> None:
+            self.windows.pop("break", None)
+            completed = bool(recorded) and recorded[-1].outcome is Outcome.COMPLETED
+            self.daemon.break_finished(completed)
+            self._refresh()
+            self._arm()
+
+        self.windows["break"] = open_break(
+            self.root,
+            routine,
+            self.settings,
+            self.store,
+            paths=self.paths,
+            library=self.library,
+            trigger=trigger,
+            on_close=on_close,
+            on_record=on_record,
+            clock=self.clock,
+        )
+        self._refresh()
+
+    def show_progress(self) -> None:
+        from deskbreak.commands.stats_cmd import movement_regions
+        from deskbreak.core import stats
+        from deskbreak.ui.progress_window import ProgressWindow
+
+        today = self.clock.now().date()
+        figures = stats.compute(
+            self.store.summary(today),
+            today=today,
+            weekly_goal_days=self.settings.app.weekly_goal_days,
+            regions=movement_regions(),
+        )
+        existing = self.windows.get("progress")
+        if existing is not None:
+            existing.show_stats(figures)
+            _raise(existing.top)
+            return
+        window = ProgressWindow(self.root, figures)
+        window.on_close = lambda: self.windows.pop("progress", None)
+        self.windows["progress"] = window
+
+    def show_settings(self) -> None:
+        from deskbreak.ui.settings_dialog import SettingsDialog
+
+        existing = self.windows.get("settings")
+        if existing is not None:
+            _raise(existing)
+            return
+        routines = shipped_routines(self.library)
+        adapted = self._adaptations()
+        self.windows["settings"] = SettingsDialog(
+            self.root,
+            self.settings,
+            self.paths.config_file,
+            routines=[(rid, r.name) for rid, r in routines.items()],
+            movements=[(m.id, m.name) for m in self.library.base_movements()],
+            adaptations=[
+                (self.library[mid].name if mid in self.library else mid, a.reason)
+                for mid, a in adapted.items()
+            ],
+            on_saved=self.apply_settings,
+            on_reset_adaptations=self._reset_adaptations,
+            on_closed=lambda: self.windows.pop("settings", None),
+        )
+
+    def show_about(self) -> None:
+        from deskbreak.ui.about_dialog import AboutDialog
+
+        existing = self.windows.get("about")
+        if existing is not None:
+            _raise(existing)
+            return
+        self.windows["about"] = AboutDialog(
+            self.root, self.paths, on_closed=lambda: self.windows.pop("about", None)
+        )
+
+    def _tray_menu(self, x: str, y: str) -> None:
+        menu = build_tk_menu(self.root, self._menu(), self.commands.post)
+        popup(menu, int(x), int(y))
+
+    # -- settings -------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect at once, without a restart."""
+        previous, self.settings = self.settings, settings
+        self._config_stamp = _stamp(self.paths.config_file)
+        self.notice = None
+        self.daemon.apply_settings(settings)
+        if settings.app.autostart != previous.app.autostart:
+            try:
+                (autostart.enable if settings.app.autostart else autostart.disable)()
+            except autostart.AutostartError as error:
+                log.warning("start at login: %s", error)
+                self.notice = f"Start at login: {error}"
+        self._refresh()
+        self._arm()
+
+    def _load_settings(self) -> Settings:
+        try:
+            configfile.ensure_user_config(self.paths.config_file)
+        except OSError as error:
+            log.warning("cannot write %s (%s); using the defaults", self.paths.config_file, error)
+        loaded = configfile.load(self.paths.config_file)
+        for message in loaded.messages(self.paths.config_file):
+            log.warning("%s", message)
+        if not loaded.ok:
+            self.notice = "Config problem: run `deskbreak config check`"
+        return loaded.settings
+
+    def _reload_config_if_changed(self) -> None:
+        """A hand edit is picked up on the next wake; a broken one is reported, not applied."""
+        stamp = _stamp(self.paths.config_file)
+        if stamp == self._config_stamp:
+            return
+        self._config_stamp = stamp
+        loaded = configfile.load(self.paths.config_file)
+        if not loaded.ok:
+            for message in loaded.messages(self.paths.config_file):
+                log.warning("config not applied: %s", message)
+            self.notice = "Config edit not applied: run `deskbreak config check`"
+            return
+        log.info("config file changed; applying it")
+        self.apply_settings(loaded.settings)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _menu(self) -> tuple[Any, ...]:
+        routines = shipped_routines(self.library)
+        labels = [
+            (rid, f"{r.name} · {max(1, round(self._minutes(r)))} min")
+            for rid, r in routines.items()
+        ]
+        return standard_menu(labels, self.settings.breaks.snooze_minutes)
+
+    def _routine(self, routine_id: str) -> Any:
+        adapted = self._adaptations()
+        for candidate in (routine_id, self.settings.breaks.prompt_routine, FALLBACK_ROUTINE):
+            try:
+                return choose_routine(candidate, self.library, self.settings, adapted)
+            except UnknownRoutine:
+                log.warning("no routine called %r", candidate)
+        return None
+
+    def _minutes(self, routine: Any) -> float:
+        return duration_seconds(routine, self.settings.breathing) / 60 if routine else 0.0
+
+    def _adaptations(self) -> dict[str, Any]:
+        today = self.clock.now().date()
+        since = today - timedelta(days=ADAPTATION_HISTORY_DAYS)
+        return current_adaptations(
+            self.library, self.store.sessions(since=since), today, _reset_time(self.paths)
+        )
+
+    def _reset_adaptations(self) -> None:
+        marker = self.paths.state_dir / "adaptations-reset"
+        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        marker.write_text(self.clock.now().isoformat(), encoding="utf-8")
+
+    def _close(self, name: str) -> None:
+        window = self.windows.pop(name, None)
+        if window is not None:
+            with contextlib.suppress(tk.TclError):
+                window.destroy()
+
+
+def _reset_time(paths: AppPaths) -> datetime | None:
+    marker = paths.state_dir / "adaptations-reset"
+    try:
+        return datetime.fromisoformat(marker.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _drain(fd: int) -> None:
+    with contextlib.suppress(BlockingIOError, OSError):
+        while os.read(fd, 512):
+            pass
+
+
+def _raise(window: Any) -> None:
+    with contextlib.suppress(tk.TclError, AttributeError):
+        window.deiconify()
+        window.lift()

@@ -1,0 +1,69 @@
+"""Which routine to offer right now: a shipped routine fitted to this user and their log.
+
+The one place the tray app and `deskbreak break` decide what a break contains, so both
+honour the same postures, avoid list and adaptations (easier after a pain stop, progression
+in the daily ritual).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from deskbreak.core.adaptation import Adaptation, adaptations
+from deskbreak.core.builder import CannotBuild, adapt_routine
+from deskbreak.core.library import Library
+from deskbreak.core.movements import Routine
+from deskbreak.core.records import SessionRecord
+from deskbreak.core.routines import shipped_routines
+from deskbreak.core.settings import Settings
+
+FALLBACK_ROUTINE = "quick-reset"
+
+
+class UnknownRoutine(LookupError):
+    """No shipped routine has that id; ``known`` lists the ones there are."""
+
+    def __init__(self, routine_id: str, known: Iterable[str]) -> None:
+        self.known = tuple(known)
+        super().__init__(f"there is no routine called {routine_id!r}")
+
+
+def current_adaptations(
+    library: Library,
+    records: Iterable[SessionRecord],
+    today: date,
+    reset_at: datetime | None = None,
+) -> dict[str, Adaptation]:
+    """Adaptations from the log, ignoring sessions before the user's last reset."""
+    if reset_at is not None:
+        records = [r for r in records if r.started >= reset_at]
+    return adaptations(records, library, today)
+
+
+def choose_routine(
+    routine_id: str,
+    library: Library,
+    settings: Settings,
+    adapted: dict[str, Adaptation] | None = None,
+) -> Routine:
+    """The routine ``routine_id`` fitted to the user's postures, avoid list and adaptations.
+
+    When fitting it leaves a phase empty (every movement of it avoided, say), the routine is
+    offered as written rather than not at all: a break as shipped beats no break.
+    """
+    routines = shipped_routines(library)
+    routine = routines.get(routine_id)
+    if routine is None:
+        raise UnknownRoutine(routine_id, routines)
+    try:
+        return adapt_routine(
+            routine,
+            library,
+            postures=settings.movement.postures,
+            avoid=settings.movement.avoid,
+            adaptations=adapted,
+            ritual=routine_id == settings.ritual.routine,
+        )
+    except CannotBuild:
+        return routine
