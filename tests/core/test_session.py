@@ -7,8 +7,10 @@ import uuid
 import pytest
 
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.library import load_library
 from deskbreak.core.movements import Phase, Routine, Step
 from deskbreak.core.records import Comfort, Outcome, Trigger
+from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.session import (
     GET_READY_SECONDS,
     SWITCH_SIDES_SECONDS,
@@ -92,7 +94,7 @@ def test_per_side_plan_switches_sides_once() -> None:
 def test_whole_routine_runs_its_breath_timeline_in_order() -> None:
     session, clock = started()
     timeline = run_timeline(session, clock)
-    cat = [(CAT_COW.id, Segment.GET_READY, 0, None, 4.0)]
+    cat = [(CAT_COW.id, Segment.GET_READY, 0, None, GET_READY_SECONDS)]
     for rep in (1, 2):
         cat += [
             (CAT_COW.id, Segment.INHALE, rep, None, 4.0),
@@ -325,3 +327,59 @@ def test_phases_run_in_order() -> None:
             phases.append(phase)
         clock.advance(1)
     assert phases == [Phase.SOFTEN, Phase.ORGANIZE, Phase.STRENGTHEN]
+
+
+# -- every shipped routine ------------------------------------------------------
+
+LIBRARY = load_library()
+SHIPPED = shipped_routines(LIBRARY)
+
+
+def test_the_library_ships_routines() -> None:
+    assert {"quick-reset", "hips-midback", "daily-ritual"} <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("routine_id", sorted(SHIPPED))
+@pytest.mark.parametrize("breathing", [BreathingSettings(), BreathingSettings(3, 2, 8)])
+def test_every_shipped_routine_runs_to_the_end(
+    routine_id: str, breathing: BreathingSettings
+) -> None:
+    routine = SHIPPED[routine_id]
+    clock = fake_clock()
+    session = BreakSession(routine, breathing, clock)
+    session.start()
+    spans: list[tuple[int, Segment, int, object, float]] = []
+    while session.state is State.RUNNING:
+        frame = session.tick()
+        key = (frame.step_index, frame.segment, frame.rep, frame.side)
+        if frame.segment is not None and (not spans or spans[-1][:4] != key):
+            spans.append((*key, frame.segment_seconds))  # type: ignore[arg-type]
+        clock.advance(0.5)
+    assert session.state is State.RATING
+    record = session.record()
+    assert record.outcome is Outcome.COMPLETED
+    assert [m.movement_id for m in record.movements] == [s.movement.id for s in routine.steps]
+    assert all(m.completed for m in record.movements)
+    for index, step in enumerate(routine.steps):
+        pace = breath_pace(step.movement, breathing)
+        mine = [s for s in spans if s[0] == index]
+        kinds = [s[1] for s in mine]
+        breaths = [k for k in kinds if k in (Segment.INHALE, Segment.HOLD, Segment.EXHALE)]
+        cycle = [Segment.INHALE, *([Segment.HOLD] if pace.hold else []), Segment.EXHALE]
+        dose = step.effective_dose
+        assert breaths == cycle * (dose.count * dose.sides), step.movement.id
+        seconds = {
+            Segment.INHALE: pace.inhale,
+            Segment.HOLD: pace.hold,
+            Segment.EXHALE: pace.exhale,
+        }
+        assert all(s[4] == seconds[s[1]] for s in mine if s[1] in seconds)
+        if step.movement.phase is Phase.STRENGTHEN:
+            assert Segment.HOLD not in kinds, f"{step.movement.id} holds the breath"
+    # The routine lasts what `deskbreak routines` says, plus the pauses to switch sides.
+    switches = sum(1 for s in routine.steps if s.effective_dose.per_side)
+    expected = duration_seconds(routine, breathing) + switches * SWITCH_SIDES_SECONDS
+    assert session.frame().routine_seconds == pytest.approx(expected)
+    phases = [s.movement.phase for s in routine.steps]
+    order = list(Phase)
+    assert phases == sorted(phases, key=order.index)

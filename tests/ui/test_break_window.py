@@ -9,12 +9,13 @@ from collections.abc import Iterator
 import pytest
 
 from deskbreak import paths
+from deskbreak.core import safety
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.records import Comfort, Outcome, SessionRecord, Trigger
 from deskbreak.core.session import GET_READY_SECONDS, Segment, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.ui import theme
-from deskbreak.ui.break_views import RED_FLAGS
+from deskbreak.ui.break_views import URGENT_FLAGS
 from deskbreak.ui.break_window import BreakWindow
 from tests.core.session_fixtures import (
     CAT_COW,
@@ -178,7 +179,12 @@ def test_sharp_pain_shows_the_safety_note_and_records_it(h: Harness) -> None:
     w = h.window
     assert w.view == "pain" and w.session.state is State.PAIN_STOPPED
     assert w.pain_note.winfo_ismapped()
-    assert w.pain_note.flags.items == RED_FLAGS
+    assert w.pain_note.flags.items == URGENT_FLAGS
+    assert set(URGENT_FLAGS) <= set(safety.EMERGENCY)
+    w.pain_note.more.invoke()  # the full list, both tiers
+    w.update()
+    assert w.pain_note.details_box.winfo_ismapped() and not w.pain_note.flags.winfo_ismapped()
+    assert safety.DOCTOR_SOON[0] in w.pain_note.details.get("1.0", "end")
     assert CAT_COW_SMALL.name in w.pain_note.easier.cget("text")
     assert not w.guide.animating
     h.key("e")  # the easier variant, from the start of this movement

@@ -1,11 +1,36 @@
-"""`deskbreak break`: open a guided break now."""
+"""`deskbreak break [ROUTINE]`: open a guided break now, without the tray app.
+
+:func:`open_break` is the part the tray app reuses in-process: it wires a break window
+to the log (each break recorded once, even when the window is closed early) and to
+this week's figures for the summary.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from deskbreak.commands import NotAvailable
+from deskbreak.commands import UsageError, context
+from deskbreak.core.movements import Routine
+from deskbreak.core.records import SessionRecord, Trigger
+from deskbreak.core.settings import Settings
+
+if TYPE_CHECKING:
+    import tkinter as tk
+
+    from deskbreak.core.clock import Clock
+    from deskbreak.core.library import Library
+    from deskbreak.paths import AppPaths
+    from deskbreak.shell.store import Store
+    from deskbreak.ui.break_window import BreakWindow
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -13,10 +38,179 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "break",
         parents=[common],
         help="open a guided break now.",
-        description="open a guided break now.",
+        description="open a guided break now, without the tray app. "
+        "Without ROUTINE, the routine in [breaks] prompt_routine.",
+    )
+    parser.add_argument(
+        "routine", nargs="?", metavar="ROUTINE", help="a routine id, e.g. quick-reset"
     )
     parser.set_defaults(func=run)
 
 
+def open_break(
+    root: tk.Misc,
+    routine: Routine,
+    settings: Settings,
+    store: Store | None,
+    *,
+    paths: AppPaths | None,
+    library: Library | None = None,
+    trigger: Trigger = Trigger.COMMAND,
+    on_close: Callable[[], None] | None = None,
+    on_record: Callable[[SessionRecord], None] | None = None,
+    clock: Clock | None = None,
+) -> BreakWindow:
+    """Open the break window on ``root`` and return it at once (it never blocks).
+
+    Each break is added to ``store`` (if given) and then passed to ``on_record``.
+    """
+    from deskbreak.core.clock import SystemClock
+    from deskbreak.ui.break_window import BreakWindow
+
+    def record(session: SessionRecord) -> None:
+        if store is not None:
+            store.add_session(session)
+        if on_record is not None:
+            on_record(session)
+
+    return BreakWindow(
+        root,
+        routine,
+        settings.breathing,
+        clock or SystemClock(),
+        record,
+        on_close or (lambda: None),
+        paths=paths,
+        week_summary=_week_summary(store, settings) if store is not None else None,
+        trigger=trigger,
+        movements=library.movements if library is not None else None,
+    )
+
+
+def _week_summary(store: Store, settings: Settings) -> Callable[[], tuple[int, int]]:
+    def week() -> tuple[int, int]:
+        from deskbreak.core import stats
+
+        today = date.today()
+        figures = stats.compute(
+            store.summary(today), today=today, weekly_goal_days=settings.app.weekly_goal_days
+        )
+        return figures.week.active_days, figures.week.goal_days
+
+    return week
+
+
 def run(args: argparse.Namespace) -> int:
-    raise NotAvailable("break")
+    from deskbreak.core.library import load_library
+    from deskbreak.core.routines import shipped_routines
+
+    ctx = context.load(args)
+    settings = ctx.config.settings
+    library = load_library()
+    for problem in library.problems:
+        print(f"deskbreak: movement library: {problem}", file=sys.stderr)
+    routines = shipped_routines(library)
+    wanted = args.routine or settings.breaks.prompt_routine
+    routine = routines.get(wanted)
+    if routine is None:
+        listing = "\n".join(f"  {r.id:<16} {r.name} — {r.summary}" for r in routines.values())
+        raise UsageError(f"there is no routine called {wanted!r}. The routines are:\n{listing}")
+    return _run_window(routine, settings, ctx.paths, library)
+
+
+def _run_window(routine: Routine, settings: Settings, paths: AppPaths, library: Library) -> int:
+    import tkinter as tk
+
+    from deskbreak.shell.store import Store
+    from deskbreak.ui import theme
+
+    try:
+        root = theme.make_root()
+    except tk.TclError as error:
+        print(
+            f"deskbreak break: cannot open a window ({error}). Is a display available?",
+            file=sys.stderr,
+        )
+        return 1
+    store = Store.for_paths(paths)
+    for message in store.messages:
+        print(f"deskbreak: {message}", file=sys.stderr)
+    window = open_break(
+        root, routine, settings, store, paths=paths, library=library, on_close=root.quit
+    )
+    restore = _quit_on_signals(root)
+    try:
+        root.mainloop()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        restore()
+        if window.recorded is None:
+            window.close()  # Ctrl-C or SIGTERM mid-break: keep what was done
+        store.close()
+        root.destroy()
+    if store.pending:
+        print(
+            f"deskbreak: the log at {paths.database} could not be written just now; "
+            "this break was not saved.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _quit_on_signals(root: tk.Tk) -> Callable[[], None]:
+    """Ctrl-C or SIGTERM leave the main loop, so the break is recorded before exit.
+
+    Tk sleeps in C between events and Python handlers run only when it wakes, so the
+    signal also writes to a pipe Tk watches (a slow poll where it can't watch files).
+    """
+    import os
+
+    from deskbreak.shell.wakeup import can_watch_files, watch_fd
+
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.getsignal(sig) for sig in signals}
+    caught: list[int] = []
+    for sig in signals:
+        signal.signal(sig, lambda number, _frame: caught.append(number))
+
+    def check() -> None:
+        if caught:
+            root.quit()
+
+    if can_watch_files(root):
+        read_fd, write_fd = os.pipe()
+        for fd in (read_fd, write_fd):
+            os.set_blocking(fd, False)
+        old_wakeup = signal.set_wakeup_fd(write_fd)
+
+        def drain() -> None:
+            with contextlib.suppress(BlockingIOError):
+                os.read(read_fd, 512)
+            check()
+
+        unwatch = watch_fd(root, read_fd, drain)
+
+        def restore() -> None:
+            signal.set_wakeup_fd(old_wakeup)
+            unwatch()
+            os.close(read_fd)
+            os.close(write_fd)
+    else:  # pragma: no cover - Windows
+
+        def poll() -> None:
+            check()
+            root.after(300, poll)
+
+        root.after(300, poll)
+
+        def restore() -> None:
+            pass
+
+    def restore_all() -> None:
+        restore()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore_all

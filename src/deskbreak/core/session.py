@@ -26,13 +26,11 @@ from deskbreak.core.records import (
     SessionRecord,
     Trigger,
 )
+from deskbreak.core.routines import TRANSITION_SECONDS, breath_seconds
 from deskbreak.core.settings import BreathingSettings
 
-GET_READY_SECONDS = 4.0  # "next: …, get ready" before each movement
+GET_READY_SECONDS = TRANSITION_SECONDS  # "next: …, get ready" before each movement
 SWITCH_SIDES_SECONDS = 3.0
-
-# Seconds when a movement leaves its own pace open (CONTENT.md §2 defaults).
-_PHASE_PACE = {Phase.ORGANIZE: (3.0, 4.0), Phase.STRENGTHEN: (3.0, 2.0)}
 
 
 class State(StrEnum):
@@ -117,18 +115,13 @@ class BreathPace:
 
 
 def breath_pace(movement: Movement, breathing: BreathingSettings) -> BreathPace:
-    """Soften follows the user's ``[breathing]`` (the only place a short hold is allowed);
-    organize and strengthen use the movement's own seconds, and strengthening never holds
-    the breath — exhale on effort (CONTENT.md §2, Valsalva)."""
-    breath = movement.breath
-    if movement.phase is Phase.SOFTEN:
-        return BreathPace(
-            float(breathing.inhale_seconds),
-            float(min(max(breathing.hold_seconds, 0), 2)),
-            float(breathing.exhale_seconds),
-        )
-    default_in, default_ex = _PHASE_PACE[movement.phase]
-    return BreathPace(breath.inhale_seconds or default_in, 0.0, breath.exhale_seconds or default_ex)
+    """The seconds of one breath, as :func:`routines.breath_seconds` sets them (the user's
+    pause only in soften); strengthening never holds the breath — exhale on effort
+    (CONTENT.md §2, Valsalva), whatever the library says."""
+    inhale, hold, exhale = breath_seconds(movement, breathing)
+    if movement.phase is Phase.STRENGTHEN:
+        hold = 0.0
+    return BreathPace(inhale, hold, exhale)
 
 
 @dataclass(frozen=True)

@@ -11,28 +11,25 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from tkinter import font as tkfont
 
+from deskbreak.core import safety
 from deskbreak.core.records import FELT_IN, Comfort
 from deskbreak.ui import theme
 
-try:  # the safety wording lives with the library; a short local version until it lands
-    from deskbreak.core.safety import RED_FLAGS_SHORT as _RED_FLAGS
-except ImportError:  # pragma: no cover - fallback, see the report
-    _RED_FLAGS = (
-        "numbness in the groin or buttocks, or new trouble passing or holding urine",
-        "new or spreading leg weakness, tingling or numbness",
-        "pain that spreads below the knee, or is worse at rest or at night",
-        "fever, a recent fall, or severe or worsening pain",
+# The emergency signs that matter most after a sharp pain in the back or hips; the
+# full list (both tiers, from core/safety.py) is one click away on the pain note.
+URGENT_FLAGS: tuple[str, ...] = tuple(safety.EMERGENCY[i] for i in (2, 0, 3))
+SEE_A_DOCTOR = (
+    "See a doctor soon for pain running down a leg, pain that is worse at rest or at night, "
+    "a fever, or pain after a fall."
+)
+
+FIRST_RUN_TEXT = "\n\n".join(
+    (
+        safety.FIRST_RUN_NOTE,
+        safety.STOP_NOW,
+        "With severe or worsening pain, or any warning sign — numbness around the groin, "
+        "legs getting weaker, new trouble with the bladder or bowels — see a clinician.",
     )
-
-RED_FLAGS: tuple[str, ...] = tuple(_RED_FLAGS)
-
-FIRST_RUN_TEXT = (
-    "deskbreak guides gentle, general movement. It is not medical advice, diagnosis or "
-    "treatment.\n\n"
-    "Move slowly and with your breath. Tension is fine; pain is not — stop any movement "
-    "that gives sharp, shooting or spreading pain.\n\n"
-    "With severe or worsening pain, or any warning sign such as numbness in the groin, "
-    "new leg weakness or trouble with the bladder, see a clinician."
 )
 
 COMFORT_CHOICES = (
@@ -89,6 +86,7 @@ class Page(tk.Frame):
         self.colors, self.fonts = colors, fonts
         self.columnconfigure(0, weight=1)
         self._wrapped: list[tk.Label] = []
+        self._wrapped_buttons: list[tk.Button] = []
         self.bind("<Configure>", self._rewrap, add="+")
 
     def label(
@@ -142,6 +140,8 @@ class Page(tk.Frame):
     def _rewrap(self, event: tk.Event) -> None:
         for widget in self._wrapped:
             widget.configure(wraplength=max(event.width - 4, 100))
+        for button in self._wrapped_buttons:
+            button.configure(wraplength=max(event.width - 4 * int(button.cget("padx")), 100))
 
 
 class FirstRunNote(Page):
@@ -173,30 +173,88 @@ class PainNote(Page):
         on_end: Callable[[], None],
     ) -> None:
         super().__init__(master, colors, fonts)
-        self.title = self.label("Stopped.", font=fonts.title, row=0)
+        self.title = self.label("Stopped — that's the right call.", font=fonts.title, row=0)
         self.label(
-            "That's the right call — never push through sharp pain. Rest for a moment "
-            "and breathe easily; the movement is logged so next time you get a gentler version.",
+            "Never push through sharp pain. Rest and breathe easily; next time you'll be "
+            "offered a gentler version of this movement.",
             row=1,
         )
-        self.label("Get checked by a clinician if you have:", font=fonts.heading, row=2)
-        self.flags = self.bullets(RED_FLAGS, row=3)
-        self.label(
-            "Seek urgent care for numbness in the groin or new bladder or bowel trouble.",
+        self.flags_title = self.label(safety.EMERGENCY_TITLE + ":", font=fonts.heading, row=2)
+        self.flags = self.bullets(URGENT_FLAGS, row=3)
+        self.doctor = self.label(SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4)
+        self.details_box = tk.Frame(self, background=colors.surface)
+        self.details_box.columnconfigure(0, weight=1)
+        self.details = tk.Text(
+            self.details_box,
+            height=11,
+            wrap="word",
             font=fonts.small,
-            color=colors.muted,
-            row=4,
+            foreground=colors.text,
+            background=colors.surface,
+            relief="flat",
+            borderwidth=0,
+            highlightthickness=0,
+            padx=8,
+            pady=6,
         )
+        self.details.insert("1.0", safety.red_flags_text())
+        self.details.configure(state="disabled")
+        self.details.grid(row=0, column=0, sticky="nsew")
+        scrollbar = tk.Scrollbar(
+            self.details_box,
+            command=self.details.yview,
+            background=colors.surface,
+            troughcolor=colors.background,
+            activebackground=colors.accent_soft,
+            relief="flat",
+            borderwidth=0,
+            highlightthickness=0,
+        )
+        scrollbar.grid(row=0, column=1, sticky="ns")
+        self.details.configure(yscrollcommand=scrollbar.set)
+        self.more = tk.Button(
+            self,
+            text="All warning signs…",
+            command=self.toggle_details,
+            font=fonts.small,
+            foreground=colors.accent,
+            background=colors.background,
+            activeforeground=colors.text,
+            activebackground=colors.background,
+            relief="flat",
+            borderwidth=0,
+            highlightthickness=0,
+            padx=0,
+            pady=0,
+            cursor="hand2",
+        )
+        self.more.grid(row=5, column=0, sticky="w", pady=(0, 10))
         self.easier = self.button(self, "Easier version  (E)", on_easier, kind="main")
         self.next = self.button(self, "Skip to the next movement  (N)", on_next)
         self.end = self.button(self, "End the break  (Esc)", on_end)
         for index, widget in enumerate((self.easier, self.next, self.end)):
-            widget.grid(row=5 + index, column=0, sticky="ew", pady=(0, 6))
+            widget.grid(row=6 + index, column=0, sticky="ew", pady=(0, 6))
+        self._wrapped_buttons.append(self.easier)
+
+    def toggle_details(self) -> None:
+        """Swap the three urgent signs for the full list (both tiers), and back."""
+        if self.details_box.winfo_ismapped():
+            self.details_box.grid_remove()
+            self.flags_title.grid()
+            self.flags.grid()
+            self.doctor.grid()
+            self.more.configure(text="All warning signs…")
+        else:
+            self.flags_title.grid_remove()
+            self.flags.grid_remove()
+            self.doctor.grid_remove()
+            self.details_box.grid(row=2, column=0, rowspan=3, sticky="nsew", pady=(0, 8))
+            self.more.configure(text="Fewer warning signs")
 
     def offer_easier(self, name: str | None) -> None:
         """Show the easier variant's button only when there is one."""
         if name:
-            self.easier.configure(text=f"Try the easier version: {name}  (E)")
+            self.easier.configure(text=f"Easier version: {name}  (E)")
             self.easier.grid()
         else:
             self.easier.grid_remove()

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
+from tktooltip import ToolTip
+
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
@@ -182,8 +184,21 @@ class BreakWindow(tk.Toplevel):
         self.guide = BreathGuide(guide, c, f)
         self.guide.configure(width=self.px(150), height=self.px(150))
         self.guide.grid(row=2, column=1, sticky="nsew", pady=self.px(4))
-        self.action = tk.Label(guide, font=f.heading, fg=c.text, bg=c.background, anchor="w")
+        self.action = tk.Label(  # two lines kept, so the picture doesn't jump with the text
+            guide,
+            font=f.heading,
+            fg=c.text,
+            bg=c.background,
+            anchor="nw",
+            justify="left",
+            height=2,
+        )
         self.action.grid(row=3, column=0, columnspan=2, sticky="ew")
+        guide.bind(
+            "<Configure>",
+            lambda e: self.action.configure(wraplength=max(e.width - self.px(8), 100)),
+            add="+",
+        )
         self.cues = Bullets(guide, c, f.body)
         self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(self.px(4), self.px(8)))
         self.controls = tk.Frame(guide, background=c.background)
@@ -202,16 +217,16 @@ class BreakWindow(tk.Toplevel):
         self.pain_button = probe.button(
             guide, "Sharp pain — stop   (S)", self.pain_stop, kind="warn"
         )
-        self.pain_button.configure(font=f.heading, pady=self.px(8))
+        self.pain_button.configure(font=f.heading, pady=self.px(6))
         self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(self.px(8), 0))
-        self.keys_hint = tk.Label(
-            guide,
-            text="Space pause · ← → move · Esc end",
-            font=f.small,
-            fg=c.muted,
-            bg=c.background,
-        )
-        self.keys_hint.grid(row=7, column=0, columnspan=2, sticky="ew", pady=(self.px(4), 0))
+        hints = {
+            self.back_button: "Previous movement  (← or P)",
+            self.pause_button: "Pause or resume  (Space)",
+            self.next_button: "Next movement  (→ or N)",
+            self.stop_button: "End the break  (Esc)",
+        }
+        for button, hint in hints.items():
+            ToolTip(button, msg=hint, delay=0.6, follow=False, font=f.small)
         probe.destroy()
         self.pages["guide"] = guide
         self.first_run = FirstRunNote(self, c, f, self.begin)
@@ -227,7 +242,8 @@ class BreakWindow(tk.Toplevel):
             summary=self.summary,
         )
         for page in self.pages.values():
-            page.grid(row=1, column=0, sticky="nsew", padx=pad, pady=(0, self.px(14)))
+            top = 0 if page is guide else self.px(8)
+            page.grid(row=1, column=0, sticky="nsew", padx=pad, pady=(top, self.px(14)))
             page.grid_remove()
 
     def _key_table(self) -> dict[str, dict[str, Callable[[], object]]]:
@@ -444,7 +460,10 @@ class BreakWindow(tk.Toplevel):
     def _record(self) -> None:
         if self.recorded is not None:
             return
+        never_started = self.session.state is State.READY  # closed on the first-run note
         self.session.close()
+        if never_started:
+            return  # nothing was done, so there is nothing to log
         self.recorded = self.session.record()
         try:
             self.on_record(self.recorded)
