@@ -132,13 +132,13 @@ def _run_window(routine: Routine, settings: Settings, paths: AppPaths, library: 
             file=sys.stderr,
         )
         return 1
+    restore = _quit_on_signals(root)  # before the window shows, so no signal is missed
     store = Store.for_paths(paths)
     for message in store.messages:
         print(f"deskbreak: {message}", file=sys.stderr)
     window = open_break(
         root, routine, settings, store, paths=paths, library=library, on_close=root.quit
     )
-    restore = _quit_on_signals(root)
     try:
         root.mainloop()
     except KeyboardInterrupt:
