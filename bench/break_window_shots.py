@@ -17,8 +17,8 @@ from deskbreak import paths
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.library import load_library
 from deskbreak.core.routines import shipped_routines
-from deskbreak.core.session import Segment
 from deskbreak.core.settings import BreathingSettings
+from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
 from deskbreak.ui.break_window import BreakWindow
 

@@ -11,21 +11,15 @@ from deskbreak.core.library import load_library
 from deskbreak.core.movements import Phase, Routine, Step
 from deskbreak.core.records import Comfort, Outcome, Trigger
 from deskbreak.core.routines import duration_seconds, shipped_routines
-from deskbreak.core.session import (
+from deskbreak.core.session import TRANSITIONS, Action, BreakSession, IllegalTransition, State
+from deskbreak.core.settings import BreathingSettings
+from deskbreak.core.timeline import (
     GET_READY_SECONDS,
     SWITCH_SIDES_SECONDS,
-    TRANSITIONS,
-    Action,
-    BreakSession,
-    IllegalTransition,
     Segment,
-    Side,
-    State,
     breath_pace,
-    plan_step,
     step_seconds,
 )
-from deskbreak.core.settings import BreathingSettings
 from tests.core.session_fixtures import (
     CAT_COW,
     CAT_COW_SMALL,
@@ -56,36 +50,6 @@ def started(routine: Routine = ROUTINE, **kw: object) -> tuple[BreakSession, Fak
     session = BreakSession(routine, BREATHING, clock, **kw)  # type: ignore[arg-type]
     session.start()
     return session, clock
-
-
-# -- pace and plan -----------------------------------------------------------
-
-
-def test_soften_follows_the_users_breathing_with_its_hold() -> None:
-    pace = breath_pace(CAT_COW, BREATHING)
-    assert (pace.inhale, pace.hold, pace.exhale) == (4, 1, 6)
-
-
-def test_organize_uses_its_own_seconds_without_a_breath_hold() -> None:
-    pace = breath_pace(GLUTE_SQUEEZE, BREATHING)
-    assert (pace.inhale, pace.hold, pace.exhale) == (3, 0, 5)
-
-
-def test_strengthening_never_holds_the_breath() -> None:
-    pace = breath_pace(SIDE_LIFT, BreathingSettings(4, 2, 6))
-    assert (pace.inhale, pace.hold, pace.exhale) == (3, 0, 2)
-    assert all(s.kind is not Segment.HOLD for s in plan_step(Step(SIDE_LIFT), BREATHING))
-
-
-def test_per_side_plan_switches_sides_once() -> None:
-    spans = plan_step(Step(SIDE_LIFT), BREATHING)
-    kinds = [s.kind for s in spans]
-    assert kinds[0] is Segment.GET_READY
-    assert kinds.count(Segment.SWITCH_SIDES) == 1
-    assert [s.side for s in spans if s.kind is Segment.EXHALE] == [Side.LEFT] * 2 + [Side.RIGHT] * 2
-    assert (
-        step_seconds(Step(SIDE_LIFT), BREATHING) == GET_READY_SECONDS + SWITCH_SIDES_SECONDS + 4 * 5
-    )
 
 
 # -- a whole routine -----------------------------------------------------------

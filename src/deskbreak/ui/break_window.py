@@ -21,8 +21,9 @@ from tktooltip import ToolTip
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
-from deskbreak.core.session import BreakSession, Frame, Segment, State
+from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
+from deskbreak.core.timeline import Segment
 from deskbreak.paths import AppPaths
 from deskbreak.ui import theme
 from deskbreak.ui.break_views import Bullets, ComfortCheck, FirstRunNote, PainNote, Summary

@@ -12,7 +12,7 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 
-from deskbreak.core.session import Segment
+from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
 
 FRAME_MS = 33  # about 30 frames a second
