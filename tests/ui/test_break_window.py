@@ -85,13 +85,13 @@ def test_opens_titled_running_on_the_first_movement(h: Harness) -> None:
     w = h.window
     assert w.title() == "deskbreak — Test routine"
     assert w.view == "guide" and w.session.state is State.RUNNING
-    assert w.name.cget("text") == f"Next: {CAT_COW.name}"
+    assert w.guide_page.name.cget("text") == f"Next: {CAT_COW.name}"
     assert w.phase_labels[CAT_COW.phase].cget("bg") == w.colors.phase_colors[0]
     h.at(GET_READY_SECONDS + 1)
-    assert w.name.cget("text") == CAT_COW.name
-    assert w.counter.cget("text") == "rep 1 of 2"
-    assert w.cues.items == CAT_COW.cues
-    assert w.figure.find_withtag("figure"), "the line figure is drawn"
+    assert w.guide_page.name.cget("text") == CAT_COW.name
+    assert w.guide_page.counter.cget("text") == "rep 1 of 2"
+    assert w.guide_page.cues.items == CAT_COW.cues
+    assert w.guide_page.figure.find_withtag("figure"), "the line figure is drawn"
 
 
 def test_breath_guide_grows_on_the_inhale_and_shrinks_on_the_exhale(h: Harness) -> None:
@@ -118,7 +118,7 @@ def test_space_pauses_and_resumes(h: Harness) -> None:
     h.key("space")
     assert h.window.session.state is State.PAUSED
     assert h.window.guide.words == "paused"
-    assert h.window.pause_button.cget("text") == "Resume"
+    assert h.window.guide_page.pause_button.cget("text") == "Resume"
     left = h.window.session.frame().routine_left
     h.at(100)
     assert h.window.session.frame().routine_left == left
@@ -130,7 +130,7 @@ def test_space_pauses_and_resumes(h: Harness) -> None:
 def test_keys_move_between_movements(h: Harness, forward: str, back: str) -> None:
     h.key(forward)
     assert h.window.session.steps[h.window.session.index].movement is GLUTE_SQUEEZE
-    assert h.window.name.cget("text") == f"Next: {GLUTE_SQUEEZE.name}"
+    assert h.window.guide_page.name.cget("text") == f"Next: {GLUTE_SQUEEZE.name}"
     assert h.window.phase_labels[GLUTE_SQUEEZE.phase].cget("bg") == h.window.colors.phase_colors[1]
     h.key(back)
     assert h.window.session.index == 0
@@ -138,15 +138,15 @@ def test_keys_move_between_movements(h: Harness, forward: str, back: str) -> Non
 
 def test_buttons_do_what_they_say(h: Harness) -> None:
     w = h.window
-    w.next_button.invoke()
+    w.guide_page.next_button.invoke()
     assert w.session.index == 1
-    w.back_button.invoke()
+    w.guide_page.back_button.invoke()
     assert w.session.index == 0
-    w.pause_button.invoke()
+    w.guide_page.pause_button.invoke()
     assert w.session.state is State.PAUSED
-    w.pause_button.invoke()
+    w.guide_page.pause_button.invoke()
     assert w.session.state is State.RUNNING
-    w.stop_button.invoke()
+    w.guide_page.stop_button.invoke()
     assert w.view == "comfort"
 
 
@@ -191,7 +191,7 @@ def test_sharp_pain_shows_the_safety_note_and_records_it(h: Harness) -> None:
     h.key("e")  # the easier variant, from the start of this movement
     assert w.view == "guide"
     step = w.session.steps[w.session.index]
-    assert step.movement is CAT_COW_SMALL and "easier version" in w.counter.cget("text")
+    assert step.movement is CAT_COW_SMALL and "easier version" in w.guide_page.counter.cget("text")
     w.close()
     [record] = h.records
     assert record.outcome is Outcome.PAIN_STOP
@@ -199,7 +199,7 @@ def test_sharp_pain_shows_the_safety_note_and_records_it(h: Harness) -> None:
 
 
 def test_pain_button_then_next_movement(h: Harness) -> None:
-    h.window.pain_button.invoke()
+    h.window.guide_page.pain_button.invoke()
     assert h.window.view == "pain"
     h.window.pain_note.next.invoke()
     assert h.window.view == "guide" and h.window.session.index == 1
@@ -295,4 +295,4 @@ def test_segment_words_during_switch_sides(h: Harness) -> None:
     switch = next(s for s in spans if s.kind is Segment.SWITCH_SIDES)
     h.at(switch.start + 0.5)
     assert h.window.guide.words == "switch sides · 3"
-    assert "right side" in h.window.counter.cget("text")
+    assert "right side" in h.window.guide_page.counter.cget("text")

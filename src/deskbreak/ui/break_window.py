@@ -8,34 +8,27 @@ through ``on_record``: after the comfort check, or whenever the window closes.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import tkinter as tk
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-
-from tktooltip import ToolTip
 
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
-from deskbreak.core.timeline import Segment
 from deskbreak.paths import AppPaths
-from deskbreak.ui import theme
-from deskbreak.ui.break_views import Bullets, ComfortCheck, FirstRunNote, PainNote, Summary
-from deskbreak.ui.breath_guide import BreathGuide, ease
-from deskbreak.ui.figure import draw_figure
+from deskbreak.ui import theme, window_state
+from deskbreak.ui.break_guide import GuidePage
+from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
 
 log = logging.getLogger(__name__)
 
 SIZE = (420, 520)  # at 96 dpi; scaled with Tk's scaling
 MIN_SIZE = (360, 460)
 STATE_KEY = "break"
-_GEOMETRY = re.compile(r"^(\d+)x(\d+)([+-]-?\d+)([+-]-?\d+)$")
 
 WeekSummary = Callable[[], tuple[int, int]]  # (days moved this week, weekly goal)
 
@@ -99,34 +92,16 @@ class BreakWindow(tk.Toplevel):
     def _saved_geometry(self) -> str | None:
         if self.paths is None:
             return None
-        try:
-            data = json.loads(self.paths.window_state_file.read_text(encoding="utf-8"))
-            text = data.get(STATE_KEY, "") if isinstance(data, dict) else ""
-        except (OSError, ValueError):
-            return None
-        match = _GEOMETRY.match(text) if isinstance(text, str) else None
-        if not match:
-            return None
-        width = max(int(match[1]), self.px(MIN_SIZE[0]))
-        height = max(int(match[2]), self.px(MIN_SIZE[1]))
-        x = min(max(int(match[3]), 0), max(self.winfo_screenwidth() - width, 0))
-        y = min(max(int(match[4]), 0), max(self.winfo_screenheight() - height, 0))
-        return f"{width}x{height}+{x}+{y}"
+        return window_state.load_geometry(
+            self.paths.window_state_file,
+            STATE_KEY,
+            (self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1])),
+            (self.winfo_screenwidth(), self.winfo_screenheight()),
+        )
 
     def _save_geometry(self) -> None:
-        if self.paths is None:
-            return
-        path = self.paths.window_state_file
-        try:
-            data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-            data = data if isinstance(data, dict) else {}
-            data[STATE_KEY] = self.geometry()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-            tmp.replace(path)
-        except (OSError, ValueError) as error:
-            log.warning("could not save the break window's place: %s", error)
+        if self.paths is not None:
+            window_state.save_geometry(self.paths.window_state_file, STATE_KEY, self.geometry())
 
     def _first_run(self) -> bool:
         if self.paths is None or self.paths.first_run_marker.exists():
@@ -170,65 +145,18 @@ class BreakWindow(tk.Toplevel):
     def _build_pages(self) -> None:
         c, f, pad = self.colors, self.fonts, self.px(16)
         self.pages: dict[str, tk.Frame] = {}
-        guide = tk.Frame(self, background=c.background)
-        guide.columnconfigure(0, weight=5)
-        guide.columnconfigure(1, weight=4)
-        guide.rowconfigure(2, weight=1)
-        self.name = tk.Label(guide, font=f.title, fg=c.text, bg=c.background, anchor="w")
-        self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(self.px(6), 0))
-        self.counter = tk.Label(guide, font=f.body, fg=c.muted, bg=c.background, anchor="w")
-        self.counter.grid(row=1, column=0, columnspan=2, sticky="ew")
-        self.figure = tk.Canvas(guide, highlightthickness=0, bd=0, background=c.background)
-        self.figure.grid(row=2, column=0, sticky="nsew", pady=self.px(4))
-        self.figure.configure(width=self.px(190), height=self.px(150))
-        self.figure.bind("<Configure>", lambda _e: self._redraw_figure(), add="+")
-        self.guide = BreathGuide(guide, c, f)
-        self.guide.configure(width=self.px(150), height=self.px(150))
-        self.guide.grid(row=2, column=1, sticky="nsew", pady=self.px(4))
-        self.action = tk.Label(  # two lines kept, so the picture doesn't jump with the text
-            guide,
-            font=f.heading,
-            fg=c.text,
-            bg=c.background,
-            anchor="nw",
-            justify="left",
-            height=2,
+        guide = self.guide_page = GuidePage(
+            self,
+            c,
+            f,
+            self.px,
+            on_back=self.previous,
+            on_pause=self.toggle_pause,
+            on_next=self.next,
+            on_stop=self.stop,
+            on_pain=self.pain_stop,
         )
-        self.action.grid(row=3, column=0, columnspan=2, sticky="ew")
-        guide.bind(
-            "<Configure>",
-            lambda e: self.action.configure(wraplength=max(e.width - self.px(8), 100)),
-            add="+",
-        )
-        self.cues = Bullets(guide, c, f.body)
-        self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(self.px(4), self.px(8)))
-        self.controls = tk.Frame(guide, background=c.background)
-        self.controls.grid(row=5, column=0, columnspan=2, sticky="ew")
-        self.controls.columnconfigure((0, 1, 2, 3), weight=1, uniform="c")
-        probe = Summary(guide, c, f, lambda: None)  # borrows the page's button styling
-        self.back_button = probe.button(self.controls, "◀ Back", self.previous)
-        self.pause_button = probe.button(self.controls, "Pause", self.toggle_pause)
-        self.next_button = probe.button(self.controls, "Next ▶", self.next)
-        self.stop_button = probe.button(self.controls, "End", self.stop)
-        for index, button in enumerate(
-            (self.back_button, self.pause_button, self.next_button, self.stop_button)
-        ):
-            button.configure(padx=self.px(4))
-            button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else self.px(4), 0))
-        self.pain_button = probe.button(
-            guide, "Sharp pain — stop   (S)", self.pain_stop, kind="warn"
-        )
-        self.pain_button.configure(font=f.heading, pady=self.px(6))
-        self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(self.px(8), 0))
-        hints = {
-            self.back_button: "Previous movement  (← or P)",
-            self.pause_button: "Pause or resume  (Space)",
-            self.next_button: "Next movement  (→ or N)",
-            self.stop_button: "End the break  (Esc)",
-        }
-        for button, hint in hints.items():
-            ToolTip(button, msg=hint, delay=0.6, follow=False, font=f.small)
-        probe.destroy()
+        self.guide = guide.guide
         self.pages["guide"] = guide
         self.first_run = FirstRunNote(self, c, f, self.begin)
         self.pain_note = PainNote(
@@ -375,22 +303,9 @@ class BreakWindow(tk.Toplevel):
             return frame
         if self.view != "guide" or frame.step is None:
             return frame
-        movement = frame.step.movement
         self._set(self.time_left, _minutes_left(frame.routine_left))
         self._highlight_phase(frame.phase)
-        getting_ready = frame.segment is Segment.GET_READY
-        self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
-        self._set(self.counter, _counter(frame))
-        self._set(self.action, _action(frame))
-        self.cues.set(movement.cues[:3])
-        self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
-        self.guide.show(
-            frame.segment,
-            frame.segment_fraction,
-            frame.count_down,
-            paused=frame.state is State.PAUSED,
-        )
-        self._draw_figure(frame)
+        self.guide_page.show(frame)
         return frame
 
     def _highlight_phase(self, current: Phase | None) -> None:
@@ -401,30 +316,6 @@ class BreakWindow(tk.Toplevel):
                 bg=self.colors.phase_colors[index] if lit else self.colors.background,
                 fg=self.colors.on_accent if lit else self.colors.muted,
             )
-
-    def _redraw_figure(self) -> None:
-        if self.view == "guide" and self.session.state in (State.RUNNING, State.PAUSED):
-            self._draw_figure(self.session.frame())
-
-    def _draw_figure(self, frame: Frame) -> None:
-        if frame.step is None or frame.step.movement.figure is None:
-            self.figure.delete("figure")
-            return
-        width, height = self.figure.winfo_width(), self.figure.winfo_height()
-        progress = round(ease(frame.figure_progress), 3)
-        key = (frame.step.movement.id, progress, width, height)
-        if self._shown.get("figure") == key:
-            return
-        self._shown["figure"] = key
-        pad = self.px(4)
-        draw_figure(
-            self.figure,
-            frame.step.movement.figure,
-            progress,
-            (pad, pad, width - pad, height - pad),
-            self.colors.text,
-            self.colors.muted,
-        )
 
     def _set(self, widget: tk.Widget, text: str) -> None:
         if self._shown.get(str(widget)) != text:
@@ -503,29 +394,3 @@ class BreakWindow(tk.Toplevel):
 def _minutes_left(seconds: float) -> str:
     whole = max(round(seconds), 0)
     return f"{whole // 60}:{whole % 60:02d} left"
-
-
-def _counter(frame: Frame) -> str:
-    assert frame.step is not None
-    dose = frame.step.effective_dose
-    unit = "breath" if dose.kind == "hold" else "rep"
-    parts = [f"{unit} {max(frame.rep, 1)} of {frame.reps}"]
-    if frame.side is not None:
-        parts.append(f"{frame.side.value} side")
-    if frame.step.variant == "easier":
-        parts.append("easier version")
-    return " · ".join(parts)
-
-
-def _action(frame: Frame) -> str:
-    assert frame.step is not None
-    breath = frame.step.movement.breath
-    if frame.segment is Segment.INHALE:
-        return f"In: {breath.inhale}"
-    if frame.segment is Segment.EXHALE:
-        return f"Out: {breath.exhale}"
-    if frame.segment is Segment.HOLD:
-        return "Pause gently at the top"
-    if frame.segment is Segment.SWITCH_SIDES:
-        return "Switch to the other side"
-    return "Get into position"

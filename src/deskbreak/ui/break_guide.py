@@ -1,0 +1,165 @@
+"""The break window's main page: the movement, its picture, the breath guide, the controls.
+
+``show(frame)`` draws one moment of the session; widgets are only reconfigured when what
+they show changes, so 30 redraws a second stay cheap.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+
+from tktooltip import ToolTip
+
+from deskbreak.core.session import Frame, State
+from deskbreak.core.timeline import Segment
+from deskbreak.ui import theme
+from deskbreak.ui.break_views import Bullets, Page
+from deskbreak.ui.breath_guide import BreathGuide, ease
+from deskbreak.ui.figure import draw_figure
+
+
+class GuidePage(Page):
+    def __init__(
+        self,
+        master: tk.Misc,
+        colors: theme.Palette,
+        fonts: theme.Fonts,
+        px: Callable[[float], int],
+        *,
+        on_back: Callable[[], None],
+        on_pause: Callable[[], None],
+        on_next: Callable[[], None],
+        on_stop: Callable[[], None],
+        on_pain: Callable[[], None],
+    ) -> None:
+        super().__init__(master, colors, fonts)
+        c, f = colors, fonts
+        self.px = px
+        self._shown: dict[str, object] = {}
+        self._frame: Frame | None = None
+        self.columnconfigure(0, weight=5)
+        self.columnconfigure(1, weight=4)
+        self.rowconfigure(2, weight=1)
+        self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
+        self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
+        self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")
+        self.counter.grid(row=1, column=0, columnspan=2, sticky="ew")
+        self.figure = tk.Canvas(self, highlightthickness=0, bd=0, background=c.background)
+        self.figure.configure(width=px(190), height=px(150))
+        self.figure.grid(row=2, column=0, sticky="nsew", pady=px(4))
+        self.figure.bind("<Configure>", lambda _e: self._draw_figure(), add="+")
+        self.guide = BreathGuide(self, c, f)
+        self.guide.configure(width=px(150), height=px(150))
+        self.guide.grid(row=2, column=1, sticky="nsew", pady=px(4))
+        self.action = tk.Label(  # two lines kept, so the picture doesn't jump with the text
+            self,
+            font=f.heading,
+            fg=c.text,
+            bg=c.background,
+            anchor="nw",
+            justify="left",
+            height=2,
+        )
+        self.action.grid(row=3, column=0, columnspan=2, sticky="ew")
+        self.bind(
+            "<Configure>",
+            lambda e: self.action.configure(wraplength=max(e.width - px(8), 100)),
+            add="+",
+        )
+        self.cues = Bullets(self, c, f.body)
+        self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(px(4), px(8)))
+        controls = tk.Frame(self, background=c.background)
+        controls.grid(row=5, column=0, columnspan=2, sticky="ew")
+        controls.columnconfigure((0, 1, 2, 3), weight=1, uniform="c")
+        self.back_button = self.button(controls, "◀ Back", on_back)
+        self.pause_button = self.button(controls, "Pause", on_pause)
+        self.next_button = self.button(controls, "Next ▶", on_next)
+        self.stop_button = self.button(controls, "End", on_stop)
+        hints = {
+            self.back_button: "Previous movement  (← or P)",
+            self.pause_button: "Pause or resume  (Space)",
+            self.next_button: "Next movement  (→ or N)",
+            self.stop_button: "End the break  (Esc)",
+        }
+        for index, (button, hint) in enumerate(hints.items()):
+            button.configure(padx=px(4))
+            button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else px(4), 0))
+            ToolTip(button, msg=hint, delay=0.6, follow=False, font=f.small)
+        self.pain_button = self.button(self, "Sharp pain — stop   (S)", on_pain, kind="warn")
+        self.pain_button.configure(font=f.heading, pady=px(6))
+        self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
+
+    def show(self, frame: Frame) -> None:
+        """Draw one moment of a running or paused break."""
+        if frame.step is None:
+            return
+        self._frame = frame
+        movement = frame.step.movement
+        getting_ready = frame.segment is Segment.GET_READY
+        self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
+        self._set(self.counter, counter_text(frame))
+        self._set(self.action, action_text(frame))
+        self.cues.set(movement.cues[:3])
+        self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
+        self.guide.show(
+            frame.segment,
+            frame.segment_fraction,
+            frame.count_down,
+            paused=frame.state is State.PAUSED,
+        )
+        self._draw_figure()
+
+    def _draw_figure(self) -> None:
+        frame = self._frame
+        if frame is None or frame.step is None or frame.step.movement.figure is None:
+            self.figure.delete("figure")
+            return
+        width, height = self.figure.winfo_width(), self.figure.winfo_height()
+        progress = round(ease(frame.figure_progress), 3)
+        key = (frame.step.movement.id, progress, width, height)
+        if self._shown.get("figure") == key:
+            return
+        self._shown["figure"] = key
+        pad = self.px(4)
+        draw_figure(
+            self.figure,
+            frame.step.movement.figure,
+            progress,
+            (pad, pad, width - pad, height - pad),
+            self.colors.text,
+            self.colors.muted,
+        )
+
+    def _set(self, widget: tk.Label | tk.Button, text: str) -> None:
+        if self._shown.get(str(widget)) != text:
+            self._shown[str(widget)] = text
+            widget.configure(text=text)
+
+
+def counter_text(frame: Frame) -> str:
+    """ "rep 3 of 8 · left side", or "breath 2 of 5" for a held position."""
+    assert frame.step is not None
+    dose = frame.step.effective_dose
+    unit = "breath" if dose.kind == "hold" else "rep"
+    parts = [f"{unit} {max(frame.rep, 1)} of {frame.reps}"]
+    if frame.side is not None:
+        parts.append(f"{frame.side.value} side")
+    if frame.step.variant == "easier":
+        parts.append("easier version")
+    return " · ".join(parts)
+
+
+def action_text(frame: Frame) -> str:
+    """What to do on this part of the breath, in the movement's own words."""
+    assert frame.step is not None
+    breath = frame.step.movement.breath
+    if frame.segment is Segment.INHALE:
+        return f"In: {breath.inhale}"
+    if frame.segment is Segment.EXHALE:
+        return f"Out: {breath.exhale}"
+    if frame.segment is Segment.HOLD:
+        return "Pause gently at the top"
+    if frame.segment is Segment.SWITCH_SIDES:
+        return "Switch to the other side"
+    return "Get into position"

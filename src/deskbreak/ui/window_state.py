@@ -1,0 +1,51 @@
+"""Where each window was and how big: one small JSON file shared by all windows.
+
+Plain functions over a path and a geometry string, so any window can remember its place;
+a broken or foreign file is ignored (defaults are used), never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_GEOMETRY = re.compile(r"^(\d+)x(\d+)([+-]-?\d+)([+-]-?\d+)$")
+
+
+def load_geometry(
+    path: Path, key: str, min_size: tuple[int, int], screen: tuple[int, int]
+) -> str | None:
+    """The saved ``WxH+X+Y`` for ``key``, grown to ``min_size`` and kept on ``screen``."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    text = data.get(key) if isinstance(data, dict) else None
+    match = _GEOMETRY.match(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    width, height = max(int(match[1]), min_size[0]), max(int(match[2]), min_size[1])
+    x = min(max(int(match[3]), 0), max(screen[0] - width, 0))
+    y = min(max(int(match[4]), 0), max(screen[1] - height, 0))
+    return f"{width}x{height}+{x}+{y}"
+
+
+def save_geometry(path: Path, key: str, geometry: str) -> None:
+    """Store ``geometry`` under ``key``, keeping the other windows' entries (atomic write)."""
+    try:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        data = data if isinstance(data, dict) else {}
+        data[key] = geometry
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as error:
+        log.warning("could not save the %s window's place: %s", key, error)
