@@ -116,7 +116,8 @@ def main() -> None:
                 "DESKBREAK_DATA_DIR": f"{home}/data",
                 "HOME": home,
             }
-            rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
+            print(f"measuring {name} ...", flush=True)
+        rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
     print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
     print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11}")
     for name, memory, cpu, wakeups in rows:

@@ -15,15 +15,14 @@ import os
 import signal
 import tkinter as tk
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.choose import (
     FALLBACK_ROUTINE,
     UnknownRoutine,
     choose_routine,
-    current_adaptations,
 )
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.library import Library, load_library
@@ -33,7 +32,7 @@ from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.idle import select
 from deskbreak.paths import AppPaths
-from deskbreak.shell import autostart, configfile
+from deskbreak.shell import adaptations, autostart, configfile
 from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -47,8 +46,6 @@ log = logging.getLogger(__name__)
 
 #: Today's sitting figures are written at most this often (and at day end and on quit).
 DAY_FIGURES_EVERY_SECONDS = 600.0
-#: How far back the log is read to adapt routines (pain stops, progression).
-ADAPTATION_HISTORY_DAYS = 120
 
 
 class TrayApp:
@@ -444,31 +441,17 @@ class TrayApp:
     def _minutes(self, routine: Any) -> float:
         return duration_seconds(routine, self.settings.breathing) / 60 if routine else 0.0
 
-    def _adaptations(self) -> dict[str, Any]:
-        today = self.clock.now().date()
-        since = today - timedelta(days=ADAPTATION_HISTORY_DAYS)
-        return current_adaptations(
-            self.library, self.store.sessions(since=since), today, _reset_time(self.paths)
-        )
+    def _adaptations(self) -> dict[str, Adaptation]:
+        return adaptations.load(self.library, self.store, self.paths, self.clock.now().date())
 
     def _reset_adaptations(self) -> None:
-        marker = self.paths.state_dir / "adaptations-reset"
-        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        marker.write_text(self.clock.now().isoformat(), encoding="utf-8")
+        adaptations.reset(self.paths, self.clock.now())
 
     def _close(self, name: str) -> None:
         window = self.windows.pop(name, None)
         if window is not None:
             with contextlib.suppress(tk.TclError):
                 window.destroy()
-
-
-def _reset_time(paths: AppPaths) -> datetime | None:
-    marker = paths.state_dir / "adaptations-reset"
-    try:
-        return datetime.fromisoformat(marker.read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
-        return None
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

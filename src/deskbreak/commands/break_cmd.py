@@ -115,12 +115,29 @@ def run(args: argparse.Namespace) -> int:
     if routine is None:
         listing = "\n".join(f"  {r.id:<16} {r.name} — {r.summary}" for r in routines.values())
         raise UsageError(f"there is no routine called {wanted!r}. The routines are:\n{listing}")
-    return _run_window(routine, settings, ctx.paths, library)
+    if _hand_over(ctx.paths, wanted):
+        print(f"Opened {routine.name} in the running deskbreak.")
+        return 0
+    return _run_window(wanted, settings, ctx.paths, library)
 
 
-def _run_window(routine: Routine, settings: Settings, paths: AppPaths, library: Library) -> int:
+def _hand_over(paths: AppPaths, routine_id: str) -> bool:
+    """With the tray app running, the break opens there (one icon, one log writer)."""
+    from deskbreak.shell.single_instance import HandoverRejected, try_handover
+    from deskbreak.shell.wakeup import Command
+
+    try:
+        return try_handover(paths, Command("break", (routine_id,)))
+    except HandoverRejected as error:
+        log.warning("the running deskbreak refused the break: %s", error)
+        return False
+
+
+def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: Library) -> int:
     import tkinter as tk
 
+    from deskbreak.core.choose import choose_routine
+    from deskbreak.shell import adaptations
     from deskbreak.shell.store import Store
     from deskbreak.ui import theme
 
@@ -136,6 +153,8 @@ def _run_window(routine: Routine, settings: Settings, paths: AppPaths, library: 
     store = Store.for_paths(paths)
     for message in store.messages:
         print(f"deskbreak: {message}", file=sys.stderr)
+    adapted = adaptations.load(library, store, paths, date.today())
+    routine = choose_routine(routine_id, library, settings, adapted)
     window = open_break(
         root, routine, settings, store, paths=paths, library=library, on_close=root.quit
     )

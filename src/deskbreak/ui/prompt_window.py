@@ -110,7 +110,7 @@ class PromptWindow(tk.Toplevel):
             keys["n"] = self.snooze_button
         for key, button in keys.items():
             for sequence in (f"<Key-{key}>", f"<Alt-{key}>"):
-                self.bind(sequence, lambda _e, b=button: b.invoke())
+                self.bind(sequence, _invoker(button))
         self._timer = self.after(timeout_ms, self._ignore)
 
         self._show_in_corner()
@@ -150,6 +150,10 @@ class PromptWindow(tk.Toplevel):
         self.geometry(f"+{max(x, 0)}+{max(y, 0)}")
         _ask_not_to_focus(self)
         self.deiconify()
+
+
+def _invoker(button: ttk.Button) -> Callable[[object], None]:
+    return lambda _event: button.invoke()
 
 
 def offer_text(sitting_minutes: int, routine_name: str, routine_minutes: int) -> str:
