@@ -1,0 +1,112 @@
+"""The tray app's wiring, under Xvfb with the do-nothing tray backend and a fake clock."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from deskbreak import paths
+from deskbreak.app import TrayApp
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.policy import State
+from deskbreak.ui import theme
+
+pytestmark = pytest.mark.gui
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def app(isolated_dirs: Path) -> Iterator[TrayApp]:
+    root = theme.make_root()
+    clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))  # a Wednesday
+    tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")
+    tray_app.start()
+    root.update()
+    yield tray_app
+    tray_app.quit()
+    root.destroy()
+
+
+def test_first_start_writes_the_commented_config_and_opens_no_window(app: TrayApp) -> None:
+    text = app.paths.config_file.read_text()
+    assert "# Offer a break after this many minutes" in text
+    assert app.windows == {}
+    assert [w for w in app.root.winfo_children() if isinstance(w, tk.Toplevel)] == []
+
+
+def test_settings_saved_in_the_dialog_take_effect_at_once(app: TrayApp) -> None:
+    app.show_settings()
+    dialog = app.windows["settings"]
+    app.root.update()
+    dialog.form.vars["breaks.sit_limit_minutes"].set("35")
+    app.root.update()
+    dialog.save_button.invoke()
+    app.root.update()
+    assert app.daemon.status().limit_seconds == 35 * 60
+    assert "sit_limit_minutes = 35" in app.paths.config_file.read_text()
+    assert "settings" not in app.windows
+
+
+def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) -> None:
+    config = app.paths.config_file
+    config.write_text(
+        config.read_text().replace("sit_limit_minutes = 50", "sit_limit_minutes = 42")
+    )
+    app._wake()
+    assert app.settings.breaks.sit_limit_minutes == 42
+    assert app.daemon.status().limit_seconds == 42 * 60
+
+    config.write_text(
+        config.read_text().replace("sit_limit_minutes = 42", "sit_limit_minutes = = 9")
+    )
+    app._wake()
+    assert app.settings.breaks.sit_limit_minutes == 42, "a broken edit is not applied"
+    assert app.notice is not None and "not applied" in app.notice
+
+
+def test_tray_commands_reach_the_daemon(app: TrayApp) -> None:
+    app.commands.post("pause", "30")
+    app.root.update()
+    status = app.daemon.status()
+    assert status.state is State.PAUSED
+    assert status.paused_until is not None
+    app.commands.post("resume")
+    app.root.update()
+    assert app.daemon.status().state is not State.PAUSED
+
+
+def test_a_break_from_the_tray_opens_one_window_and_ends_the_spell(app: TrayApp) -> None:
+    app.commands.post("break")
+    app.root.update()
+    window = app.windows["break"]
+    assert window.title().startswith("deskbreak — ")
+    assert app.daemon.status().state is State.IN_BREAK
+    app.commands.post("break", "quick-reset")  # a second ask raises the same window
+    app.root.update()
+    assert app.windows["break"] is window
+    window.close()
+    app.root.update()
+    assert "break" not in app.windows
+    assert app.daemon.status().state is not State.IN_BREAK
+
+
+def test_progress_and_about_open_once_each(app: TrayApp) -> None:
+    for _ in range(2):
+        app.commands.post("show-progress")
+        app.commands.post("show-about")
+        app.root.update()
+    titles = sorted(w.title() for w in app.root.winfo_children() if isinstance(w, tk.Toplevel))
+    assert titles == ["deskbreak — About", "deskbreak — Progress"]
+
+
+def test_quit_flushes_and_stops(app: TrayApp) -> None:
+    app.commands.post("quit")
+    app.root.update()
+    assert app._quitting
+    assert app.store.days(), "today's sitting figures were written on the way out"
