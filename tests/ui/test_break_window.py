@@ -162,7 +162,7 @@ def test_escape_ends_and_the_comfort_check_records_its_answer(h: Harness) -> Non
     assert record.comfort is Comfort.SOME_DISCOMFORT and record.felt_in == ("low back",)
     assert record.outcome is Outcome.STOPPED
     assert record.movements[0].seconds == 8
-    assert "This week: 3 of 5 days" in h.window.summary.lines.cget("text")
+    assert "3 of 5 days this week" in h.window.summary.text()
     h.key("Return")
     assert h.closed == 1 and len(h.records) == 1
 
@@ -238,7 +238,7 @@ def test_running_to_the_end_asks_for_comfort(h: Harness) -> None:
     h.key("1")
     h.key("Return")
     assert h.records[0].outcome is Outcome.COMPLETED
-    assert "Movements done: 3 of 3" in h.window.summary.lines.cget("text")
+    assert "3/3 movements" in h.window.summary.text()
 
 
 def test_window_remembers_its_size_and_place(root: tk.Tk) -> None:

@@ -329,6 +329,8 @@ class ComfortCheck(Page):
 
 
 class Summary(Page):
+    """The end of a break: what was done as three tiles, the week's goal as dots, Close."""
+
     def __init__(
         self,
         master: tk.Misc,
@@ -338,10 +340,52 @@ class Summary(Page):
     ) -> None:
         super().__init__(master, colors, fonts)
         self.heading = self.label("", font=fonts.title, row=0)
-        self.lines = self.label("", row=1)
+        self.tiles = tk.Frame(self, background=colors.background)
+        self.tiles.grid(row=1, column=0, sticky="ew", pady=(4, 12))
+        self.week = tk.Label(
+            self, font=fonts.heading, foreground=colors.accent, background=colors.background
+        )
+        self.week.grid(row=2, column=0, sticky="w")
+        self.lines = self.label("", row=3)
         self.close = self.button(self, "Close  (Enter)", on_close, kind="main")
-        self.close.grid(row=2, column=0, sticky="w", pady=(8, 0))
+        self.close.grid(row=4, column=0, sticky="w", pady=(8, 0))
 
-    def fill(self, heading: str, lines: Sequence[str]) -> None:
+    def fill(
+        self,
+        heading: str,
+        lines: Sequence[str],
+        tiles: Sequence[tuple[str, str]] = (),
+        week: tuple[int, int] | None = None,
+    ) -> None:
+        """``tiles``: (big figure, caption) pairs; ``week``: (days this week, goal)."""
         self.heading.configure(text=heading)
+        for child in self.tiles.winfo_children():
+            child.destroy()
+        for column, (figure, caption) in enumerate(tiles):
+            self.tiles.columnconfigure(column, weight=1, uniform="tile")
+            tile = tk.Frame(self.tiles, background=self.colors.surface, padx=8, pady=8)
+            tile.grid(row=0, column=column, sticky="nsew", padx=(0 if column == 0 else 6, 0))
+            for text, font, color in (
+                (figure, self.fonts.big_number, self.colors.text),
+                (caption, self.fonts.small, self.colors.muted),
+            ):
+                tk.Label(
+                    tile, text=text, font=font, foreground=color, background=self.colors.surface
+                ).pack()
+        if week is None:
+            self.week.configure(text="")
+        else:
+            days, goal = week
+            dots = "●" * min(days, goal) + "○" * max(goal - days, 0)
+            extra = f"  +{days - goal}" if days > goal else ""
+            self.week.configure(text=f"{dots}{extra}   {days} of {goal} days this week")
         self.lines.configure(text="\n".join(lines))
+
+    def text(self) -> str:
+        """Everything the page says, in reading order (for tests and screen readers)."""
+        tiles = [
+            " ".join(str(label.cget("text")) for label in tile.winfo_children())
+            for tile in self.tiles.winfo_children()
+        ]
+        parts = [self.heading.cget("text"), *tiles, self.week.cget("text"), self.lines.cget("text")]
+        return "\n".join(str(p) for p in parts if p)

@@ -366,28 +366,34 @@ class BreakWindow(tk.Toplevel):
         record = self.recorded
         assert record is not None
         done = sum(1 for m in record.movements if m.completed)
-        minutes = record.seconds_moving / 60
-        lines = [
-            f"Movements done: {done} of {len(self.session.steps)}",
-            f"Time moving: {minutes:.0f} min"
-            if minutes >= 1
-            else f"Time moving: {record.seconds_moving:.0f} s",
-        ]
+        seconds = record.seconds_moving
+        moving = (
+            (f"{seconds / 60:.0f}", "minutes moving")
+            if seconds >= 60
+            else (
+                f"{seconds:.0f}",
+                "seconds moving",
+            )
+        )
+        tiles = [(f"{done}/{len(self.session.steps)}", "movements"), moving]
+        week = None
         if self.week_summary is not None:
             try:
-                days, goal = self.week_summary()
-                lines.append(f"This week: {days} of {goal} days")
+                week = self.week_summary()
             except Exception:
                 log.exception("could not read this week's days")
+        lines = []
         if record.comfort is Comfort.SHARP_PAIN:
             lines.append(
                 "Sharp pain: you'll be offered easier versions next time. If it lingers or "
                 "gets worse, see a clinician."
             )
+        elif done:
+            lines.append("Brief and often is what counts. See you at the next break.")
         heading = "Well done." if done else "Break ended."
         if any(m.pain_stop for m in record.movements):
             heading = "Break ended — take it easy."
-        self.summary.fill(heading, lines)
+        self.summary.fill(heading, lines, tiles, week)
         self.show_view("summary")
 
 
