@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import signal
 import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +32,7 @@ from deskbreak.idle import select
 from deskbreak.paths import AppPaths
 from deskbreak.shell import adaptations, autostart, configfile
 from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
+from deskbreak.shell.signals import on_stop_signals
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
 from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
@@ -84,7 +83,7 @@ class TrayApp:
         self._wake_id: str | None = None
         self._config_stamp = _stamp(paths.config_file)
         self._day_written_at = -DAY_FIGURES_EVERY_SECONDS
-        self._signal_fds: tuple[int, int] | None = None
+        self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
 
     # -- start and stop -------------------------------------------------------------------
@@ -97,7 +96,7 @@ class TrayApp:
                 watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
             else:
                 self.instance.serve_in_thread()
-        self._catch_signals()
+        self._restore_signals = on_stop_signals(self.root, self.quit)
         status = self.daemon.status()
         limit = self.settings.breaks.sit_limit_minutes
         self.tray.start(
@@ -126,21 +125,8 @@ class TrayApp:
         if self.instance is not None:
             self.instance.close()
         self.commands.close()
+        self._restore_signals()
         self.root.quit()
-
-    def _catch_signals(self) -> None:
-        """SIGTERM/SIGINT/SIGHUP post "quit". The wake-up fd makes Tk return to Python at once."""
-        if os.name != "posix":
-            signal.signal(signal.SIGINT, lambda *_: self.commands.post("quit"))
-            return
-        read_fd, write_fd = os.pipe()
-        os.set_blocking(read_fd, False)
-        os.set_blocking(write_fd, False)
-        self._signal_fds = (read_fd, write_fd)
-        signal.set_wakeup_fd(write_fd)
-        watch_fd(self.root, read_fd, lambda: _drain(read_fd))
-        for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(number, lambda *_: self.commands.post("quit"))
 
     # -- time -----------------------------------------------------------------------------
 
@@ -460,12 +446,6 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
-
-
-def _drain(fd: int) -> None:
-    with contextlib.suppress(BlockingIOError, OSError):
-        while os.read(fd, 512):
-            pass
 
 
 def _raise(window: Any) -> None:

@@ -69,7 +69,7 @@ def test_open_break_records_into_the_store_and_reports_the_week(root: tk.Tk) -> 
     [record] = store.sessions()
     assert seen == [record]
     assert record.outcome is Outcome.COMPLETED and record.trigger is Trigger.TRAY
-    assert window.summary.lines.cget("text").endswith(" of 5 days")
+    assert " of 5 days this week" in window.summary.text()
     window.close()
     assert closed == [True] and len(store.sessions()) == 1
     store.close()

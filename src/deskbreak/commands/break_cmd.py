@@ -8,9 +8,7 @@ this week's figures for the summary.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import signal
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -138,6 +136,7 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
 
     from deskbreak.core.choose import choose_routine
     from deskbreak.shell import adaptations
+    from deskbreak.shell.signals import on_stop_signals
     from deskbreak.shell.store import Store
     from deskbreak.ui import theme
 
@@ -149,7 +148,7 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
             file=sys.stderr,
         )
         return 1
-    restore = _quit_on_signals(root)  # before the window shows, so no signal is missed
+    restore = on_stop_signals(root, root.quit)  # before the window shows: no signal missed
     store = Store.for_paths(paths)
     for message in store.messages:
         print(f"deskbreak: {message}", file=sys.stderr)
@@ -176,60 +175,3 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
         )
         return 1
     return 0
-
-
-def _quit_on_signals(root: tk.Tk) -> Callable[[], None]:
-    """Ctrl-C or SIGTERM leave the main loop, so the break is recorded before exit.
-
-    Tk sleeps in C between events and Python handlers run only when it wakes, so the
-    signal also writes to a pipe Tk watches (a slow poll where it can't watch files).
-    """
-    import os
-
-    from deskbreak.shell.wakeup import can_watch_files, watch_fd
-
-    signals = (signal.SIGINT, signal.SIGTERM)
-    previous = {sig: signal.getsignal(sig) for sig in signals}
-    caught: list[int] = []
-    for sig in signals:
-        signal.signal(sig, lambda number, _frame: caught.append(number))
-
-    def check() -> None:
-        if caught:
-            root.quit()
-
-    if can_watch_files(root):
-        read_fd, write_fd = os.pipe()
-        for fd in (read_fd, write_fd):
-            os.set_blocking(fd, False)
-        old_wakeup = signal.set_wakeup_fd(write_fd)
-
-        def drain() -> None:
-            with contextlib.suppress(BlockingIOError):
-                os.read(read_fd, 512)
-            check()
-
-        unwatch = watch_fd(root, read_fd, drain)
-
-        def restore() -> None:
-            signal.set_wakeup_fd(old_wakeup)
-            unwatch()
-            os.close(read_fd)
-            os.close(write_fd)
-    else:  # pragma: no cover - Windows
-
-        def poll() -> None:
-            check()
-            root.after(300, poll)
-
-        root.after(300, poll)
-
-        def restore() -> None:
-            pass
-
-    def restore_all() -> None:
-        restore()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-    return restore_all
