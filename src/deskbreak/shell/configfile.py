@@ -1,7 +1,8 @@
 """The config file: read with tomlkit, saved keeping the user's comments, written atomically.
 
-Reading never writes (except the one first-run copy of the commented default), and a
-broken file is reported and left alone: the app runs on defaults until it is fixed.
+Reading never writes (except the one first-run copy of the commented default, and removing
+temp files a killed save left behind), and a broken file is reported and left alone: the app
+runs on defaults until it is fixed.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,8 @@ from deskbreak.core.settings import (
 log = logging.getLogger(__name__)
 
 MAX_CONFIG_BYTES = 1_000_000
+#: A save's temp file older than this belongs to a save that was killed, not a running one.
+STALE_TEMP_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ def ensure_user_config(path: Path) -> bool:
 
 def load(path: Path) -> LoadedConfig:
     """Read and validate ``path``; a missing file means the defaults."""
+    _remove_stale_temps(path)
     try:
         if not path.exists():
             return LoadedConfig(Settings())
@@ -148,6 +153,17 @@ def _atomic_write(path: Path, text: str) -> None:
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """A save killed between its temp file and the rename leaves ``.config.toml.*.tmp``."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        for temp in path.parent.glob(f".{path.name}.*.tmp"):
+            if temp.is_file() and temp.stat().st_mtime < cutoff:
+                temp.unlink(missing_ok=True)
+    except OSError as error:  # housekeeping only: never a reason not to read the config
+        log.debug("could not remove stale temp files beside %s: %s", path, error)
 
 
 def _fsync_dir(folder: Path) -> None:
