@@ -77,25 +77,64 @@ def _children(pid: int) -> list[int]:
 def measure(
     command: list[str], session: XSession, env: dict[str, str], seconds: float, settle: float
 ) -> tuple[float, float, float]:
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = _start_docked(command, session, env)
     try:
-        wait_for(lambda: session.docked_icons(), 15, "an icon docked in the tray")
         time.sleep(settle)
         first = sample(process.pid)
-        time.sleep(seconds)
+        _sleep_watching(process, session, seconds)
         last = sample(process.pid)
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
     memory_mb = last.rss_kb / 1024
     cpu_per_min = (last.cpu_ticks - first.cpu_ticks) / CLOCK_TICKS * 60 / seconds
     wakeups = (last.switches - first.switches) / seconds
     return memory_mb, cpu_per_min, wakeups
+
+
+def _start_docked(
+    command: list[str], session: XSession, env: dict[str, str], attempts: int = 3
+) -> subprocess.Popen[bytes]:
+    """Start ``command`` until its icon docks: pystray's xorg backend sends its dock
+    request once, and a headless launch loses it now and then (TECH-NOTES)."""
+    for attempt in range(1, attempts + 1):
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            wait_for(session.docked_icons, 15, "an icon docked in the tray")
+            return process
+        except AssertionError:
+            _stop(process)
+            _check_alive(session)
+            print(f"  no icon docked (attempt {attempt} of {attempts}); starting again", flush=True)
+    raise SystemExit(f"{command[-1]}: its icon never docked in {attempts} attempts")
+
+
+def _sleep_watching(process: subprocess.Popen[bytes], session: XSession, seconds: float) -> None:
+    """Sleep, checking every few seconds that neither the app nor the X session died:
+    a figure from a dead process would read as a perfect zero."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(5.0, left))
+        _check_alive(session)
+        if process.poll() is not None:
+            raise SystemExit(f"the measured process exited mid-measurement ({process.returncode})")
+
+
+def _check_alive(session: XSession) -> None:
+    for process in session.processes:
+        if process.poll() is not None:
+            name = process.args[0] if isinstance(process.args, list) else process.args
+            raise SystemExit(f"{name} on {session.display_name} died ({process.returncode})")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
 
 
 def main() -> None:
@@ -116,8 +155,8 @@ def main() -> None:
                 "DESKBREAK_DATA_DIR": f"{home}/data",
                 "HOME": home,
             }
-            print(f"measuring {name} ...", flush=True)
-        rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
+            print(f"measuring {name} on display {session.display_name} ...", flush=True)
+            rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
     print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
     print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11}")
     for name, memory, cpu, wakeups in rows:
