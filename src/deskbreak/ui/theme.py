@@ -105,4 +105,19 @@ def make_root(scaling: float | None = None) -> tk.Tk:
         scaling = float(os.environ["DESKBREAK_SCALE"])
     if scaling is not None:
         root.tk.call("tk", "scaling", scaling * 96 / 72)
+    _set_window_icon(root)
     return root
+
+
+def _set_window_icon(root: tk.Tk) -> None:
+    """Every deskbreak window shows the app's mark in task bars and Alt-Tab."""
+    from deskbreak import resources
+
+    images = []
+    for size in (16, 32, 48, 128):
+        path = resources.icons_dir() / f"deskbreak-{size}.png"
+        if path.exists():
+            images.append(tk.PhotoImage(master=root, file=str(path)))
+    if images:
+        root.iconphoto(True, *images)
+        root._deskbreak_icons = images  # type: ignore[attr-defined]  # Tk keeps no reference

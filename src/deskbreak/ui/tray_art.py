@@ -93,9 +93,21 @@ def draw_icon(size: int, state: IconState) -> Image.Image:
     return img.resize((size, size), Image.Resampling.LANCZOS)
 
 
+#: Launcher icons from this size up keep a margin, as app grids expect (tray sizes fill the slot).
+APP_ICON_MARGIN_FROM = 48
+APP_ICON_FILL = 0.88
+
+
 def draw_app_icon(size: int) -> Image.Image:
     """deskbreak's own mark (launchers, window icons): the ring most of the way round."""
-    return draw_icon(size, IconState(IconMode.SITTING, 0.7))
+    mark = IconState(IconMode.SITTING, 0.7)
+    if size < APP_ICON_MARGIN_FROM:
+        return draw_icon(size, mark)
+    inner = round(size * APP_ICON_FILL)
+    canvas = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    offset = (size - inner) // 2
+    canvas.alpha_composite(draw_icon(inner, mark), (offset, offset))
+    return canvas
 
 
 def _box(s: int, radius: float) -> tuple[float, float, float, float]:
@@ -104,9 +116,11 @@ def _box(s: int, radius: float) -> tuple[float, float, float, float]:
 
 
 def _disc(draw: ImageDraw.ImageDraw, s: int, colors: _Colors) -> None:
-    # A faint light rim separates the dark disc from a dark panel.
+    # A faint light rim separates the dark disc from a dark panel; a hairline at large
+    # sizes (at most 2 output pixels), where a proportional rim would become a grey band.
+    rim = min(s * 0.035, 2 * _SUPERSAMPLE)
     draw.ellipse(_box(s, s * 0.49), fill=colors.rim + "59")
-    draw.ellipse(_box(s, s * 0.455), fill=colors.disc)
+    draw.ellipse(_box(s, s * 0.49 - rim), fill=colors.disc)
 
 
 def _ring(draw: ImageDraw.ImageDraw, s: int, colors: _Colors, progress: float) -> None:
