@@ -30,6 +30,10 @@ DOCTOR_SOON = (
     "back pain that is new and you are over 50 or under 20",
     "a visible change in the shape of your spine",
 )
+DOCTOR_SOON_SHORT = (
+    "See a doctor soon for pain running down a leg, pain that is worse at rest or at night, "
+    "a fever, or pain after a fall."
+)
 SLOW_RECOVERY = (
     "If back pain isn't easing after about four weeks of looking after yourself, or keeps "
     "getting worse, see a doctor or physiotherapist. Most back pain settles within four to six weeks."

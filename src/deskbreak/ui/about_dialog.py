@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import tkinter as tk
 from collections.abc import Callable, Sequence
 from tkinter import ttk
 
 from deskbreak import __version__
+from deskbreak.core import safety
 from deskbreak.paths import AppPaths
 from deskbreak.ui import dialog_style, theme
 
@@ -16,31 +16,6 @@ WHAT_IT_DOES = (
     "deskbreak measures how long you really sit, from your keyboard and mouse, and offers a "
     "short, breath-paced movement break for the hips and mid-back when a spell runs long."
 )
-# Used only until deskbreak.core.safety provides the shared wording.
-_NOTE = (
-    "deskbreak guides gentle, general movement; it is not medical advice. Move slowly with "
-    "your breath: tension is fine, pain is not. Stop any movement that gives sharp, shooting "
-    "or spreading pain."
-)
-_FLAGS = (
-    "numbness in the groin or buttocks, or new trouble passing or holding urine",
-    "new or spreading leg weakness, tingling or numbness",
-    "pain that spreads below the knee, or is worse at rest or at night",
-    "fever, a recent fall, or severe or worsening pain",
-)
-
-
-def safety_text() -> tuple[str, tuple[str, ...]]:
-    """The safety note and red flags from :mod:`deskbreak.core.safety` when it exists."""
-    try:
-        safety = importlib.import_module("deskbreak.core.safety")
-    except ImportError:
-        return _NOTE, _FLAGS
-    note = getattr(safety, "SAFETY_NOTE", _NOTE)
-    flags: Sequence[str] = getattr(safety, "RED_FLAGS_SHORT", ()) or getattr(
-        safety, "RED_FLAGS", _FLAGS
-    )
-    return str(note), tuple(str(flag) for flag in flags)
 
 
 class AboutDialog(tk.Toplevel):
@@ -66,9 +41,8 @@ class AboutDialog(tk.Toplevel):
         fnt = theme.fonts(self)
         dialog_style.apply(self, pal, fnt)
         self.configure(background=pal.background)
-        default_note, default_flags = safety_text()
-        note = safety_note or default_note
-        flags = tuple(red_flags) if red_flags is not None else default_flags
+        note = safety_note or f"{safety.FIRST_RUN_NOTE} {safety.STOP_NOW}"
+        flags = tuple(red_flags) if red_flags is not None else safety.EMERGENCY
         px = dialog_style.px
         wrap = px(self, 460)
 
@@ -85,7 +59,7 @@ class AboutDialog(tk.Toplevel):
 
         self._heading(body, "Safety")
         ttk.Label(body, text=note, wraplength=wrap, justify="left").pack(anchor="w")
-        ttk.Label(body, text="Get checked by a clinician if you have:", wraplength=wrap).pack(
+        ttk.Label(body, text=safety.EMERGENCY_TITLE + ":", wraplength=wrap).pack(
             anchor="w", pady=(px(self, 8), px(self, 2))
         )
         self.flag_labels = []
@@ -96,6 +70,10 @@ class AboutDialog(tk.Toplevel):
             label = ttk.Label(row, text=flag, wraplength=wrap - px(self, 18), justify="left")
             label.pack(side="left", padx=(px(self, 8), 0))
             self.flag_labels.append(label)
+        for text in (safety.DOCTOR_SOON_SHORT, safety.DISCLAIMER[-1]):
+            ttk.Label(body, text=text, wraplength=wrap, justify="left", font=fnt.small).pack(
+                anchor="w", pady=(px(self, 8), 0)
+            )
 
         self._heading(body, "Your files")
         files = ttk.Frame(body)

@@ -18,10 +18,7 @@ from deskbreak.ui import theme
 # The emergency signs that matter most after a sharp pain in the back or hips; the
 # full list (both tiers, from core/safety.py) is one click away on the pain note.
 URGENT_FLAGS: tuple[str, ...] = tuple(safety.EMERGENCY[i] for i in (2, 0, 3))
-SEE_A_DOCTOR = (
-    "See a doctor soon for pain running down a leg, pain that is worse at rest or at night, "
-    "a fever, or pain after a fall."
-)
+SEE_A_DOCTOR = safety.DOCTOR_SOON_SHORT
 
 FIRST_RUN_TEXT = "\n\n".join(
     (
