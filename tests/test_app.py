@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,8 @@ from deskbreak import paths
 from deskbreak.app import TrayApp
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.policy import State
+from deskbreak.core.records import DaySitting
+from deskbreak.shell.store import Store
 from deskbreak.ui import theme
 
 pytestmark = pytest.mark.gui
@@ -21,16 +23,43 @@ pytestmark = pytest.mark.gui
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-@pytest.fixture
-def app(isolated_dirs: Path) -> Iterator[TrayApp]:
+def _start() -> TrayApp:
     root = theme.make_root()
     clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))  # a Wednesday
     tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")
     tray_app.start()
     root.update()
-    yield tray_app
+    return tray_app
+
+
+def _stop(tray_app: TrayApp) -> None:
     tray_app.quit()
-    root.destroy()
+    tray_app.root.destroy()
+
+
+@pytest.fixture
+def app(isolated_dirs: Path) -> Iterator[TrayApp]:
+    tray_app = _start()
+    yield tray_app
+    _stop(tray_app)
+
+
+def test_a_restart_adds_to_todays_figures_and_never_resets_them(isolated_dirs: Path) -> None:
+    earlier = DaySitting(date(2026, 11, 25), 3600.0, 1800.0, 2, 3, 1, 1, 1)
+    store = Store.for_paths(paths.resolve())
+    store.record_day(earlier)
+    store.close()
+    tray_app = _start()
+    tray_app.clock.advance(600)  # type: ignore[attr-defined]
+    tray_app._wake()
+    _stop(tray_app)
+    store = Store.for_paths(paths.resolve())
+    [today] = [d for d in store.days() if d.day == earlier.day]
+    store.close()
+    assert today.sitting_seconds >= earlier.sitting_seconds
+    assert today.longest_spell_seconds >= earlier.longest_spell_seconds
+    assert today.prompts_shown >= earlier.prompts_shown
+    assert today.natural_breaks >= earlier.natural_breaks
 
 
 def test_first_start_writes_the_commented_config_and_opens_no_window(app: TrayApp) -> None:

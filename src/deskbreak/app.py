@@ -13,6 +13,7 @@ import contextlib
 import logging
 import tkinter as tk
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,7 @@ class TrayApp:
         self._wake_id: str | None = None
         self._config_stamp = _stamp(paths.config_file)
         self._day_written_at = -DAY_FIGURES_EVERY_SECONDS
+        self._day_baseline: DaySitting | None = None
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
 
@@ -157,8 +159,18 @@ class TrayApp:
     def _write_day(self, *, force: bool = False, figures: DaySitting | None = None) -> None:
         now = self.clock.monotonic()
         if force or figures is not None or now - self._day_written_at >= DAY_FIGURES_EVERY_SECONDS:
-            self.store.record_day(figures or self.daemon.status().today)
+            today = figures or self.daemon.status().today
+            if today.day == date.min:
+                return  # nothing counted yet (outside work hours since start)
+            self.store.record_day(add_days(self._earlier_today(today.day), today))
             self._day_written_at = now
+
+    def _earlier_today(self, day: date) -> DaySitting | None:
+        """What an earlier run of the app logged for ``day``: a restart adds to it, never resets it."""
+        if self._day_baseline is None or self._day_baseline.day != day:
+            stored = [d for d in self.store.days(since=day) if d.day == day]
+            self._day_baseline = stored[0] if stored else DaySitting(day)
+        return self._day_baseline
 
     # -- what the daemon says -------------------------------------------------------------
 
@@ -438,6 +450,22 @@ class TrayApp:
         if window is not None:
             with contextlib.suppress(tk.TclError):
                 window.destroy()
+
+
+def add_days(earlier: DaySitting | None, later: DaySitting) -> DaySitting:
+    """One day's figures from two runs of the app (a restart in between)."""
+    if earlier is None or earlier.day != later.day:
+        return later
+    return DaySitting(
+        later.day,
+        sitting_seconds=earlier.sitting_seconds + later.sitting_seconds,
+        longest_spell_seconds=max(earlier.longest_spell_seconds, later.longest_spell_seconds),
+        natural_breaks=earlier.natural_breaks + later.natural_breaks,
+        prompts_shown=earlier.prompts_shown + later.prompts_shown,
+        prompts_accepted=earlier.prompts_accepted + later.prompts_accepted,
+        prompts_snoozed=earlier.prompts_snoozed + later.prompts_snoozed,
+        prompts_skipped=earlier.prompts_skipped + later.prompts_skipped,
+    )
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
