@@ -98,8 +98,14 @@ def _runtime_dir(dirs: platformdirs.PlatformDirs) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` readable by this user only (0700 on POSIX)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``path`` readable by this user only (0700 on POSIX).
+
+    Missing folders above it are made 0700 too: ``mkdir(parents=True)`` would give them the
+    umask's mode, and with the log dir that is deskbreak's own state dir.
+    """
+    for folder in reversed([path, *path.parents]):
+        if not folder.exists():
+            folder.mkdir(mode=0o700, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)
     return path
