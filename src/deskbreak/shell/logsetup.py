@@ -16,6 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from deskbreak.paths import ensure_private_dir
+
 log = logging.getLogger("deskbreak")
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
@@ -35,7 +37,7 @@ def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
     problem = None
     if log_file is not None:
         try:
-            log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            ensure_private_dir(log_file.parent)
             file_handler = logging.handlers.RotatingFileHandler(
                 log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
