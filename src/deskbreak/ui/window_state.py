@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from pathlib import Path
+
+from deskbreak.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +46,13 @@ def save_geometry(path: Path, key: str, geometry: str) -> None:
             data = {}
         data = data if isinstance(data, dict) else {}
         data[key] = geometry
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)  # a temp file left by an older version kept its mode
+            handle.write(json.dumps(data, indent=1))
         tmp.replace(path)
     except OSError as error:
         log.warning("could not save the %s window's place: %s", key, error)
