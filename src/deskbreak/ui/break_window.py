@@ -19,7 +19,7 @@ from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
-from deskbreak.paths import AppPaths
+from deskbreak.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import theme, window_state
 from deskbreak.ui.break_guide import GuidePage
 from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
@@ -108,8 +108,8 @@ class BreakWindow(tk.Toplevel):
             return False
         marker: Path = self.paths.first_run_marker
         try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
+            ensure_private_dir(marker.parent)
+            marker.touch(mode=0o600)
         except OSError as error:
             log.warning("could not mark the first-run note as shown: %s", error)
         return True
