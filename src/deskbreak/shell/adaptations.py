@@ -26,6 +26,7 @@ def load(library: Library, store: Store, paths: AppPaths, today: date) -> dict[s
 
 def reset(paths: AppPaths, now: datetime) -> None:
     ensure_private_dir(paths.state_dir)
+    _marker(paths).touch(mode=0o600)
     _marker(paths).write_text(now.isoformat(), encoding="utf-8")
 
 
