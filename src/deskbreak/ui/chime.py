@@ -19,6 +19,9 @@ import tkinter as tk
 import wave
 from pathlib import Path
 
+from deskbreak import paths
+from deskbreak.paths import ensure_private_dir
+
 log = logging.getLogger(__name__)
 
 RATE = 22050
@@ -27,14 +30,17 @@ VOLUME = 0.18
 
 
 def chime_wav(folder: Path | None = None) -> Path:
-    """The chime's WAV file, written on first use (atomically, so a half file never plays)."""
-    folder = folder or Path(tempfile.gettempdir())
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    path = folder / f"deskbreak-chime-{uid}.wav"
+    """The chime's WAV file, written on first use (atomically, so a half file never plays).
+
+    It lives in deskbreak's private runtime dir, not the shared temp dir, where another user
+    could plant the file (or a link) under its predictable name.
+    """
+    folder = folder or ensure_private_dir(paths.resolve().runtime_dir)
+    path = folder / "chime.wav"
     if path.exists():
         return path
-    temp = path.with_suffix(f".{os.getpid()}.tmp")
-    with wave.open(str(temp), "wb") as out:
+    fd, temp = tempfile.mkstemp(prefix=".chime.", suffix=".tmp", dir=folder)  # 0600
+    with os.fdopen(fd, "wb") as handle, wave.open(handle, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
