@@ -58,7 +58,7 @@ def system_prefers_dark() -> bool:
     if "dark" in os.environ.get("GTK_THEME", "").lower():
         return True
     gsettings = shutil.which("gsettings")
-    if gsettings:
+    if gsettings and _session_bus():
         try:
             out = subprocess.run(
                 [gsettings, "get", "org.gnome.desktop.interface", "color-scheme"],
@@ -70,6 +70,15 @@ def system_prefers_dark() -> bool:
         except (OSError, subprocess.SubprocessError):
             return False
     return False
+
+
+def _session_bus() -> bool:
+    """Without a session bus, gsettings autolaunches a dbus-daemon that outlives deskbreak
+    (and there is no GNOME session whose setting it could read)."""
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    return bool(runtime) and os.path.exists(os.path.join(runtime, "bus"))
 
 
 def palette(dark: bool | None = None) -> Palette:
