@@ -184,8 +184,7 @@ def test_the_chime_is_written_privately_not_in_the_shared_temp_dir(tmp_path: Pat
     from deskbreak import paths
     from deskbreak.ui import chime
 
-    os.umask(previous := os.umask(0o002))
-    os.umask(0o002)
+    previous = os.umask(0o002)  # a loose umask must not make the chime readable by others
     try:
         wav = chime.chime_wav()
     finally:
