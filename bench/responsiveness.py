@@ -131,11 +131,16 @@ def poll_until(predicate: Callable[[], object], timeout: float) -> float | None:
 
 
 def isolated_env(session: XSession, home: str) -> dict[str, str]:
-    return session.env | {
+    """Private dirs; byte-code cached (in ``home``) as an installed copy has it, even
+    where PYTHONDONTWRITEBYTECODE is set — else every run recompiles deskbreak."""
+    env = session.env | {
         "DESKBREAK_CONFIG_DIR": f"{home}/config",
         "DESKBREAK_DATA_DIR": f"{home}/data",
         "HOME": home,
+        "PYTHONPYCACHEPREFIX": f"{home}/pycache",
     }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deskbreak.commands import context
-from deskbreak.shell import autostart, configfile
-from deskbreak.shell.launcher import Launcher, launch_command
+if TYPE_CHECKING:
+    from deskbreak.shell import autostart
+    from deskbreak.shell.launcher import Launcher
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -29,6 +28,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from deskbreak.shell import autostart
+
     if args.action == "status":
         return _print_status(autostart.status(_launcher(args)))
     try:
@@ -43,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _launcher(args: argparse.Namespace) -> Launcher:
     """This installation, plus the folder flags given explicitly (portable use)."""
+    from deskbreak.shell.launcher import launch_command
+
     launcher = launch_command()
     for flag, value in (("--config-dir", args.config_dir), ("--data-dir", args.data_dir)):
         if value:
@@ -51,6 +54,8 @@ def _launcher(args: argparse.Namespace) -> Launcher:
 
 
 def _print_status(result: autostart.AutostartStatus) -> int:
+    from deskbreak.shell import autostart
+
     state = autostart.AutostartState
     if result.state is state.OFF:
         print(f"autostart: off (nothing at {result.location})")
@@ -68,6 +73,11 @@ def _print_status(result: autostart.AutostartStatus) -> int:
 
 def _remember(args: argparse.Namespace, on: bool) -> None:
     """Keep `[app] autostart` in the config in step, so the Settings dialog shows the truth."""
+    import dataclasses
+
+    from deskbreak.commands import context
+    from deskbreak.shell import configfile
+
     ctx = context.load(args, report=False)
     if ctx.config.fatal is not None or ctx.config.settings.app.autostart == on:
         return

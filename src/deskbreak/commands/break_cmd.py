@@ -8,27 +8,23 @@ this week's figures for the summary.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError, context
-from deskbreak.core.movements import Routine
-from deskbreak.core.records import SessionRecord, Trigger
-from deskbreak.core.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when run, so other commands start without them
     import tkinter as tk
 
     from deskbreak.core.clock import Clock
     from deskbreak.core.library import Library
+    from deskbreak.core.movements import Routine
+    from deskbreak.core.records import SessionRecord, Trigger
+    from deskbreak.core.settings import Settings
     from deskbreak.paths import AppPaths
     from deskbreak.shell.store import Store
     from deskbreak.ui.break_window import BreakWindow
-
-log = logging.getLogger(__name__)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -53,16 +49,18 @@ def open_break(
     *,
     paths: AppPaths | None,
     library: Library | None = None,
-    trigger: Trigger = Trigger.COMMAND,
+    trigger: Trigger | None = None,
     on_close: Callable[[], None] | None = None,
     on_record: Callable[[SessionRecord], None] | None = None,
     clock: Clock | None = None,
 ) -> BreakWindow:
     """Open the break window on ``root`` and return it at once (it never blocks).
 
-    Each break is added to ``store`` (if given) and then passed to ``on_record``.
+    Each break is added to ``store`` (if given) and then passed to ``on_record``;
+    ``trigger`` defaults to :attr:`Trigger.COMMAND`.
     """
     from deskbreak.core.clock import SystemClock
+    from deskbreak.core.records import Trigger
     from deskbreak.ui.break_window import BreakWindow
 
     def record(session: SessionRecord) -> None:
@@ -80,13 +78,15 @@ def open_break(
         on_close or (lambda: None),
         paths=paths,
         week_summary=_week_summary(store, settings) if store is not None else None,
-        trigger=trigger,
+        trigger=trigger or Trigger.COMMAND,
         movements=library.movements if library is not None else None,
     )
 
 
 def _week_summary(store: Store, settings: Settings) -> Callable[[], tuple[int, int]]:
     def week() -> tuple[int, int]:
+        from datetime import date
+
         from deskbreak.core import stats
 
         today = date.today()
@@ -127,12 +127,15 @@ def _hand_over(paths: AppPaths, routine_id: str) -> bool:
     try:
         return try_handover(paths, Command("break", (routine_id,)))
     except HandoverRejected as error:
-        log.warning("the running deskbreak refused the break: %s", error)
+        import logging
+
+        logging.getLogger(__name__).warning("the running deskbreak refused the break: %s", error)
         return False
 
 
 def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: Library) -> int:
     import tkinter as tk
+    from datetime import date
 
     from deskbreak.core.choose import choose_routine
     from deskbreak.shell import adaptations

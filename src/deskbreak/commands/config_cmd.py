@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 from typing import Any
 
 from deskbreak.commands import UsageError, context
-from deskbreak.shell import configfile
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -54,6 +51,10 @@ def check(args: argparse.Namespace) -> int:
 
 
 def edit(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from deskbreak.shell import configfile
+
     ctx = context.load(args, report=False)
     configfile.ensure_user_config(ctx.paths.config_file)
     command = _editor_command()
@@ -64,6 +65,8 @@ def edit(args: argparse.Namespace) -> int:
 
 
 def _editor_command() -> list[str] | None:
+    import shutil
+
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").split()
         if value and shutil.which(value[0]):

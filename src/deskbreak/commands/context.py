@@ -1,13 +1,19 @@
-"""What most subcommands start from: the paths and the settings in force."""
+"""What most subcommands start from: the paths and the settings in force.
+
+Its imports wait for :func:`load`, so that registering the commands (and `--help`,
+`--version`) does not pay for platformdirs, tomlkit and the settings schema.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from deskbreak import paths
-from deskbreak.shell import configfile
+if TYPE_CHECKING:
+    from deskbreak import paths
+    from deskbreak.shell import configfile
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,9 @@ class Context:
 
 def load(args: argparse.Namespace, *, report: bool = True) -> Context:
     """Resolve paths and read the config; config problems go to stderr, never stop us."""
+    from deskbreak import paths
+    from deskbreak.shell import configfile
+
     app_paths = paths.resolve(getattr(args, "config_dir", None), getattr(args, "data_dir", None))
     config = configfile.load(app_paths.config_file)
     if report:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deskbreak import paths
 from deskbreak.commands import UsageError
-from deskbreak.shell import autostart, desktop_entry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from deskbreak import paths
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -46,6 +47,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_install(args: argparse.Namespace) -> int:
+    from deskbreak.shell import desktop_entry
+
     if not sys.platform.startswith("linux"):
         raise UsageError(
             "install-desktop is for Linux desktops; on Windows and macOS use the frozen build."
@@ -61,6 +64,11 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_uninstall(args: argparse.Namespace) -> int:
+    import shutil
+
+    from deskbreak import paths
+    from deskbreak.shell import autostart, desktop_entry
+
     app_paths = paths.resolve(getattr(args, "config_dir", None), getattr(args, "data_dir", None))
     doomed = _purge_targets(app_paths) if args.purge else []
     if args.purge and not doomed:
@@ -89,6 +97,8 @@ def run_uninstall(args: argparse.Namespace) -> int:
 
 def _purge_targets(app_paths: paths.AppPaths) -> list[Path]:
     """The folders --purge deletes; never one that holds the home folder or is a filesystem root."""
+    from pathlib import Path
+
     candidates = [
         app_paths.config_dir,
         app_paths.data_dir,

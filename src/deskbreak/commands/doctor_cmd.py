@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deskbreak import __version__, paths
+from deskbreak import __version__
 from deskbreak.commands import context
+
+if TYPE_CHECKING:
+    from deskbreak import paths
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import platform
+
     ctx = context.load(args, report=False)
     checks = list(_checks(ctx))
     print(f"deskbreak {__version__} on {platform.system()} {platform.release()}")
@@ -50,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _checks(ctx: context.Context) -> Iterator[Check]:
+    import platform
+
     yield Check(
         "python", sys.version_info >= (3, 11), f"{platform.python_version()} ({sys.executable})"
     )

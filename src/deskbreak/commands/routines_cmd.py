@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError
-from deskbreak.core.library import load_library
-from deskbreak.core.movements import Movement, Routine, Step
-from deskbreak.core.routines import PHASE_ORDER, breath_seconds, duration_seconds, shipped_routines
-from deskbreak.core.settings import BreathingSettings
+
+if TYPE_CHECKING:  # imported when run, so other commands start without them
+    from deskbreak.core.movements import Movement, Routine, Step
+    from deskbreak.core.settings import BreathingSettings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -26,6 +26,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from deskbreak.core.library import load_library
+    from deskbreak.core.routines import shipped_routines
+
     breathing = _breathing(args)
     library = load_library()
     for problem in library.problems:
@@ -43,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _breathing(args: argparse.Namespace) -> BreathingSettings:
+    from deskbreak.core.settings import BreathingSettings
+
     try:
         from deskbreak.commands import context
 
@@ -57,6 +62,8 @@ def _length(seconds: float) -> str:
 
 
 def list_text(routines: dict[str, Routine], breathing: BreathingSettings) -> str:
+    from deskbreak.core.routines import PHASE_ORDER, duration_seconds
+
     rows = [("ID", "NAME", "LENGTH", "PHASES", "REGIONS")]
     for routine in routines.values():
         phases = [p.value for p in PHASE_ORDER if any(s.movement.phase is p for s in routine.steps)]
@@ -90,6 +97,8 @@ def _dose_text(step: Step) -> str:
 def _breath_lines(movement: Movement, breathing: BreathingSettings) -> list[str]:
     """Both halves of the breath on their own line, with their seconds; soften moves say
     they follow the user's own pace (set in Settings)."""
+    from deskbreak.core.routines import breath_seconds
+
     inhale, hold, exhale = breath_seconds(movement, breathing)
     pace = ", your pace" if movement.breath.inhale_seconds is None else ""
     pause = f", then pause {hold:g} s" if hold else ""
@@ -100,6 +109,8 @@ def _breath_lines(movement: Movement, breathing: BreathingSettings) -> list[str]
 
 
 def show_text(routine: Routine, breathing: BreathingSettings) -> str:
+    from deskbreak.core.routines import duration_seconds
+
     lines = [
         f"{routine.name} ({routine.id}) — about {_length(duration_seconds(routine, breathing))}",
         routine.summary,

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import enum
-import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError, context
 
 if TYPE_CHECKING:  # imported when run, so other commands start without them
+    from datetime import date
+
     from deskbreak.core import stats
     from deskbreak.shell.store import Store
 
@@ -106,6 +103,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        import json
+        from dataclasses import asdict
+
         print(json.dumps(asdict(figures), default=_jsonable, indent=1))
     elif args.window:
         return _show_window(figures)
@@ -115,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _jsonable(value: object) -> object:
+    import enum
+    from datetime import date
+
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -201,6 +204,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from deskbreak.shell import exchange
 
     try:
