@@ -22,6 +22,7 @@ from deskbreak.core.choose import (
     FALLBACK_ROUTINE,
     UnknownRoutine,
     choose_routine,
+    unknown_references,
 )
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.library import Library, load_library
@@ -70,6 +71,7 @@ class TrayApp:
         self.library: Library = load_library()
         for problem in self.library.problems:
             log.warning("movement library: %s", problem)
+        self._check_references()
         self.store = Store.for_paths(paths)
         for message in self.store.messages:
             log.warning("%s", message)
@@ -416,6 +418,13 @@ class TrayApp:
             return
         log.info("config file changed; applying it")
         self.apply_settings(loaded.settings)
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """Routine or movement ids the library lacks: reported; the app falls back."""
+        for problem in unknown_references(self.settings, self.library):
+            log.warning("%s: %s", self.paths.config_file, problem)
+            self.notice = "Config problem: run `deskbreak config check`"
 
     # -- helpers --------------------------------------------------------------------------
 

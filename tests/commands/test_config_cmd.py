@@ -86,3 +86,17 @@ def test_config_edit_opens_the_editor_on_the_user_file(
     config = isolated_dirs / "config" / "config.toml"
     assert seen.read_text().strip() == str(config)
     assert "[breaks]" in config.read_text(), "the commented default was written first"
+
+
+def test_config_check_names_routines_and_movements_that_do_not_exist(
+    isolated_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir()
+    config.write_text(
+        '[breaks]\nprompt_routine = "quick-rest"\n\n[movement]\navoid = ["no-such-move"]\n'
+    )
+    assert main(["config", "check"]) == 2
+    err = capsys.readouterr().err
+    assert '"quick-rest" is not a routine' in err and "quick-reset" in err
+    assert '"no-such-move" is not a movement id' in err

@@ -35,6 +35,9 @@ def path(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    from deskbreak.core.choose import unknown_references
+    from deskbreak.core.library import load_library
+
     ctx = context.load(args, report=False)
     file = ctx.paths.config_file
     if not file.exists():
@@ -42,10 +45,14 @@ def check(args: argparse.Namespace) -> int:
             f"{file}: no config file yet; deskbreak uses the defaults (and writes this file on first run)."
         )
         return 0
-    if ctx.config.ok:
+    messages = ctx.config.messages(file)
+    if ctx.config.fatal is None:
+        references = unknown_references(ctx.config.settings, load_library())
+        messages += [f"{file}: {problem}" for problem in references]
+    if not messages:
         print(f"{file}: OK")
         return 0
-    for message in ctx.config.messages(file):
+    for message in messages:
         print(message, file=sys.stderr)
     return 2
 

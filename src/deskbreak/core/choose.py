@@ -16,7 +16,7 @@ from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord
 from deskbreak.core.routines import shipped_routines
-from deskbreak.core.settings import Settings
+from deskbreak.core.settings import Problem, Settings
 
 FALLBACK_ROUTINE = "quick-reset"
 
@@ -67,3 +67,30 @@ def choose_routine(
         )
     except CannotBuild:
         return routine
+
+
+def unknown_references(settings: Settings, library: Library) -> list[Problem]:
+    """Routine and movement ids in the settings that the library does not have."""
+    routines = shipped_routines(library)
+    problems = []
+    for key, routine_id in (
+        ("breaks.prompt_routine", settings.breaks.prompt_routine),
+        ("ritual.routine", settings.ritual.routine),
+    ):
+        if routine_id not in routines:
+            problems.append(
+                Problem(
+                    key,
+                    f'"{routine_id}" is not a routine; using "{FALLBACK_ROUTINE}". '
+                    f"The routines are: {', '.join(routines)}.",
+                )
+            )
+    for movement_id in settings.movement.avoid:
+        if movement_id not in library:
+            problems.append(
+                Problem(
+                    "movement.avoid",
+                    f'"{movement_id}" is not a movement id (see `deskbreak routines show ID`).',
+                )
+            )
+    return problems
