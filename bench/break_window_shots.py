@@ -1,6 +1,7 @@
 """Screenshots of the break window in every state, for a person to look at.
 
-Run under a display (e.g. ``xvfb-run -a python bench/break_window_shots.py OUT``);
+Run under a display, or without one to get a private Xvfb
+(``python bench/break_window_shots.py [OUT [ROUTINE]]``, OUT defaults to test-artifacts/break-window);
 DESKBREAK_SCALE=2 and DESKBREAK_THEME=dark give the HiDPI and dark variants.
 Uses a fake clock, so each picture shows an exact moment of the breath.
 """
@@ -107,5 +108,36 @@ def main(out: Path, routine_id: str = "hips-midback") -> None:
     root.destroy()
 
 
+def own_display() -> subprocess.Popen[bytes] | None:
+    """Without a DISPLAY (as under `make bench`), start a private Xvfb for the pictures."""
+    if os.environ.get("DISPLAY"):
+        return None
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            raise SystemExit("Xvfb did not start")
+        number += chunk
+    os.close(read_fd)
+    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    return server
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/break-window"), *sys.argv[2:])
+    xvfb = own_display()
+    try:
+        main(
+            Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/break-window"),
+            *sys.argv[2:],
+        )
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(5)

@@ -41,13 +41,14 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 class Sample:
     rss_kb: int
     cpu_ticks: int
-    switches: int
+    voluntary: int  # the thread blocked: it had nothing to do (or waited on I/O or a lock)
+    involuntary: int  # it was preempted while runnable: grows with the machine's load
 
 
 def sample(pid: int) -> Sample:
     """Sum over the process and its children (one level is all deskbreak starts)."""
     pids = [pid, *_children(pid)]
-    rss = cpu = switches = 0
+    rss = cpu = voluntary = involuntary = 0
     for p in pids:
         try:
             status = Path(f"/proc/{p}/status").read_text()
@@ -58,11 +59,13 @@ def sample(pid: int) -> Sample:
             cpu += int(fields[11]) + int(fields[12])
             for task in Path(f"/proc/{p}/task").iterdir():
                 for line in (task / "status").read_text().splitlines():
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        switches += int(line.split()[1])
+                    if line.startswith("voluntary_ctxt_switches"):
+                        voluntary += int(line.split()[1])
+                    elif line.startswith("nonvoluntary_ctxt_switches"):
+                        involuntary += int(line.split()[1])
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue
-    return Sample(rss, cpu, switches)
+    return Sample(rss, cpu, voluntary, involuntary)
 
 
 def _children(pid: int) -> list[int]:
@@ -76,7 +79,7 @@ def _children(pid: int) -> list[int]:
 
 def measure(
     command: list[str], session: XSession, env: dict[str, str], seconds: float, settle: float
-) -> tuple[float, float, float]:
+) -> tuple[float, float, float, float]:
     process = _start_docked(command, session, env)
     try:
         time.sleep(settle)
@@ -87,8 +90,9 @@ def measure(
         _stop(process)
     memory_mb = last.rss_kb / 1024
     cpu_per_min = (last.cpu_ticks - first.cpu_ticks) / CLOCK_TICKS * 60 / seconds
-    wakeups = (last.switches - first.switches) / seconds
-    return memory_mb, cpu_per_min, wakeups
+    voluntary = (last.voluntary - first.voluntary) / seconds
+    involuntary = (last.involuntary - first.involuntary) / seconds
+    return memory_mb, cpu_per_min, voluntary + involuntary, voluntary
 
 
 def _start_docked(
@@ -158,10 +162,11 @@ def main() -> None:
             print(f"measuring {name} on display {session.display_name} ...", flush=True)
             rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
     print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
-    print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11}")
-    for name, memory, cpu, wakeups in rows:
-        print(f"{name:22} {memory:12.1f} {cpu:10.3f} {wakeups:11.2f}")
-    (_, floor_mem, floor_cpu, floor_wake), (_, mem, cpu, wake) = rows
+    print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11} {'(voluntary)':>12}")
+    for name, memory, cpu, wakeups, voluntary in rows:
+        print(f"{name:22} {memory:12.1f} {cpu:10.3f} {wakeups:11.2f} {voluntary:12.2f}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    (_, floor_mem, floor_cpu, floor_wake, _), (_, mem, cpu, wake, _) = rows
     print(
         f"ratios vs floor: memory {mem / floor_mem:.2f}× (goal ≤ 1.3×), "
         f"CPU {cpu:.3f} s/min (goal < 0.01), wake-ups {wake:.2f}/s (goal < 0.2)"
