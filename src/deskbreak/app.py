@@ -32,7 +32,7 @@ from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.idle import select
 from deskbreak.paths import AppPaths
-from deskbreak.shell import adaptations, autostart, configfile
+from deskbreak.shell import adaptations, configfile
 from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
 from deskbreak.shell.signals import on_stop_signals
 from deskbreak.shell.single_instance import InstanceServer
@@ -41,7 +41,6 @@ from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui import tray_status
 from deskbreak.ui.tray import TRAY_MENU, Tray, standard_menu
 from deskbreak.ui.tray_art import draw_icon
-from deskbreak.ui.tray_menu import build_tk_menu, popup
 
 log = logging.getLogger(__name__)
 
@@ -372,6 +371,8 @@ class TrayApp:
         )
 
     def _tray_menu(self, x: str, y: str) -> None:
+        from deskbreak.ui.tray_menu import build_tk_menu, popup
+
         menu = build_tk_menu(self.root, self._menu(), self.commands.post)
         popup(menu, int(x), int(y))
 
@@ -384,6 +385,8 @@ class TrayApp:
         self.notice = None
         self.daemon.apply_settings(settings)
         if settings.app.autostart != previous.app.autostart:
+            from deskbreak.shell import autostart
+
             try:
                 (autostart.enable if settings.app.autostart else autostart.disable)()
             except autostart.AutostartError as error:
