@@ -39,7 +39,7 @@ from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
 from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui import tray_status
-from deskbreak.ui.tray import TRAY_MENU, Tray, standard_menu
+from deskbreak.ui.tray import IMAGE_SIZE, TRAY_MENU, Tray, standard_menu
 from deskbreak.ui.tray_art import draw_icon
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class TrayApp:
         status = self.daemon.status()
         limit = self.settings.breaks.sit_limit_minutes
         self.tray.start(
-            draw_icon(128, tray_status.icon_state(status, limit)),
+            draw_icon(IMAGE_SIZE, tray_status.icon_state(status, limit)),
             tray_status.tooltip(status, limit, self.notice),
         )
         self.store.backup_daily()

@@ -1,4 +1,7 @@
-"""The config file: read with tomlkit, saved keeping the user's comments, written atomically.
+"""The config file: read with tomllib, saved with tomlkit keeping the user's comments, atomically.
+
+Reading needs only the standard library's parser; tomlkit (a few MB resident) is imported
+only when a save must keep the file's comments and order.
 
 Reading never writes (except the one first-run copy of the commented default, and removing
 temp files a killed save left behind), and a broken file is reported and left alone: the app
@@ -9,16 +12,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import time
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import tomlkit
-import tomlkit.exceptions
-from tomlkit.items import Table
 
 from deskbreak import resources
 from deskbreak.core.settings import (
@@ -89,14 +90,14 @@ def load(path: Path) -> LoadedConfig:
 
 def parse(text: str, path: Path | str = "config.toml") -> LoadedConfig:
     try:
-        document = tomlkit.parse(text)
-    except tomlkit.exceptions.ParseError as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return LoadedConfig(
             Settings(),
-            fatal=f"{path}, line {error.line}, column {error.col}: {_reason(error)}; "
+            fatal=f"{path}, {_where(error)}: {_reason(error)}; "
             "the file is left as it is and deskbreak runs on the defaults until it is fixed.",
         )
-    settings, problems = settings_from_mapping(document.unwrap())
+    settings, problems = settings_from_mapping(data)
     return LoadedConfig(settings, problems)
 
 
@@ -106,6 +107,8 @@ def save(path: Path, settings: Settings) -> None:
     Only values that differ from what the file says are touched. The write is atomic:
     a crash part-way leaves the previous file whole.
     """
+    import tomlkit
+
     if path.exists():
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     else:
@@ -117,6 +120,9 @@ def save(path: Path, settings: Settings) -> None:
 
 
 def _merge(container: Any, values: Mapping[str, Any]) -> None:
+    import tomlkit
+    from tomlkit.items import Table
+
     for key, value in values.items():
         if isinstance(value, Mapping):
             table = container.get(key)
@@ -176,7 +182,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _reason(error: tomlkit.exceptions.ParseError) -> str:
-    message = str(error)
-    # tomlkit appends " at line L col C"; we already say where.
-    return message.split(" at line ")[0].rstrip(".") or "not valid TOML"
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _where(error: tomllib.TOMLDecodeError) -> str:
+    found = _POSITION.search(str(error))
+    return f"line {found[1]}, column {found[2]}" if found else "somewhere in the file"
+
+
+def _reason(error: tomllib.TOMLDecodeError) -> str:
+    """tomllib ends its message with "(at line L, column C)"; we already say where."""
+    return _POSITION.sub("", str(error)).rstrip(".") or "not valid TOML"

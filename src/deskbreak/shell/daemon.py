@@ -281,7 +281,7 @@ class Daemon:
         locked = False
         if self._probe is not None:
             try:
-                self._dnd = bool(self._probe.fullscreen_active())
+                self._dnd = self._near_prompt() and bool(self._probe.fullscreen_active())
                 locked = self._probe.screen_locked() is True
             except Exception:  # best effort: a desktop fact we cannot read is "no"
                 log.debug("desktop probe failed", exc_info=True)
@@ -293,6 +293,13 @@ class Daemon:
                 self._publish([DayClosed(figures)])
             else:
                 self._publish(self._spell_over(event))
+
+    def _near_prompt(self) -> bool:
+        """Full screen matters only when a prompt could be shown before the next sample;
+        asking the X server on every sample would cost a round trip for nothing."""
+        if self._policy.state in (State.DUE, State.PROMPTED, State.SNOOZED):
+            return True
+        return self._tracker.spell_seconds + self.sample_interval >= self._policy.limit_seconds
 
     def _spell_over(self, ended: SpellEnded | None) -> list[object]:
         if ended is None:

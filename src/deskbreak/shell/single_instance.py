@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import socket
 import struct
 import sys
@@ -74,7 +73,7 @@ def parse_request(line: bytes, token: str = "") -> Command:
         raise ProtocolError("not a JSON line") from exc
     if not isinstance(body, dict):
         raise ProtocolError("not a JSON object")
-    if token and not secrets.compare_digest(str(body.get("token", "")), token):
+    if token and not _same_secret(str(body.get("token", "")), token):
         raise ProtocolError("wrong token")
     name, args = body.get("command"), body.get("args", [])
     if not isinstance(name, str) or name not in ALLOWED:
@@ -88,6 +87,12 @@ def parse_request(line: bytes, token: str = "") -> Command:
         if not _ARG.fullmatch(arg):
             raise ProtocolError(f"bad argument {arg[:40]!r}")
     return Command(name, tuple(args))
+
+
+def _same_secret(given: str, expected: str) -> bool:
+    import secrets
+
+    return secrets.compare_digest(given, expected)
 
 
 def peer_allowed(peer_uid: int | None, my_uid: int) -> bool:
@@ -188,6 +193,8 @@ class InstanceServer:
         else:
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             sock.bind(("127.0.0.1", 0))
+            import secrets  # Windows only: it loads OpenSSL, ~4 MB the POSIX path never needs
+
             self._token = secrets.token_hex(16)
             port = sock.getsockname()[1]
             _port_path(self._paths).write_text(f"{port} {self._token}\n", encoding="utf-8")
