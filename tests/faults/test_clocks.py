@@ -15,13 +15,14 @@ from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
 from deskbreak.shell.daemon import (
+    MAX_SAMPLE_SECONDS,
     MIN_SLEEP_SECONDS,
     Daemon,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LIMIT = Settings().breaks.sit_limit_minutes * 60.0
-SAMPLE = 30.0
+SAMPLE = MAX_SAMPLE_SECONDS
 
 
 class Typist:
@@ -219,15 +220,21 @@ def _run_mono(desk: Desk, seconds: float) -> None:
 
 # -- a month ------------------------------------------------------------------------------
 
+
 #: Each spell: a prompt at 50 min of sitting, two snoozes of 10 min, then a 5-minute break.
 #: After a break, sitting counts from the first idle sample (the app re-arms the daemon for
-#: one sample interval, 30 s, when the break window closes), so those spells prompt 30 s later.
+#: one sample interval when the break window closes), so those spells prompt one sample later.
+def _at(hour: int, minute: int, samples: int = 0) -> time:
+    moment = datetime(2026, 1, 1, hour, minute) + timedelta(seconds=samples * SAMPLE)
+    return moment.time()
+
+
 SNOOZING_DAY = [
-    time(9, 50), time(10, 0), time(10, 10),  # break 10:10–10:15
-    time(11, 5, 30), time(11, 15, 30), time(11, 25, 30),  # break → 11:30:30; lunch at 12:00
-    time(13, 50), time(14, 0), time(14, 10),  # break → 14:15
-    time(15, 5, 30), time(15, 15, 30), time(15, 25, 30),  # break → 15:30:30
-    time(16, 21), time(16, 31), time(16, 41),  # break → 16:46; 17:36:30 is past the end
+    _at(9, 50), _at(10, 0), _at(10, 10),  # break 10:10–10:15
+    _at(11, 5, 1), _at(11, 15, 1), _at(11, 25, 1),  # break → 11:30 + 1 sample; lunch at 12:00
+    _at(13, 50), _at(14, 0), _at(14, 10),  # break → 14:15
+    _at(15, 5, 1), _at(15, 15, 1), _at(15, 25, 1),  # break → 15:30 + 1 sample
+    _at(16, 20, 2), _at(16, 30, 2), _at(16, 40, 2),  # break → 16:45 + 2; the next is past 17:30
 ]  # fmt: skip
 
 

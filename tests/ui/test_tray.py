@@ -144,12 +144,12 @@ def test_the_icon_is_redrawn_only_when_its_state_changes(
         "draw_icon",
         lambda size, state: drawn.append(state) or Image.new("RGBA", (size, size)),
     )
-    for seconds in (600, 610, 659, 660):
+    for seconds in (600, 610, 899, 900):
         tray.show(IconState.sitting(seconds, 50), "Sitting")
     tray.show(IconState(IconMode.PAUSED, 0.2), "Paused until 14:30")
     assert drawn == [
         IconState.sitting(600, 50),
-        IconState.sitting(660, 50),
+        IconState.sitting(900, 50),
         IconState(IconMode.PAUSED, 0.2),
     ]
 

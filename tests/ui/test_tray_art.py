@@ -50,10 +50,13 @@ def test_every_state_looks_different(size: int) -> None:
             assert _differs(a, images[j]), f"{STATES[i][0]} looks like {STATES[j][0]} at {size} px"
 
 
-def test_progress_is_counted_in_whole_minutes() -> None:
-    assert IconState.sitting(12 * 60, 50) == IconState.sitting(12 * 60 + 59, 50)
-    assert IconState.sitting(12 * 60, 50) != IconState.sitting(13 * 60, 50)
-    assert IconState.sitting(12 * 60, 50).progress == pytest.approx(12 / 50, abs=1 / 240)
+def test_progress_moves_in_about_ten_steps_per_limit() -> None:
+    assert IconState.sitting(10 * 60, 50) == IconState.sitting(14 * 60 + 59, 50)
+    assert IconState.sitting(14 * 60 + 59, 50) != IconState.sitting(15 * 60, 50)
+    assert IconState.sitting(12 * 60, 50).progress == pytest.approx(10 / 50, abs=1 / 240)
+    assert IconState.sitting(3 * 60, 5) != IconState.sitting(4 * 60, 5), "short limits: minutes"
+    states = {IconState.sitting(m * 60, 50) for m in range(50)}
+    assert len(states) == 10
 
 
 def test_reaching_the_limit_makes_the_break_due() -> None:

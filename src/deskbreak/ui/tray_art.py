@@ -39,14 +39,26 @@ class IconState:
 
     @classmethod
     def sitting(cls, sat_seconds: float, limit_minutes: int) -> IconState:
-        """The state for a spell of ``sat_seconds``, counted in whole minutes.
+        """The state for a spell of ``sat_seconds``, in steps of :func:`minute_step` minutes.
 
-        Flooring to the minute is what keeps the icon from changing more than once a minute.
+        Each change of the icon wakes pystray's thread, the tray and Tk (measured: ~17 context
+        switches), so the ring moves in about ten steps per limit, not every minute.
         """
-        minutes = math.floor(max(0.0, sat_seconds) / 60)
-        if limit_minutes <= 0 or minutes >= limit_minutes:
+        minutes = shown_minutes(sat_seconds, limit_minutes)
+        if limit_minutes <= 0 or sat_seconds >= limit_minutes * 60:
             return cls(IconMode.DUE, 1.0)
         return cls(IconMode.SITTING, minutes / limit_minutes)
+
+
+def minute_step(limit_minutes: int) -> int:
+    """How many minutes one visible step of the ring (and of the tooltip) stands for."""
+    return max(1, limit_minutes // 10)
+
+
+def shown_minutes(sat_seconds: float, limit_minutes: int) -> int:
+    """The sitting minutes the tray shows: whole minutes, floored to the ring's step."""
+    step = minute_step(limit_minutes)
+    return math.floor(max(0.0, sat_seconds) / 60 / step) * step
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from deskbreak.core.policy import State
 from deskbreak.shell.daemon import DaemonStatus
-from deskbreak.ui.tray_art import IconMode, IconState
+from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
 
 
 def icon_state(status: DaemonStatus, sit_limit_minutes: int) -> IconState:
@@ -33,7 +33,7 @@ def tooltip(status: DaemonStatus, sit_limit_minutes: int, notice: str | None = N
 
 
 def _headline(status: DaemonStatus, limit: int) -> str:
-    minutes = int(status.spell_seconds // 60)
+    minutes = shown_minutes(status.spell_seconds, limit)
     if status.state is State.PAUSED and status.paused_until is not None:
         return f"Paused until {status.paused_until:%H:%M}"
     if status.state is State.IN_BREAK:
