@@ -21,7 +21,7 @@ test: $(VENV)/.test-installed
 
 # Property tests with at least 10,000 cases each; nightly-style, not part of CI.
 fuzz: $(VENV)/.test-installed
-	HYPOTHESIS_PROFILE=nightly $(BIN)/pytest -q -k "propert or fuzz or any_input" tests
+	HYPOTHESIS_PROFILE=nightly $(BIN)/pytest -q -m hypothesis tests
 
 bench: $(VENV)/.test-installed
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
