@@ -13,8 +13,6 @@ import contextlib
 import logging
 import tkinter as tk
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from deskbreak.core.adaptation import Adaptation
@@ -32,8 +30,10 @@ from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.idle import select
 from deskbreak.paths import AppPaths
-from deskbreak.shell import adaptations, configfile
+from deskbreak.shell import adaptations
+from deskbreak.shell.config_watch import ConfigWatch
 from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
+from deskbreak.shell.day_figures import DayFiguresWriter
 from deskbreak.shell.signals import on_stop_signals
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -43,9 +43,6 @@ from deskbreak.ui.tray import IMAGE_SIZE, TRAY_MENU, Tray, standard_menu
 from deskbreak.ui.tray_art import draw_icon
 
 log = logging.getLogger(__name__)
-
-#: Today's sitting figures are written at most this often (and at day end and on quit).
-DAY_FIGURES_EVERY_SECONDS = 600.0
 
 
 class TrayApp:
@@ -66,7 +63,9 @@ class TrayApp:
         self.instance = instance
         self.commands = CommandQueue()
         self.notice: str | None = None
-        self.settings = self._load_settings()
+        self.config = ConfigWatch(paths.config_file)
+        self.settings = self.config.first_read()
+        self.notice = self.config.problem
         self.library: Library = load_library()
         for problem in self.library.problems:
             log.warning("movement library: %s", problem)
@@ -83,9 +82,7 @@ class TrayApp:
         self.tray = Tray(self.commands.post, self._menu(), backend=tray_backend)
         self.windows: dict[str, Any] = {}
         self._wake_id: str | None = None
-        self._config_stamp = _stamp(paths.config_file)
-        self._day_written_at = -DAY_FIGURES_EVERY_SECONDS
-        self._day_baseline: DaySitting | None = None
+        self.day_figures = DayFiguresWriter(self.store)
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
 
@@ -159,19 +156,8 @@ class TrayApp:
 
     def _write_day(self, *, force: bool = False, figures: DaySitting | None = None) -> None:
         now = self.clock.monotonic()
-        if force or figures is not None or now - self._day_written_at >= DAY_FIGURES_EVERY_SECONDS:
-            today = figures or self.daemon.status().today
-            if today.day == date.min:
-                return  # nothing counted yet (outside work hours since start)
-            self.store.record_day(add_days(self._earlier_today(today.day), today))
-            self._day_written_at = now
-
-    def _earlier_today(self, day: date) -> DaySitting | None:
-        """What an earlier run of the app logged for ``day``: a restart adds to it, never resets it."""
-        if self._day_baseline is None or self._day_baseline.day != day:
-            stored = [d for d in self.store.days(since=day) if d.day == day]
-            self._day_baseline = stored[0] if stored else DaySitting(day)
-        return self._day_baseline
+        if force or figures is not None or self.day_figures.due(now):
+            self.day_figures.write(figures or self.daemon.status().today, now)
 
     # -- what the daemon says -------------------------------------------------------------
 
@@ -381,7 +367,7 @@ class TrayApp:
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect at once, without a restart."""
         previous, self.settings = self.settings, settings
-        self._config_stamp = _stamp(self.paths.config_file)
+        self.config.saved()
         self.notice = None
         self.daemon.apply_settings(settings)
         if settings.app.autostart != previous.app.autostart:
@@ -395,33 +381,14 @@ class TrayApp:
         self._refresh()
         self._arm()
 
-    def _load_settings(self) -> Settings:
-        try:
-            configfile.ensure_user_config(self.paths.config_file)
-        except OSError as error:
-            log.warning("cannot write %s (%s); using the defaults", self.paths.config_file, error)
-        loaded = configfile.load(self.paths.config_file)
-        for message in loaded.messages(self.paths.config_file):
-            log.warning("%s", message)
-        if not loaded.ok:
-            self.notice = "Config problem: run `deskbreak config check`"
-        return loaded.settings
-
     def _reload_config_if_changed(self) -> None:
         """A hand edit is picked up on the next wake; a broken one is reported, not applied."""
-        stamp = _stamp(self.paths.config_file)
-        if stamp == self._config_stamp:
-            return
-        self._config_stamp = stamp
-        loaded = configfile.load(self.paths.config_file)
-        if not loaded.ok:
-            for message in loaded.messages(self.paths.config_file):
-                log.warning("config not applied: %s", message)
-            self.notice = "Config edit not applied: run `deskbreak config check`"
-            return
-        log.info("config file changed; applying it")
-        self.apply_settings(loaded.settings)
-        self._check_references()
+        settings = self.config.changed()
+        if settings is not None:
+            self.apply_settings(settings)
+            self._check_references()
+        elif self.config.problem:
+            self.notice = self.config.problem
 
     def _check_references(self) -> None:
         """Routine or movement ids the library lacks: reported; the app falls back."""
@@ -462,30 +429,6 @@ class TrayApp:
         if window is not None:
             with contextlib.suppress(tk.TclError):
                 window.destroy()
-
-
-def add_days(earlier: DaySitting | None, later: DaySitting) -> DaySitting:
-    """One day's figures from two runs of the app (a restart in between)."""
-    if earlier is None or earlier.day != later.day:
-        return later
-    return DaySitting(
-        later.day,
-        sitting_seconds=earlier.sitting_seconds + later.sitting_seconds,
-        longest_spell_seconds=max(earlier.longest_spell_seconds, later.longest_spell_seconds),
-        natural_breaks=earlier.natural_breaks + later.natural_breaks,
-        prompts_shown=earlier.prompts_shown + later.prompts_shown,
-        prompts_accepted=earlier.prompts_accepted + later.prompts_accepted,
-        prompts_snoozed=earlier.prompts_snoozed + later.prompts_snoozed,
-        prompts_skipped=earlier.prompts_skipped + later.prompts_skipped,
-    )
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 def _raise(window: Any) -> None:
