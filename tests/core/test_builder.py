@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from deskbreak.core.adaptation import Adaptation, adaptations, base_id
@@ -25,9 +25,11 @@ from deskbreak.core.settings import BreathingSettings
 LIB = load_library()
 IDS = sorted(LIB.movements)
 POSTURE_SETS = st.sets(st.sampled_from(["seated", "standing", "floor"]), min_size=1)
+# At least the loaded profile's count, so HYPOTHESIS_PROFILE=nightly runs its 10,000 cases.
+PROFILE_EXAMPLES = settings().max_examples
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=max(150, PROFILE_EXAMPLES), deadline=None)
 @given(
     budget=st.integers(2, 15),
     postures=POSTURE_SETS,
@@ -202,6 +204,36 @@ def test_progression_adds_reps_only_in_the_ritual() -> None:
     )
 
 
+def test_a_step_is_swapped_for_a_variant_when_the_phase_has_no_base_movement_left() -> None:
+    """Regression (hypothesis): three organize moves paused at once left short-foot with no
+    base movement to swap in; an allowed variant of another movement must take its place."""
+    ritual = shipped_routines(LIB)["daily-ritual"]
+    paused = _pause("core-set", "short-foot", "standing-glute-squeeze")
+    adapted = adapt_routine(ritual, LIB, adaptations=paused)
+    assert len(adapted.steps) == len(ritual.steps) and phases_in_order(adapted)
+    ids = [s.movement.id for s in adapted.steps]
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & {"core-set", "short-foot", "glute-squeeze", "standing-glute-squeeze"}
+    assert not set(ids) & {"seated-march", "standing-short-foot"}  # their harder versions
+    at = [s.movement.id for s in ritual.steps].index("short-foot")
+    swapped = adapted.steps[at]
+    assert swapped.movement.id in LIB.variant_ids and swapped.movement.phase is Phase.ORGANIZE
+    base = LIB[base_id(LIB, swapped.movement.id)]
+    assert swapped.variant == ("easier" if base.easier == swapped.movement.id else "harder")
+
+
+def test_a_swap_never_takes_a_later_pain_stop_s_easier_version() -> None:
+    ritual = shipped_routines(LIB)["daily-ritual"]
+    paused = _pause("core-set", "short-foot", "hip-hinge")
+    adapted = adapt_routine(ritual, LIB, avoid=["glute-squeeze", "chin-tuck"], adaptations=paused)
+    assert len(adapted.steps) == len(ritual.steps)
+    at = [s.movement.id for s in ritual.steps].index("hip-hinge")
+    assert (adapted.steps[at].movement.id, adapted.steps[at].variant) == (
+        "hip-hinge-supported",
+        "easier",
+    )
+
+
 # Random logs: what adaptations() makes of them is what the builder gets.
 LOGGED = st.tuples(
     st.sampled_from(IDS),
@@ -247,7 +279,17 @@ def _check(
     assert not set(ids) & forbidden
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=max(200, PROFILE_EXAMPLES), deadline=None)
+@example(  # three organize moves paused at once: a step was dropped, not swapped
+    entries=[("ankle-circles", 0, False, Comfort.FELT_GOOD, False)] * 13
+    + [(i, 0, True, Comfort.FELT_GOOD, False) for i in ("core-set", "short-foot")]
+    + [("standing-glute-squeeze", 0, True, Comfort.FELT_GOOD, False)],
+    today=0,
+    postures={"standing", "seated"},
+    avoid=set(),
+    ritual=False,
+    budget=2,
+)
 @given(
     entries=st.lists(LOGGED, max_size=40),
     today=st.integers(0, 45),
@@ -281,11 +323,19 @@ def test_any_adaptation_keeps_every_routine_whole(  # noqa: PLR0913
             assert _phase_is_empty(error.reason, offers)
             continue
         _check(adapted, phases, avoid, found)
-        if {"seated", "standing"} <= postures and not avoid:
-            assert len(adapted.steps) == len(routine.steps)  # every step kept or swapped
+        for phase in phases:
+            # every step kept or swapped while the phase has anything left the user may do
+            wanted = sum(1 for s in routine.steps if s.movement.phase is phase)
+            got = sum(1 for s in adapted.steps if s.movement.phase is phase)
+            assert got == min(wanted, len(_offerable(offers, phase)))
 
 
 def _phase_is_empty(reason: str, offers: Offers) -> bool:
     """The refusal names a phase for which truly nothing can be offered."""
     phase = next(p for p in PHASE_ORDER if f"no {p.value} movement is left" in reason)
     return all(offers.step_for(m) is None for m in LIB.base_movements() if m.phase is phase)
+
+
+def _offerable(offers: Offers, phase: Phase) -> set[str]:
+    """Every library entry of ``phase`` the user may do today, base or variant."""
+    return {m.id for m in LIB.movements.values() if m.phase is phase and offers.allowed(m)}

@@ -163,16 +163,11 @@ def adapt_routine(
     strengthen part.
     """
     offers = Offers(library, postures, avoid, adaptations, ritual)
-    # Ids kept as written are reserved, so a swap earlier on never takes a later step's place.
-    reserved = {
-        s.movement.id
-        for s in routine.steps
-        if (kept := offers.step_for(s.movement)) is not None and kept.movement.id == s.movement.id
-    }
+    owners = _owners(routine, offers)
     used: set[str] = set()
     steps: list[Step] = []
-    for step in routine.steps:
-        taken = used | (reserved - {step.movement.id})
+    for index, step in enumerate(routine.steps):
+        taken = used | {i for i, owner in owners.items() if owner != index}
         fitted = offers.step_for(step.movement, step.dose, taken)
         if fitted is not None and fitted.movement.id != step.movement.id:
             fitted = _like(fitted, step)
@@ -188,6 +183,23 @@ def adapt_routine(
         ):
             raise CannotBuild(f"in “{routine.name}”, {offers.nothing_left(phase)}")
     return replace(routine, steps=tuple(steps))
+
+
+def _owners(routine: Routine, offers: Offers) -> dict[str, int]:
+    """Which step each id belongs to, so a swap earlier on never takes a later step's place.
+
+    A step owns the id it would use as planned: itself kept as written, else its easier
+    (pain stop) or harder (progression) version. Kept as written wins a tie, then order.
+    """
+    planned = [offers.step_for(s.movement) for s in routine.steps]
+    owners: dict[str, int] = {}
+    for index, (step, plan) in enumerate(zip(routine.steps, planned, strict=True)):
+        if plan is not None and plan.movement.id == step.movement.id:
+            owners.setdefault(plan.movement.id, index)
+    for index, plan in enumerate(planned):
+        if plan is not None:
+            owners.setdefault(plan.movement.id, index)
+    return owners
 
 
 def _like(step: Step, original: Step) -> Step:

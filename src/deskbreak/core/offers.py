@@ -113,8 +113,11 @@ class Offers:
         """An equivalent for a movement that can't be offered: same phase, not in ``used``.
 
         Its own easier then harder version first; then other movements of the phase that
-        share the most regions, preferring ones unrelated to anything already in the routine.
-        A movement paused for pain is never a substitute.
+        share the most regions, preferring ones unrelated to anything already in the routine;
+        then, once those have run out, any allowed version of another movement of the phase
+        (same order, easier before harder), so a step is dropped only when nothing of its
+        phase is left. A movement paused for pain, or its harder version, is never a
+        substitute; its easier version may be, as it may be offered anywhere.
         """
         library = self.library
         for variant_id, label in ((movement.easier, "easier"), (movement.harder, "harder")):
@@ -125,19 +128,42 @@ class Offers:
                 return Step(variant, label)
         regions = set(movement.regions)
         related = frozenset().union(*(library.family(i) for i in used)) if used else frozenset()
+
+        def rank(m: Movement) -> tuple[bool, int, bool, bool]:
+            harder = self._label(m) == "harder"
+            return (m.id in related, -len(regions & set(m.regions)), harder, self.demoted(m))
+
         others = [
             m
             for m in library.base_movements()
             if m.phase is movement.phase and m.id != movement.id and m.id not in self.paused
         ]
-        others.sort(
-            key=lambda m: (m.id in related, -len(regions & set(m.regions)), self.demoted(m))
-        )
-        for other in others:
+        for other in sorted(others, key=rank):
             found = self.step_for(other, used=used)
             if found is not None:
                 return found
-        return None
+        # Every base movement of the phase is used, paused or not allowed: the variants of
+        # other movements are still whole movements of the phase the user may do.
+        variants = [
+            m
+            for m in library.movements.values()
+            if m.id in library.variant_ids
+            and m.phase is movement.phase
+            and m.id != movement.id
+            and m.id not in used
+            and self.allowed(m)
+        ]
+        if not variants:
+            return None
+        best = min(variants, key=rank)
+        return Step(best, self._label(best))
+
+    def _label(self, movement: Movement) -> str:
+        """Which entry of its base a movement is: "base", "easier" or "harder"."""
+        base = self.library.get(base_id(self.library, movement.id))
+        if base is None or base.id == movement.id:
+            return "base"
+        return "easier" if base.easier == movement.id else "harder"
 
     def _paused_family(self, movement: Movement) -> bool:
         return base_id(self.library, movement.id) in self.paused
