@@ -48,8 +48,11 @@ class Desk:
             self.wall += timedelta(seconds=STEP)
             self.sample(locked=locked)
 
-    def suspend(self, seconds: float) -> None:
+    def suspend(self, seconds: float, idle_counter_too: bool = False) -> None:
+        """The monotonic clock stands still; the idle counter may run on (Windows)."""
         self.wall += timedelta(seconds=seconds)
+        if idle_counter_too:
+            self.last_input -= seconds
 
     def ended(self) -> list[SpellEnded]:
         return [e for e in self.events if isinstance(e, SpellEnded)]
@@ -150,6 +153,65 @@ def test_the_clock_set_back_adds_nothing() -> None:
     desk.work(300)
     assert desk.tracker.today.sitting_seconds <= 900
     assert desk.tracker.in_spell
+
+
+@pytest.mark.parametrize("idle_counter_too", [False, True])
+def test_idle_after_a_suspend_counts_the_suspend_in_the_gap(idle_counter_too: bool) -> None:
+    """Found by the property test: the samples after the jump forgot the time away."""
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    desk.suspend(180, idle_counter_too)
+    desk.idle(90)
+    assert desk.tracker.in_spell  # 90 s idle + 180 s away: not yet idle_reset
+    desk.idle(30)
+    [ended] = desk.ended()
+    assert ended.reason is EndReason.NATURAL
+    assert ended.seconds == 600
+    assert ended.ended == START + timedelta(seconds=600)  # when input stopped
+    assert desk.tracker.today.sitting_seconds == 600
+
+
+def test_a_suspend_the_clock_was_set_back_over_shows_in_the_idle_counter() -> None:
+    """Both clocks miss it; an idle counter that runs through a suspend does not."""
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    desk.suspend(180, idle_counter_too=True)
+    desk.wall -= timedelta(seconds=180)
+    desk.idle(30)
+    assert desk.tracker.today.sitting_seconds == 600  # the interval it showed up in is away
+    desk.idle(60)
+    assert desk.tracker.in_spell
+    desk.idle(30)
+    [ended] = desk.ended()
+    assert ended.seconds == 600
+    assert ended.ended == START + timedelta(seconds=600)
+    assert desk.tracker.today.sitting_seconds == 600
+
+
+def test_time_away_counts_in_the_gap_before_the_next_input() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    desk.suspend(200)
+    desk.idle(90)  # 90 s idle + 200 s away: the spell goes on
+    assert desk.ended() == []
+    desk.work(60)  # input after 120 s idle + 200 s away: a natural break was taken
+    [ended] = desk.ended()
+    assert ended.seconds == 600
+    assert desk.tracker.in_spell
+
+
+def test_a_suspend_over_an_unwatched_gap_is_still_away() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    desk.tracker.interrupt(desk.wall)
+    desk.suspend(400)
+    desk.idle(60)  # no input since before the suspend: 60 s idle + 400 s away
+    assert not desk.tracker.in_spell
+    assert desk.tracker.today.sitting_seconds == 600
 
 
 def test_a_locked_screen_is_away() -> None:

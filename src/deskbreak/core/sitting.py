@@ -7,8 +7,11 @@ has lasted ``idle_reset``, time after the last input is counted *provisionally* 
 and taken back when the break is recognised.
 
 Durations come from the monotonic clock. An interval whose monotonic and wall deltas disagree
-(suspend/resume, the system clock set) is time away and never adds sitting; when the wall
-clock moved ahead by ``idle_reset`` or more, it also ends the spell. A locked screen is away.
+(suspend/resume, the system clock set) is time away and never adds sitting. So is one in which
+the idle counter grew more than the monotonic clock did: an idle counter that runs through a
+suspend (GetLastInputInfo on Windows, some X servers) shows it even when the wall clock was set
+back over it. Away time counts towards the gap since the last input, until the next input, and
+that gap reaching ``idle_reset`` ends the spell. A locked screen is away.
 A sample without idle time (no idle source) counts the whole interval as presence: the caller
 decides when that is right, by feeding samples only in work hours and calling
 :meth:`SittingTracker.interrupt` when it stops.
@@ -80,7 +83,12 @@ class SittingTracker:
         self.idle_reset_seconds = idle_reset_seconds
         self._day_of = day_of or (lambda wall: wall.date())
         self._last: Sample | None = None
+        self._seen: Sample | None = None  # the last sample, kept across interrupt()
         self._last_input: float | None = None  # mono of the last input seen
+        # Time away since the last input that the monotonic clock did not see: `_away` in all,
+        # `_wall_away` the part the wall clock shows (to place a natural end on the wall).
+        self._away = 0.0
+        self._wall_away = 0.0
         self._in_spell = False
         self._spell = 0.0  # counted seconds of the current spell, tail included
         self._tail = 0.0  # counted seconds after the last input: provisional
@@ -115,15 +123,16 @@ class SittingTracker:
             self._day, self._sitting, self._breaks = day, 0.0, 0
             self._longest = 0.0
         previous, self._last = self._last, sample
+        seen, self._seen = self._seen, sample
         if previous is None:
-            self._first(sample)
+            self._first(sample, seen)
             return events
-        elapsed = sample.mono - previous.mono
-        # Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen.
-        away = (sample.wall.astimezone(UTC) - previous.wall.astimezone(UTC)).total_seconds()
-        away -= elapsed
-        if abs(away) > JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0):
-            events += self._jump(sample, previous, max(away, 0.0))
+        shift, tolerance = _clock_shift(sample, previous)
+        # What the idle counter saw that the monotonic clock did not, and nobody knew yet.
+        unseen = self._idle_away(sample) - self._away
+        unseen = unseen if unseen > tolerance else 0.0
+        if abs(shift) > tolerance or unseen > 0.0:
+            events += self._jump(sample, previous, shift if shift > tolerance else 0.0, unseen)
         else:
             events += self._interval(sample, previous)
         return events
@@ -143,44 +152,64 @@ class SittingTracker:
 
     # -- internals ------------------------------------------------------------------------
 
-    def _first(self, sample: Sample) -> None:
+    def _first(self, sample: Sample, seen: Sample | None) -> None:
+        """The first sample, or the first after interrupt(): nothing counts, but a clock jump
+        over the unwatched gap is still time away."""
+        if seen is not None:
+            shift, tolerance = _clock_shift(sample, seen)
+            if shift > tolerance:
+                self._add_away(shift, shift)
+        unseen = self._idle_away(sample) - self._away
+        if unseen > JUMP_TOLERANCE_SECONDS:
+            self._add_away(unseen, 0.0)
         if sample.locked:
             return
         input_at = self._input_moment(sample)
         if self._last_input is None or input_at > self._last_input:
-            self._last_input = input_at
-        if not self._in_spell and sample.mono - input_at < self.idle_reset_seconds:
+            self._input_seen(input_at)
+        if not self._in_spell and self._gap(sample) < self.idle_reset_seconds:
             self._open(0.0)
 
     def _interval(self, sample: Sample, previous: Sample) -> list[TrackerEvent]:
         """A normal interval: count it while in the spell, recognise a break by its gap."""
         if sample.locked:
-            return self._check_gap(sample, 0.0, sample)
+            return self._check_gap(sample, sample)
         events: list[TrackerEvent] = []
         input_at = self._input_moment(sample)
         if self._last_input is not None and input_at <= self._last_input + 1e-6:
             # No input since the last sample: a short idle is still sitting.
             if self._in_spell and not previous.locked:
                 self._count(sample.mono - previous.mono)
-            return self._check_gap(sample, 0.0, sample)
+            return self._check_gap(sample, sample)
         # Counting starts at the input only when the time before it was not presence.
         since = max(input_at, previous.mono)
         if self._in_spell and self._last_input is not None:
-            if input_at - self._last_input >= self.idle_reset_seconds:
+            if input_at - self._last_input + self._away >= self.idle_reset_seconds:
                 events.append(self._natural_end(sample))
             else:
                 self._count(sample.mono - (since if previous.locked else previous.mono))
-                self._last_input = input_at
+                self._input_seen(input_at)
                 self._tail = min(sample.mono - input_at, self._spell)
                 return events
-        self._last_input = input_at
+        self._input_seen(input_at)
         if sample.mono - input_at < self.idle_reset_seconds:
             self._open(sample.mono - since)
         return events
 
-    def _jump(self, sample: Sample, previous: Sample, away: float) -> list[TrackerEvent]:
-        """An interval the clocks disagree about: away time, never sitting."""
-        events = self._check_gap(sample, away, previous)
+    def _jump(
+        self, sample: Sample, previous: Sample, wall_away: float, unseen: float
+    ) -> list[TrackerEvent]:
+        """An interval with time the monotonic clock did not see: away, never sitting.
+
+        ``wall_away`` is what the wall clock shows of it, ``unseen`` what the idle counter
+        shows; when both saw the same suspend, it counts once.
+        """
+        events: list[TrackerEvent] = []
+        away = max(wall_away, unseen, 0.0)
+        gap = self._gap(sample) + away
+        if self._in_spell and self._last_input is not None and gap >= self.idle_reset_seconds:
+            events.append(self._natural_end(previous))
+        self._add_away(away, wall_away)
         if sample.locked:
             return events
         input_at = self._input_moment(sample)
@@ -188,24 +217,45 @@ class SittingTracker:
             self._last_input is not None and input_at <= self._last_input
         ):
             return events
-        self._last_input = input_at
+        self._input_seen(input_at)
         if self._in_spell:
             self._tail = 0.0  # nothing was counted after this input
         elif sample.mono - input_at < self.idle_reset_seconds:
             self._open(0.0)
         return events
 
-    def _check_gap(self, sample: Sample, away: float, ref: Sample) -> list[TrackerEvent]:
+    def _check_gap(self, sample: Sample, ref: Sample) -> list[TrackerEvent]:
         if not self._in_spell or self._last_input is None:
             return []
-        if sample.mono - self._last_input + away >= self.idle_reset_seconds:
+        if self._gap(sample) >= self.idle_reset_seconds:
             return [self._natural_end(ref)]
         return []
+
+    def _gap(self, sample: Sample) -> float:
+        """Seconds since the last input, time away included."""
+        if self._last_input is None:
+            return 0.0
+        return sample.mono - self._last_input + self._away
+
+    def _idle_away(self, sample: Sample) -> float:
+        """Time away the idle counter proves: it saw more idle time than the monotonic
+        clock has run since the last input we know of."""
+        if sample.idle_seconds is None or self._last_input is None:
+            return 0.0
+        return max(self._last_input - self._input_moment(sample), 0.0)
+
+    def _add_away(self, away: float, wall_away: float) -> None:
+        self._away += max(away, 0.0)
+        self._wall_away += max(wall_away, 0.0)
+
+    def _input_seen(self, input_at: float) -> None:
+        self._last_input = input_at
+        self._away = self._wall_away = 0.0
 
     def _natural_end(self, ref: Sample) -> SpellEnded:
         """The spell ended when input stopped; ``ref`` is a sample to place that on the wall."""
         assert self._last_input is not None
-        back = timedelta(seconds=max(ref.mono - self._last_input, 0.0))
+        back = timedelta(seconds=max(ref.mono - self._last_input, 0.0) + self._wall_away)
         ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
         self._breaks += 1
         return self._close(ended, EndReason.NATURAL)
@@ -237,3 +287,11 @@ class SittingTracker:
         self._spell = 0.0
         self._tail = 0.0
         return ended
+
+
+def _clock_shift(sample: Sample, previous: Sample) -> tuple[float, float]:
+    """How far the wall clock moved beyond the monotonic one, and the drift to tolerate."""
+    elapsed = sample.mono - previous.mono
+    # Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen.
+    wall = (sample.wall.astimezone(UTC) - previous.wall.astimezone(UTC)).total_seconds()
+    return wall - elapsed, JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0)
