@@ -40,13 +40,15 @@ from deskbreak.shell.store import Store
 from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui import tray_status
 from deskbreak.ui.tray import IMAGE_SIZE, TRAY_MENU, Tray, standard_menu
-from deskbreak.ui.tray_art import draw_icon
+from deskbreak.ui.tray_art import IconState, draw_icon
 
 log = logging.getLogger(__name__)
 
 
 class TrayApp:
     """deskbreak in the tray: the daemon's events become windows, the user's clicks commands."""
+
+    daemon: Daemon  # made in start(), after the icon is up
 
     def __init__(
         self,
@@ -74,11 +76,6 @@ class TrayApp:
         for message in self.store.messages:
             log.warning("%s", message)
             self.notice = message
-        idle, idle_description = select.choose_idle_source()
-        log.info("%s", idle_description)
-        self.probe, probe_description = select.choose_desktop_probe()
-        log.info("%s", probe_description)
-        self.daemon = Daemon(self.clock, idle, self.probe, self.settings, self._on_event)
         self.tray = Tray(self.commands.post, self._menu(), backend=tray_backend)
         self.windows: dict[str, Any] = {}
         self._wake_id: str | None = None
@@ -89,6 +86,14 @@ class TrayApp:
     # -- start and stop -------------------------------------------------------------------
 
     def start(self) -> None:
+        """The icon first (people look for it); then the idle source, whose X connections
+        take a while to open, and the daemon; then commands and the first wake."""
+        self.tray.start(draw_icon(IMAGE_SIZE, IconState()), "deskbreak")
+        idle, idle_description = select.choose_idle_source()
+        log.info("%s", idle_description)
+        self.probe, probe_description = select.choose_desktop_probe()
+        log.info("%s", probe_description)
+        self.daemon = Daemon(self.clock, idle, self.probe, self.settings, self._on_event)
         self.commands.attach(self.root, self._handlers())
         if self.instance is not None:
             self.instance.start(self.commands.post)
@@ -97,12 +102,6 @@ class TrayApp:
             else:
                 self.instance.serve_in_thread()
         self._restore_signals = on_stop_signals(self.root, self.quit)
-        status = self.daemon.status()
-        limit = self.settings.breaks.sit_limit_minutes
-        self.tray.start(
-            draw_icon(IMAGE_SIZE, tray_status.icon_state(status, limit)),
-            tray_status.tooltip(status, limit, self.notice),
-        )
         self.store.backup_daily()
         self._wake()
 
@@ -121,6 +120,7 @@ class TrayApp:
         self.store.flush()
         self.store.close()
         self.daemon.close()
+        self.probe.close()
         self.tray.stop()
         if self.instance is not None:
             self.instance.close()

@@ -9,8 +9,6 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from tktooltip import ToolTip
-
 from deskbreak.core.session import Frame, State
 from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
@@ -82,10 +80,12 @@ class GuidePage(Page):
             self.next_button: "Next movement  (→ or N)",
             self.stop_button: "End the break  (Esc)",
         }
-        for index, (button, hint) in enumerate(hints.items()):
+        for index, button in enumerate(hints):
             button.configure(padx=px(4))
             button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else px(4), 0))
-            ToolTip(button, msg=hint, delay=0.6, follow=False, font=f.small)
+        # tktooltip imports importlib.metadata (15–90 ms): attach the hints once the window
+        # is on screen, so the break is not kept waiting for them.
+        self.after(300, lambda: _add_tooltips(hints, f.small))
         self.pain_button = self.button(self, "Sharp pain — stop   (S)", on_pain, kind="warn")
         self.pain_button.configure(font=f.heading, pady=px(6))
         self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
@@ -163,3 +163,11 @@ def action_text(frame: Frame) -> str:
     if frame.segment is Segment.SWITCH_SIDES:
         return "Switch to the other side"
     return "Get into position"
+
+
+def _add_tooltips(hints: dict[tk.Button, str], font: object) -> None:
+    from tktooltip import ToolTip
+
+    for button, hint in hints.items():
+        if button.winfo_exists():
+            ToolTip(button, msg=hint, delay=0.6, follow=False, font=font)
