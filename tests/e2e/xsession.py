@@ -120,32 +120,36 @@ class XSession:
         )
         return target
 
-    def start_tray(self) -> subprocess.Popen[bytes]:
-        tray = subprocess.Popen(
-            [
-                "trayer",
-                "--edge",
-                "bottom",
-                "--align",
-                "right",
-                "--widthtype",
-                "request",
-                "--height",
-                "32",
-                "--SetDockType",
-                "false",
-                "--transparent",
-                "false",
-                "--tint",
-                "0x2d2d2d",
-            ],
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.processes.append(tray)
-        wait_for(self.tray_owner, 10, "trayer to own _NET_SYSTEM_TRAY_S0")
-        return tray
+    def start_tray(self, attempts: int = 3) -> subprocess.Popen[bytes]:
+        """Start trayer and wait until it owns the tray selection; on a loaded machine it
+        can be slow to claim it, or die on start, so give it a few tries."""
+        for attempt in range(1, attempts + 1):
+            tray = subprocess.Popen(
+                [
+                    "trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
+                    "--height", "32", "--SetDockType", "false", "--transparent", "false",
+                    "--tint", "0x2d2d2d",
+                ],
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            self.processes.append(tray)
+            try:
+                wait_for(
+                    lambda t=tray: self.tray_owner() or t.poll() is not None,  # type: ignore[misc]
+                    20,
+                    "trayer to own _NET_SYSTEM_TRAY_S0",
+                )
+            except AssertionError:
+                if attempt == attempts:
+                    raise
+            if tray.poll() is None and self.tray_owner():
+                return tray
+            tray.kill()
+            tray.wait()
+            self.processes.remove(tray)
+        raise AssertionError(f"trayer did not start in {attempts} attempts")
 
 
 @contextmanager

@@ -204,8 +204,6 @@ def test_updates_never_block_the_caller_and_coalesce() -> None:
 
 # -- the real thing: Xvfb, trayer, pystray's xorg backend -----------------------------------
 
-needs_trayer = pytest.mark.skipif(shutil.which("trayer") is None, reason="trayer is not installed")
-
 
 class Trayer:
     ARGS = ["--edge", "bottom", "--align", "right", "--widthtype", "request",
@@ -215,10 +213,11 @@ class Trayer:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
+        assert shutil.which("trayer"), "trayer is missing: `make test` installs it"
         self.proc = subprocess.Popen(
             ["trayer", *self.ARGS], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        assert wait_for(lambda: xembed_tray_present(os.environ["DISPLAY"])), (
+        assert wait_for(lambda: xembed_tray_present(os.environ["DISPLAY"]), 20), (
             "trayer never owned the tray selection"
         )
 
@@ -272,7 +271,6 @@ def xorg_tray(posted: list[Command]) -> Tray:
 
 
 @pytest.mark.gui
-@needs_trayer
 def test_the_xorg_icon_docks_and_a_left_click_takes_a_break(trayer: Trayer) -> None:
     posted: list[Command] = []
     tray = xorg_tray(posted)
@@ -309,7 +307,6 @@ def test_the_xorg_icon_docks_and_a_left_click_takes_a_break(trayer: Trayer) -> N
 
 
 @pytest.mark.gui
-@needs_trayer
 def test_restarting_the_tray_docks_the_icon_again(trayer: Trayer) -> None:
     posted: list[Command] = []
     tray = xorg_tray(posted)
@@ -330,7 +327,6 @@ def test_restarting_the_tray_docks_the_icon_again(trayer: Trayer) -> None:
 
 
 @pytest.mark.gui
-@needs_trayer
 def test_a_tray_that_starts_later_gets_the_icon() -> None:
     posted: list[Command] = []
     late = Trayer()
@@ -349,7 +345,6 @@ def test_a_tray_that_starts_later_gets_the_icon() -> None:
 
 
 @pytest.mark.gui
-@needs_trayer
 def test_a_lost_dock_request_is_sent_again(trayer: Trayer, monkeypatch: pytest.MonkeyPatch) -> None:
     from deskbreak.ui import tray_xorg
 
