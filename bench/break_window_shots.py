@@ -23,6 +23,9 @@ from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
 from deskbreak.ui.break_window import BreakWindow
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo, for tests.e2e
+from tests.e2e import xsession  # noqa: E402
+
 
 def main(out: Path, routine_id: str = "hips-midback") -> None:
     from datetime import UTC, datetime
@@ -112,21 +115,7 @@ def own_display() -> subprocess.Popen[bytes] | None:
     """Without a DISPLAY (as under `make bench`), start a private Xvfb for the pictures."""
     if os.environ.get("DISPLAY"):
         return None
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            raise SystemExit("Xvfb did not start")
-        number += chunk
-    os.close(read_fd)
-    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    server, os.environ["DISPLAY"] = xsession.start_xvfb()
     return server
 
 

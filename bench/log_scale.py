@@ -42,6 +42,9 @@ from deskbreak.core.records import (
 )
 from deskbreak.shell.store import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo, for tests.e2e
+from tests.e2e import xsession  # noqa: E402
+
 TZ = ZoneInfo("Europe/Berlin")  # so the data crosses DST changes twice a year
 
 
@@ -91,26 +94,12 @@ def display() -> Iterator[None]:
     if os.environ.get("DISPLAY"):
         yield
         return
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    xvfb, os.environ["DISPLAY"] = xsession.start_xvfb()
     try:
         yield
     finally:
         xvfb.terminate()
         xvfb.wait()
-        os.close(read)
 
 
 def main() -> None:

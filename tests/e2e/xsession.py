@@ -152,35 +152,37 @@ class XSession:
         raise AssertionError(f"trayer did not start in {attempts} attempts")
 
 
-@contextmanager
-def x_session(*, tray: bool = True, extra_args: tuple[str, ...] = ()) -> Iterator[XSession]:
-    assert shutil.which("Xvfb") and shutil.which("xdotool"), "run `make test`: it installs xvfb"
+def start_xvfb(
+    *extra_args: str, screen: str = "1280x800x24"
+) -> tuple[subprocess.Popen[bytes], str]:
+    """A private Xvfb on a free display number, found with -displayfd (no guessing, no races).
+
+    The number is read up to its newline before the pipe closes, or Xvfb dies.
+    """
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-            *extra_args,
-        ],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp",
+         *extra_args],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=open(os.environ.get("XVFB_LOG", os.devnull), "wb"),  # noqa: SIM115
-    )
+    )  # fmt: skip
     os.close(write_fd)
     number = b""
     with os.fdopen(read_fd, "rb") as pipe:
         while not number.endswith(b"\n"):
             chunk = pipe.read(1)
             if not chunk:
-                break
+                raise RuntimeError("Xvfb exited before announcing its display")
             number += chunk
-    session = XSession(f":{number.decode().strip()}", [xvfb])
+    return xvfb, f":{number.decode().strip()}"
+
+
+@contextmanager
+def x_session(*, tray: bool = True, extra_args: tuple[str, ...] = ()) -> Iterator[XSession]:
+    assert shutil.which("Xvfb") and shutil.which("xdotool"), "run `make test`: it installs xvfb"
+    xvfb, name = start_xvfb(*extra_args)
+    session = XSession(name, [xvfb])
     try:
         if tray:
             session.start_tray()

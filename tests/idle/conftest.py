@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.e2e.xsession import start_xvfb
+
 
 class XServer:
     """A private Xvfb on a free display number, found with -displayfd (no guessing, no races)."""
 
     def __init__(self, *extra: str) -> None:
-        read_end, write_end = os.pipe()
-        self.process = subprocess.Popen(
-            [
-                "Xvfb",
-                "-displayfd",
-                str(write_end),
-                "-nolisten",
-                "tcp",
-                "-screen",
-                "0",
-                "640x480x24",
-                *extra,
-            ],
-            pass_fds=(write_end,),
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write_end)
-        number = b""
-        with os.fdopen(read_end, "rb") as pipe:  # read up to the newline, or Xvfb dies
-            while not number.endswith(b"\n"):
-                chunk = pipe.read(1)
-                if not chunk:
-                    raise RuntimeError("Xvfb exited before announcing its display")
-                number += chunk
-        self.display = ":" + number.decode().strip()
+        self.process, self.display = start_xvfb(*extra, screen="640x480x24")
 
     def stop(self) -> None:
         if self.process.poll() is None:
