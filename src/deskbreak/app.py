@@ -86,8 +86,17 @@ class TrayApp:
     # -- start and stop -------------------------------------------------------------------
 
     def start(self) -> None:
-        """The icon first (people look for it); then the idle source, whose X connections
-        take a while to open, and the daemon; then commands and the first wake."""
+        """Signals and the instance socket first (a SIGTERM or a second launch is answered
+        from the first moment; both only queue work for the main loop), then the icon, which
+        people look for; then the idle source, whose X connections take a while to open, the
+        daemon, and the commands waiting in the queue."""
+        self._restore_signals = on_stop_signals(self.root, self.quit)
+        if self.instance is not None:
+            self.instance.start(self.commands.post)
+            if can_watch_files(self.root):
+                watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
+            else:
+                self.instance.serve_in_thread()
         self.tray.start(draw_icon(IMAGE_SIZE, IconState()), "deskbreak")
         idle, idle_description = select.choose_idle_source()
         log.info("%s", idle_description)
@@ -95,13 +104,6 @@ class TrayApp:
         log.info("%s", probe_description)
         self.daemon = Daemon(self.clock, idle, self.probe, self.settings, self._on_event)
         self.commands.attach(self.root, self._handlers())
-        if self.instance is not None:
-            self.instance.start(self.commands.post)
-            if can_watch_files(self.root):
-                watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
-            else:
-                self.instance.serve_in_thread()
-        self._restore_signals = on_stop_signals(self.root, self.quit)
         self.store.backup_daily()
         self._wake()
 
