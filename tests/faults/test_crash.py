@@ -43,10 +43,10 @@ def test_sigkill_mid_break_keeps_every_committed_break_and_the_next_start_takes_
     tmp_path: Path,
 ) -> None:
     with x_session() as x11:
-        _crash_and_restart(x11, tmp_path)
+        _check_crash_and_restart(x11, tmp_path)
 
 
-def _crash_and_restart(x11: XSession, tmp_path: Path) -> None:
+def _check_crash_and_restart(x11: XSession, tmp_path: Path) -> None:
     app = start_app(x11, tmp_path)
     database = app.data_dir / "deskbreak.sqlite3"
 

@@ -25,7 +25,7 @@ def tool(name: str) -> str:
     return path
 
 
-def validate_desktop(path: Path) -> None:
+def check_desktop_file(path: Path) -> None:
     result = subprocess.run(
         [tool("desktop-file-validate"), str(path)], capture_output=True, text=True, check=False
     )
@@ -39,7 +39,7 @@ def home(isolated_dirs: Path) -> Path:
 
 
 def test_shipped_desktop_entry_is_valid() -> None:
-    validate_desktop(SHIPPED)
+    check_desktop_file(SHIPPED)
 
 
 def test_shipped_desktop_entry_is_what_the_code_renders() -> None:
@@ -76,7 +76,7 @@ def test_install_desktop_writes_valid_entry_and_every_icon(
 ) -> None:
     assert cli.main(["install-desktop"]) == 0
     entry = home / ".local" / "share" / "applications" / "deskbreak.desktop"
-    validate_desktop(entry)
+    check_desktop_file(entry)
     keys = desktop_entry.read_entry(entry)
     assert keys["X-Deskbreak-Installed"] == "true"
     assert Path(keys["Exec"]).name == "deskbreak"  # this venv's script, by absolute path
@@ -91,14 +91,14 @@ def test_install_desktop_writes_valid_entry_and_every_icon(
 def test_autostart_entry_is_valid(home: Path) -> None:
     assert cli.main(["autostart", "on"]) == 0
     entry = home / ".config" / "autostart" / "deskbreak.desktop"
-    validate_desktop(entry)
+    check_desktop_file(entry)
 
 
 def test_entry_with_awkward_paths_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "deskbreak.desktop"
     argv = ['/opt/my apps/$x\\y "z"/deskbreak', "--data-dir", "/data/100%"]
     path.write_text(desktop_entry.render(argv), encoding="utf-8")
-    validate_desktop(path)
+    check_desktop_file(path)
 
 
 def test_uninstall_removes_entry_icons_and_autostart_but_keeps_data(
