@@ -14,12 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from deskbreak import paths
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.library import load_library
 from deskbreak.core.routines import shipped_routines
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import Segment
+from deskbreak.shell import paths
 from deskbreak.ui import theme
 from deskbreak.ui.break_window import BreakWindow
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.settings import Settings
-from deskbreak.shell.daemon import Daemon
+from deskbreak.engine.break_engine import BreakEngine
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -46,7 +46,7 @@ def run(
     clock = FakeClock(start, tz=BERLIN)
     desk = Desk(clock, typing=typing)
     events: list[object] = []
-    daemon = Daemon(clock, desk, None, Settings(), events.append)
+    daemon = BreakEngine(clock, desk, None, Settings(), events.append)
     end = start.astimezone(UTC) + timedelta(hours=hours)
     wakes = 0
     began = systime.perf_counter()
@@ -71,7 +71,7 @@ def run(
 
 def main() -> None:
     monday = datetime(2026, 3, 2, 10, 0, tzinfo=BERLIN)
-    interval = Daemon(FakeClock(monday), None, None, Settings(), print).sample_interval
+    interval = BreakEngine(FakeClock(monday), None, None, Settings(), print).sample_interval
     goal = 3600 / interval
     print(f"idle sample interval: {interval:.0f} s -> goal: <= {goal:.0f} wakes/hour + jobs")
     print(f"{'scenario':42} {'wakes':>6} {'samples':>8} {'events':>7} {'cpu ms':>8}")

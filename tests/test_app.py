@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from deskbreak import paths
 from deskbreak.app import TrayApp
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.commands import Pause, Quit, Resume, ShowAbout, ShowProgress, TakeBreak
 from deskbreak.core.policy import State
 from deskbreak.core.records import DaySitting
+from deskbreak.shell import paths
 from deskbreak.shell.store import Store
 from deskbreak.ui import theme
 
@@ -77,7 +78,7 @@ def test_settings_saved_in_the_dialog_take_effect_at_once(app: TrayApp) -> None:
     app.root.update()
     dialog.save_button.invoke()
     app.root.update()
-    assert app.daemon.status().limit_seconds == 35 * 60
+    assert app.engine.status().limit_seconds == 35 * 60
     assert "sit_limit_minutes = 35" in app.paths.config_file.read_text()
     assert "settings" not in app.windows
 
@@ -89,7 +90,7 @@ def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) 
     )
     app._wake()
     assert app.settings.breaks.sit_limit_minutes == 42
-    assert app.daemon.status().limit_seconds == 42 * 60
+    assert app.engine.status().limit_seconds == 42 * 60
 
     config.write_text(
         config.read_text().replace("sit_limit_minutes = 42", "sit_limit_minutes = = 9")
@@ -100,42 +101,42 @@ def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) 
 
 
 def test_tray_commands_reach_the_daemon(app: TrayApp) -> None:
-    app.commands.post("pause", "30")
+    app.commands.post(Pause(30))
     app.root.update()
-    status = app.daemon.status()
+    status = app.engine.status()
     assert status.state is State.PAUSED
     assert status.paused_until is not None
-    app.commands.post("resume")
+    app.commands.post(Resume())
     app.root.update()
-    assert app.daemon.status().state is not State.PAUSED
+    assert app.engine.status().state is not State.PAUSED
 
 
 def test_a_break_from_the_tray_opens_one_window_and_ends_the_spell(app: TrayApp) -> None:
-    app.commands.post("break")
+    app.commands.post(TakeBreak())
     app.root.update()
     window = app.windows["break"]
     assert window.title().startswith("deskbreak — ")
-    assert app.daemon.status().state is State.IN_BREAK
-    app.commands.post("break", "quick-reset")  # a second ask raises the same window
+    assert app.engine.status().state is State.IN_BREAK
+    app.commands.post(TakeBreak("quick-reset"))  # a second ask raises the same window
     app.root.update()
     assert app.windows["break"] is window
     window.close()
     app.root.update()
     assert "break" not in app.windows
-    assert app.daemon.status().state is not State.IN_BREAK
+    assert app.engine.status().state is not State.IN_BREAK
 
 
 def test_progress_and_about_open_once_each(app: TrayApp) -> None:
     for _ in range(2):
-        app.commands.post("show-progress")
-        app.commands.post("show-about")
+        app.commands.post(ShowProgress())
+        app.commands.post(ShowAbout())
         app.root.update()
     titles = sorted(w.title() for w in app.root.winfo_children() if isinstance(w, tk.Toplevel))
     assert titles == ["deskbreak — About", "deskbreak — Progress"]
 
 
 def test_quit_flushes_and_stops(app: TrayApp) -> None:
-    app.commands.post("quit")
+    app.commands.post(Quit())
     app.root.update()
     assert app._quitting
     assert app.store.days(), "today's sitting figures were written on the way out"

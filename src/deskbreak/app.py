@@ -1,9 +1,9 @@
 """The composition root of the tray app: builds every part once and wires the shell to the core.
 
 Everything here runs on the Tk main thread. The tray thread, the single-instance server and
-signal handlers only post :class:`~deskbreak.shell.wakeup.Command`\\ s to one queue, which Tk
+signal handlers only post :class:`~deskbreak.ui.wakeup.Command`\\ s to one queue, which Tk
 drains when a byte arrives on its pipe. Time moves through one ``after()``: it calls
-:meth:`Daemon.wake` and re-arms itself for whenever the daemon says the next thing is due,
+:meth:`BreakEngine.wake` and re-arms itself for whenever the engine says the next thing is due,
 so an idle app sleeps.
 """
 
@@ -13,42 +13,52 @@ import contextlib
 import logging
 import tkinter as tk
 from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 
 from deskbreak.core.adaptation import Adaptation
-from deskbreak.core.choose import (
-    FALLBACK_ROUTINE,
-    UnknownRoutine,
-    choose_routine,
-    unknown_references,
-)
+from deskbreak.core.choose import unknown_references
 from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.commands import (
+    AnotherLaunch,
+    Command,
+    OpenTrayMenu,
+    Pause,
+    Quit,
+    Resume,
+    ShowAbout,
+    ShowProgress,
+    ShowSettings,
+    Snooze,
+    TakeBreak,
+)
 from deskbreak.core.library import Library, load_library
+from deskbreak.core.movements import Routine
 from deskbreak.core.policy import PromptShown, PromptWithdrawn, State
 from deskbreak.core.records import DaySitting, Outcome, SessionRecord, Trigger
 from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
+from deskbreak.engine import adaptations
+from deskbreak.engine.break_engine import BreakEngine, DayClosed, IdleSourceChanged, RitualDue
+from deskbreak.engine.breaks import movement_regions, routine_to_offer
+from deskbreak.engine.config_watch import ConfigWatch
+from deskbreak.engine.day_figures import DayFiguresWriter
 from deskbreak.idle import select
-from deskbreak.paths import AppPaths
-from deskbreak.shell import adaptations
-from deskbreak.shell.config_watch import ConfigWatch
-from deskbreak.shell.daemon import Daemon, DayClosed, IdleSourceChanged, RitualDue
-from deskbreak.shell.day_figures import DayFiguresWriter
-from deskbreak.shell.signals import on_stop_signals
+from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
-from deskbreak.shell.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui import tray_status
-from deskbreak.ui.tray import IMAGE_SIZE, TRAY_MENU, Tray, standard_menu
+from deskbreak.ui.signals import on_stop_signals
+from deskbreak.ui.tray import IMAGE_SIZE, Tray, standard_menu
 from deskbreak.ui.tray_art import IconState, draw_icon
+from deskbreak.ui.wakeup import CommandQueue, can_watch_files, watch_fd
 
 log = logging.getLogger(__name__)
 
 
 class TrayApp:
-    """deskbreak in the tray: the daemon's events become windows, the user's clicks commands."""
+    """deskbreak in the tray: the engine's events become windows, the user's clicks commands."""
 
-    daemon: Daemon  # made in start(), after the icon is up
+    engine: BreakEngine  # made in start(), after the icon is up
 
     def __init__(
         self,
@@ -89,7 +99,7 @@ class TrayApp:
         """Signals and the instance socket first (a SIGTERM or a second launch is answered
         from the first moment; both only queue work for the main loop), then the icon, which
         people look for; then the idle source, whose X connections take a while to open, the
-        daemon, and the commands waiting in the queue."""
+        engine, and the commands waiting in the queue."""
         self._restore_signals = on_stop_signals(self.root, self.quit)
         if self.instance is not None:
             self.instance.start(self.commands.post)
@@ -102,8 +112,8 @@ class TrayApp:
         log.info("%s", idle_description)
         self.probe, probe_description = select.choose_desktop_probe()
         log.info("%s", probe_description)
-        self.daemon = Daemon(self.clock, idle, self.probe, self.settings, self._on_event)
-        self.commands.attach(self.root, self._handlers())
+        self.engine = BreakEngine(self.clock, idle, self.probe, self.settings, self._on_event)
+        self.commands.attach(self.root, self._dispatch)
         self.store.backup_daily()
         self._wake()
 
@@ -121,7 +131,7 @@ class TrayApp:
         self._write_day(force=True)
         self.store.flush()
         self.store.close()
-        self.daemon.close()
+        self.engine.close()
         self.probe.close()
         self.tray.stop()
         if self.instance is not None:
@@ -135,7 +145,7 @@ class TrayApp:
     def _wake(self) -> None:
         self._wake_id = None
         self._reload_config_if_changed()
-        seconds = self.daemon.wake()
+        seconds = self.engine.wake()
         self._refresh()
         self._arm(seconds)
 
@@ -143,13 +153,13 @@ class TrayApp:
         if self._quitting:
             return
         if seconds is None:
-            seconds = self.daemon.seconds_until_due()
+            seconds = self.engine.seconds_until_due()
         if self._wake_id is not None:
             self.root.after_cancel(self._wake_id)
         self._wake_id = self.root.after(max(1, int(seconds * 1000)), self._wake)
 
     def _refresh(self) -> None:
-        status = self.daemon.status()
+        status = self.engine.status()
         limit = self.settings.breaks.sit_limit_minutes
         self.tray.show(
             tray_status.icon_state(status, limit), tray_status.tooltip(status, limit, self.notice)
@@ -159,9 +169,9 @@ class TrayApp:
     def _write_day(self, *, force: bool = False, figures: DaySitting | None = None) -> None:
         now = self.clock.monotonic()
         if force or figures is not None or self.day_figures.due(now):
-            self.day_figures.write(figures or self.daemon.status().today, now)
+            self.day_figures.write(figures or self.engine.status().today, now)
 
-    # -- what the daemon says -------------------------------------------------------------
+    # -- what the engine says -------------------------------------------------------------
 
     def _on_event(self, event: object) -> None:
         log.debug("event %r", event)
@@ -191,9 +201,9 @@ class TrayApp:
             can_snooze=event.can_snooze,
             snooze_minutes=self.settings.breaks.snooze_minutes,
             on_start=lambda: self._prompt_answer(lambda: self.take_break(None, Trigger.PROMPT)),
-            on_snooze=lambda: self._prompt_answer(self.daemon.snooze),
-            on_skip=lambda: self._prompt_answer(self.daemon.skip),
-            on_ignored=lambda: self._prompt_answer(self.daemon.prompt_ignored),
+            on_snooze=lambda: self._prompt_answer(self.engine.snooze),
+            on_skip=lambda: self._prompt_answer(self.engine.skip),
+            on_ignored=lambda: self._prompt_answer(self.engine.prompt_ignored),
             sound=self.settings.app.sound,
         )
 
@@ -208,7 +218,7 @@ class TrayApp:
             return
         self.windows["prompt"] = PromptWindow(
             self.root,
-            sitting_minutes=round(self.daemon.status().spell_seconds / 60),
+            sitting_minutes=round(self.engine.status().spell_seconds / 60),
             routine_name=routine.name.lower(),
             routine_minutes=max(1, round(self._minutes(routine))),
             heading="Your daily ritual",
@@ -233,49 +243,58 @@ class TrayApp:
 
     # -- what the user asks for -----------------------------------------------------------
 
-    def _handlers(self) -> dict[str, Callable[..., object]]:
-        return {
-            "break": lambda routine_id=None: self.take_break(routine_id, Trigger.TRAY),
-            "snooze": self._user(self.daemon.snooze),
-            "pause": self._pause,
-            "resume": self._user(self.daemon.resume),
-            "show-progress": self.show_progress,
-            "show-settings": self.show_settings,
-            "show-about": self.show_about,
-            "run": lambda: log.info("a second deskbreak was started; this one keeps running"),
-            "quit": self.quit,
-            TRAY_MENU: self._tray_menu,
-        }
+    def _dispatch(self, command: Command) -> None:
+        """Every user command, from the tray, a menu or a second launch, comes through here."""
+        match command:
+            case TakeBreak(routine_id=routine_id):
+                self.take_break(routine_id, Trigger.TRAY)
+            case Snooze():
+                self._user(self.engine.snooze)
+            case Pause(minutes=minutes):
+                self._pause(minutes)
+            case Resume():
+                self._user(self.engine.resume)
+            case ShowProgress():
+                self.show_progress()
+            case ShowSettings():
+                self.show_settings()
+            case ShowAbout():
+                self.show_about()
+            case AnotherLaunch():
+                log.info("a second deskbreak was started; this one keeps running")
+            case Quit():
+                self.quit()
+            case OpenTrayMenu(x=x, y=y):
+                self._tray_menu(x, y)
+            case _:
+                assert_never(command)
 
-    def _user(self, action: Callable[[], object]) -> Callable[[], None]:
-        def run() -> None:
-            action()
-            if self.daemon.status().state is not State.PROMPTED:
-                self._close("prompt")
-            self._refresh()
-            self._arm()
+    def _user(self, action: Callable[[], object]) -> None:
+        action()
+        if self.engine.status().state is not State.PROMPTED:
+            self._close("prompt")
+        self._refresh()
+        self._arm()
 
-        return run
-
-    def _pause(self, how: str = "30") -> None:
-        self.daemon.pause(None if how == "tomorrow" else int(how))
+    def _pause(self, minutes: int | None) -> None:
+        self.engine.pause(minutes)
         self._close("prompt")
         self._refresh()
         self._arm()
 
     def take_break(self, routine_id: str | None, trigger: Trigger) -> None:
-        """Open the break window (or raise the open one) and tell the daemon a break began."""
-        from deskbreak.commands.break_cmd import open_break
+        """Open the break window (or raise the open one) and tell the engine a break began."""
+        from deskbreak.ui.break_launch import open_break
 
         existing = self.windows.get("break")
         if existing is not None:
             _raise(existing)
             return
         self._close("prompt")
-        routine = self._routine(routine_id or self.settings.breaks.prompt_routine)
+        routine = self._routine(routine_id)
         if routine is None:
             return
-        self.daemon.take_break(trigger)
+        self.engine.take_break(trigger)
         recorded: list[SessionRecord] = []
 
         def on_record(session: SessionRecord) -> None:
@@ -284,7 +303,7 @@ class TrayApp:
         def on_close() -> None:
             self.windows.pop("break", None)
             completed = bool(recorded) and recorded[-1].outcome is Outcome.COMPLETED
-            self.daemon.break_finished(completed)
+            self.engine.break_finished(completed)
             self._refresh()
             self._arm()
 
@@ -303,7 +322,6 @@ class TrayApp:
         self._refresh()
 
     def show_progress(self) -> None:
-        from deskbreak.commands.stats_cmd import movement_regions
         from deskbreak.core import stats
         from deskbreak.ui.progress_window import ProgressWindow
 
@@ -312,7 +330,7 @@ class TrayApp:
             self.store.summary(today),
             today=today,
             weekly_goal_days=self.settings.app.weekly_goal_days,
-            regions=movement_regions(),
+            regions=movement_regions(self.library),
         )
         existing = self.windows.get("progress")
         if existing is not None:
@@ -358,11 +376,11 @@ class TrayApp:
             self.root, self.paths, on_closed=lambda: self.windows.pop("about", None)
         )
 
-    def _tray_menu(self, x: str, y: str) -> None:
+    def _tray_menu(self, x: int, y: int) -> None:
         from deskbreak.ui.tray_menu import build_tk_menu, popup
 
         menu = build_tk_menu(self.root, self._menu(), self.commands.post)
-        popup(menu, int(x), int(y))
+        popup(menu, x, y)
 
     # -- settings -------------------------------------------------------------------------
 
@@ -371,7 +389,7 @@ class TrayApp:
         previous, self.settings = self.settings, settings
         self.config.saved()
         self.notice = None
-        self.daemon.apply_settings(settings)
+        self.engine.apply_settings(settings)
         if settings.app.autostart != previous.app.autostart:
             from deskbreak.shell import autostart
 
@@ -408,16 +426,10 @@ class TrayApp:
         ]
         return standard_menu(labels, self.settings.breaks.snooze_minutes)
 
-    def _routine(self, routine_id: str) -> Any:
-        adapted = self._adaptations()
-        for candidate in (routine_id, self.settings.breaks.prompt_routine, FALLBACK_ROUTINE):
-            try:
-                return choose_routine(candidate, self.library, self.settings, adapted)
-            except UnknownRoutine:
-                log.warning("no routine called %r", candidate)
-        return None
+    def _routine(self, routine_id: str | None) -> Routine | None:
+        return routine_to_offer(routine_id, self.library, self.settings, self._adaptations())
 
-    def _minutes(self, routine: Any) -> float:
+    def _minutes(self, routine: Routine | None) -> float:
         return duration_seconds(routine, self.settings.breathing) / 60 if routine else 0.0
 
     def _adaptations(self) -> dict[str, Adaptation]:

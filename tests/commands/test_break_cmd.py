@@ -11,15 +11,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from deskbreak import paths
 from deskbreak.cli import main
-from deskbreak.commands.break_cmd import open_break
 from deskbreak.core.library import load_library
 from deskbreak.core.records import Outcome, SessionRecord, Trigger
 from deskbreak.core.routines import shipped_routines
 from deskbreak.core.settings import Settings
+from deskbreak.shell import paths
 from deskbreak.shell.store import Store
 from deskbreak.ui import theme
+from deskbreak.ui.break_launch import open_break
 from tests.core.session_fixtures import fake_clock
 
 

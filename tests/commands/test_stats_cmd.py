@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak import cli, paths
+from deskbreak import cli
 from deskbreak.core.records import (
     Comfort,
     DaySitting,
@@ -19,7 +19,7 @@ from deskbreak.core.records import (
     SessionRecord,
     Trigger,
 )
-from deskbreak.shell import store_schema
+from deskbreak.shell import paths, store_schema
 from deskbreak.shell.store import Store
 
 TODAY = datetime.now().astimezone().date()

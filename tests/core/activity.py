@@ -1,4 +1,4 @@
-"""Simulated desk activity for engine tests: a fake idle source and a driver for the Daemon."""
+"""Simulated desk activity for engine tests: a fake idle source and a driver for the BreakEngine."""
 
 from __future__ import annotations
 

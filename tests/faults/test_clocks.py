@@ -1,4 +1,4 @@
-"""Clock faults through the real Daemon: the system clock set forward and back, and a month
+"""Clock faults through the real BreakEngine: the system clock set forward and back, and a month
 of snoozes and breaks whose memory stays flat and whose prompts follow the policy exactly."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from deskbreak.core.policy import PromptShown, State
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
-from deskbreak.shell.daemon import (
+from deskbreak.engine.break_engine import (
     MAX_SAMPLE_SECONDS,
     MIN_SLEEP_SECONDS,
-    Daemon,
+    BreakEngine,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -89,7 +89,7 @@ class Desk:
         self.clock = FakeClock(start, tz=BERLIN)
         self.typist = Typist(self.clock)
         self.tally = Tally(self.clock)
-        self.daemon = Daemon(self.clock, self.typist, None, Settings(), self.tally)
+        self.daemon = BreakEngine(self.clock, self.typist, None, Settings(), self.tally)
         self.snoozes_before_break = snoozes_before_break
         self.snoozed = 0
         self.wakes = 0

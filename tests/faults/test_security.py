@@ -181,7 +181,7 @@ def test_every_file_deskbreak_writes_is_private(session: XSession, tmp_path: Pat
 
 
 def test_the_chime_is_written_privately_not_in_the_shared_temp_dir(tmp_path: Path) -> None:
-    from deskbreak import paths
+    from deskbreak.shell import paths
     from deskbreak.ui import chime
 
     previous = os.umask(0o002)  # a loose umask must not make the chime readable by others

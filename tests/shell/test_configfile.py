@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak import resources
 from deskbreak.core.settings import Settings
-from deskbreak.shell import configfile
+from deskbreak.shell import configfile, resources
 
 
 @pytest.fixture

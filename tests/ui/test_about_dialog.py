@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from deskbreak import __version__, paths
+from deskbreak import __version__
+from deskbreak.shell import paths
 from deskbreak.ui import theme
 from deskbreak.ui.about_dialog import TITLE, AboutDialog
 

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from deskbreak import paths
 from deskbreak.core import safety
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.records import Comfort, Outcome, SessionRecord, Trigger
 from deskbreak.core.session import State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import GET_READY_SECONDS, Segment
+from deskbreak.shell import paths
 from deskbreak.ui import theme
 from deskbreak.ui.break_views import URGENT_FLAGS
 from deskbreak.ui.break_window import BreakWindow

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from deskbreak import resources
 from deskbreak.core.settings import Settings
-from deskbreak.shell import configfile
+from deskbreak.shell import configfile, resources
 from deskbreak.ui import theme
 from deskbreak.ui.settings_dialog import TITLE, SettingsDialog
 from deskbreak.ui.settings_form import field_keys

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from deskbreak.shell.wakeup import Command
+from deskbreak.core.commands import Command, OpenTrayMenu, Quit, TakeBreak
 from deskbreak.ui import tray as tray_mod
-from deskbreak.ui.tray import SEPARATOR, TRAY_MENU, Tray, standard_menu
+from deskbreak.ui.tray import SEPARATOR, Tray, standard_menu
 from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
 from deskbreak.ui.tray_backend import Probes, choose_backend, xembed_tray_present
 
@@ -89,9 +89,9 @@ def test_the_standard_menu() -> None:
         "Take a break now", "Routines", "Snooze 10 min", "Pause", "-",
         "Progress…", "Settings…", "About", "-", "Quit",
     ]  # fmt: skip
-    assert menu[0].default and menu[0].command == Command("break")
+    assert menu[0].default and menu[0].command == TakeBreak()
     routines = {e.label: e.command for e in menu[1].submenu}
-    assert routines["Quick reset · 3 min"] == Command("break", ("quick-reset",))
+    assert routines["Quick reset · 3 min"] == TakeBreak("quick-reset")
     pause = [e.label for e in menu[3].submenu]
     assert pause == ["30 min", "1 hour", "Until tomorrow", "-", "Resume"]
     assert SEPARATOR.is_separator
@@ -130,7 +130,7 @@ def test_the_default_action_and_menu_items_post_commands(
     routines = next(i for i in icon.menu.items if i.text == "Routines")
     next(i for i in routines.submenu.items if i.text.startswith("Daily ritual"))(icon)
     next(i for i in icon.menu.items if i.text == "Quit")(icon)
-    assert posted == [Command("break"), Command("break", ("daily-ritual",)), Command("quit")]
+    assert posted == [TakeBreak(), TakeBreak("daily-ritual"), Quit()]
 
 
 def test_the_icon_is_redrawn_only_when_its_state_changes(
@@ -166,7 +166,7 @@ def test_without_a_tray_the_app_is_told_once_and_keeps_working(
     tray.set_title("Sitting 3 min")  # harmless no-ops
     tray.set_image(draw_icon(64, IconState()))
     tray.activate()
-    assert posted == [Command("break")]
+    assert posted == [TakeBreak()]
     tray.stop()
 
 
@@ -293,13 +293,12 @@ def test_the_xorg_icon_docks_and_a_left_click_takes_a_break(trayer: Trayer) -> N
         assert wait_for(painted), "the docked icon was never drawn"
         subprocess.run(["xdotool", "mousemove", str(x + 2), str(y + 2), "click", "1"], check=True)
         assert wait_for(lambda: posted)
-        assert posted == [Command("break")]
+        assert posted == [TakeBreak()]
         subprocess.run(
             ["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "3"], check=True
         )
         assert wait_for(lambda: len(posted) == 2)
-        assert posted[1].name == TRAY_MENU
-        assert tuple(map(int, posted[1].args)) == (x + w // 2, y + h // 2)
+        assert posted[1] == OpenTrayMenu(x + w // 2, y + h // 2)
         tray.show(IconState(IconMode.DUE, 1.0), "Time to move")  # updates while docked: no hang
         assert wait_for(lambda: tray._icon.title == "Time to move")
     finally:
@@ -321,7 +320,7 @@ def test_restarting_the_tray_docks_the_icon_again(trayer: Trayer) -> None:
         )
         x, y, _, _ = docked_icons()[0]
         subprocess.run(["xdotool", "mousemove", str(x + 4), str(y + 4), "click", "1"], check=True)
-        assert wait_for(lambda: posted == [Command("break")])
+        assert wait_for(lambda: posted == [TakeBreak()])
     finally:
         tray.stop()
 

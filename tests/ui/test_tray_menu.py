@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.shell.wakeup import Command
+from deskbreak.core.commands import Command, Pause, Quit, TakeBreak
 from deskbreak.ui import theme
 from deskbreak.ui.tray import standard_menu
 from deskbreak.ui.tray_menu import build_tk_menu, popup
@@ -52,10 +52,10 @@ def test_items_post_their_commands(root) -> None:
     pause.invoke(2)
     menu.invoke(menu.index("end"))
     assert posted == [
-        Command("break"),
-        Command("break", ("quick-reset",)),
-        Command("pause", ("tomorrow",)),
-        Command("quit"),
+        TakeBreak(),
+        TakeBreak("quick-reset"),
+        Pause(None),
+        Quit(),
     ]
 
 

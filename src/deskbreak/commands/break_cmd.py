@@ -1,30 +1,21 @@
 """`deskbreak break [ROUTINE]`: open a guided break now, without the tray app.
 
-:func:`open_break` is the part the tray app reuses in-process: it wires a break window
-to the log (each break recorded once, even when the window is closed early) and to
-this week's figures for the summary.
+The window comes from :func:`deskbreak.ui.break_launch.open_break`, the same one the
+tray app opens.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError, context
 
 if TYPE_CHECKING:  # imported when run, so other commands start without them
-    import tkinter as tk
-
-    from deskbreak.core.clock import Clock
     from deskbreak.core.library import Library
-    from deskbreak.core.movements import Routine
-    from deskbreak.core.records import SessionRecord, Trigger
     from deskbreak.core.settings import Settings
-    from deskbreak.paths import AppPaths
-    from deskbreak.shell.store import Store
-    from deskbreak.ui.break_window import BreakWindow
+    from deskbreak.shell.paths import AppPaths
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -39,63 +30,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "routine", nargs="?", metavar="ROUTINE", help="a routine id, e.g. quick-reset"
     )
     parser.set_defaults(func=run)
-
-
-def open_break(
-    root: tk.Misc,
-    routine: Routine,
-    settings: Settings,
-    store: Store | None,
-    *,
-    paths: AppPaths | None,
-    library: Library | None = None,
-    trigger: Trigger | None = None,
-    on_close: Callable[[], None] | None = None,
-    on_record: Callable[[SessionRecord], None] | None = None,
-    clock: Clock | None = None,
-) -> BreakWindow:
-    """Open the break window on ``root`` and return it at once (it never blocks).
-
-    Each break is added to ``store`` (if given) and then passed to ``on_record``;
-    ``trigger`` defaults to :attr:`Trigger.COMMAND`.
-    """
-    from deskbreak.core.clock import SystemClock
-    from deskbreak.core.records import Trigger
-    from deskbreak.ui.break_window import BreakWindow
-
-    def record(session: SessionRecord) -> None:
-        if store is not None:
-            store.add_session(session)
-        if on_record is not None:
-            on_record(session)
-
-    return BreakWindow(
-        root,
-        routine,
-        settings.breathing,
-        clock or SystemClock(),
-        record,
-        on_close or (lambda: None),
-        paths=paths,
-        week_summary=_week_summary(store, settings) if store is not None else None,
-        trigger=trigger or Trigger.COMMAND,
-        movements=library.movements if library is not None else None,
-    )
-
-
-def _week_summary(store: Store, settings: Settings) -> Callable[[], tuple[int, int]]:
-    def week() -> tuple[int, int]:
-        from datetime import date
-
-        from deskbreak.core import stats
-
-        today = date.today()
-        figures = stats.compute(
-            store.summary(today), today=today, weekly_goal_days=settings.app.weekly_goal_days
-        )
-        return figures.week.active_days, figures.week.goal_days
-
-    return week
 
 
 def run(args: argparse.Namespace) -> int:
@@ -121,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _hand_over(paths: AppPaths, routine_id: str) -> bool:
     """With the tray app running, the break opens there (one icon, one log writer)."""
+    from deskbreak.core.commands import TakeBreak
     from deskbreak.shell.single_instance import HandoverRejected, try_handover
-    from deskbreak.shell.wakeup import Command
 
     try:
-        return try_handover(paths, Command("break", (routine_id,)))
+        return try_handover(paths, TakeBreak(routine_id))
     except HandoverRejected as error:
         import logging
 
@@ -138,10 +72,11 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
     from datetime import date
 
     from deskbreak.core.choose import choose_routine
-    from deskbreak.shell import adaptations
-    from deskbreak.shell.signals import on_stop_signals
+    from deskbreak.engine import adaptations
     from deskbreak.shell.store import Store
     from deskbreak.ui import theme
+    from deskbreak.ui.break_launch import open_break
+    from deskbreak.ui.signals import on_stop_signals
 
     try:
         root = theme.make_root()

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deskbreak import paths
-    from deskbreak.shell import configfile
+    from deskbreak.shell import configfile, paths
 
 
 @dataclass(frozen=True)
@@ -24,8 +23,7 @@ class Context:
 
 def load(args: argparse.Namespace, *, report: bool = True) -> Context:
     """Resolve paths and read the config; config problems go to stderr, never stop us."""
-    from deskbreak import paths
-    from deskbreak.shell import configfile
+    from deskbreak.shell import configfile, paths
 
     app_paths = paths.resolve(getattr(args, "config_dir", None), getattr(args, "data_dir", None))
     config = configfile.load(app_paths.config_file)

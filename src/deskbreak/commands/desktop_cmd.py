@@ -11,7 +11,7 @@ from deskbreak.commands import UsageError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from deskbreak import paths
+    from deskbreak.shell import paths
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -66,8 +66,7 @@ def run_install(args: argparse.Namespace) -> int:
 def run_uninstall(args: argparse.Namespace) -> int:
     import shutil
 
-    from deskbreak import paths
-    from deskbreak.shell import autostart, desktop_entry
+    from deskbreak.shell import autostart, desktop_entry, paths
 
     app_paths = paths.resolve(getattr(args, "config_dir", None), getattr(args, "data_dir", None))
     doomed = _purge_targets(app_paths) if args.purge else []

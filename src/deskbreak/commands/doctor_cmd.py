@@ -13,7 +13,7 @@ from deskbreak import __version__
 from deskbreak.commands import context
 
 if TYPE_CHECKING:
-    from deskbreak import paths
+    from deskbreak.shell import paths
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import tkinter as tk
 
+    from deskbreak.core.commands import AnotherLaunch
     from deskbreak.shell import logsetup
     from deskbreak.shell.single_instance import InstanceServer, try_handover
-    from deskbreak.shell.wakeup import Command
 
     ctx = context.load(args)
     problem = logsetup.configure(ctx.paths.log_file, verbose=args.verbose)
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     logsetup.install_excepthooks()
     instance = InstanceServer.claim(ctx.paths)
     if instance is None:
-        if try_handover(ctx.paths, Command("run")):
+        if try_handover(ctx.paths, AnotherLaunch()):
             print("deskbreak is already running (look for its icon in the tray).")
             return 0
         print("deskbreak: another deskbreak holds the lock but does not answer.", file=sys.stderr)
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     from deskbreak.app import TrayApp
     from deskbreak.ui import theme
+    from deskbreak.ui.tk_errors import keep_tk_running
 
     try:
         root = theme.make_root()
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    logsetup.keep_tk_running(root)
+    keep_tk_running(root)
     app = TrayApp(root, ctx.paths, instance=instance)
     app.start()
     root.mainloop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -56,17 +57,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def movement_regions() -> Mapping[str, Sequence[str]]:
-    """movement id → its target regions, from the movement library when it can be read.
+    """movement id → its target regions; empty (and said in the log) when the library
+    cannot be read, so the figures still show — `deskbreak doctor` reports the cause."""
+    from deskbreak.core.library import load_library
+    from deskbreak.engine.breaks import movement_regions as regions_of
 
-    Stats stay useful without it (the region bars are just empty), so any failure of
-    the library is left for `deskbreak doctor` to report.
-    """
     try:
-        from deskbreak.core import library
-
-        movements = library.load_library().movements
-        return {m.id: tuple(str(r) for r in m.regions) for m in movements.values()}
-    except Exception:  # noqa: BLE001 — see the docstring
+        return regions_of(load_library())
+    except (OSError, ValueError) as error:
+        logging.getLogger(__name__).warning("movement library unreadable: %s", error)
         return {}
 
 

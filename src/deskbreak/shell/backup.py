@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from deskbreak.paths import ensure_private_dir
+from deskbreak.shell.paths import ensure_private_dir
 
 _NAME = re.compile(r"^deskbreak-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 

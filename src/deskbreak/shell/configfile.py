@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from deskbreak import resources
 from deskbreak.core.settings import (
     WEEKDAYS,
     Problem,
@@ -29,6 +28,7 @@ from deskbreak.core.settings import (
     settings_from_mapping,
     settings_to_mapping,
 )
+from deskbreak.shell import resources
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deskbreak import resources
+from deskbreak.shell import resources
 from deskbreak.shell.launcher import Launcher, launch_command, write_atomic
 
 APP_ID = "deskbreak"

@@ -14,9 +14,8 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from deskbreak.paths import ensure_private_dir
+from deskbreak.shell.paths import ensure_private_dir
 
 log = logging.getLogger("deskbreak")
 
@@ -77,12 +76,3 @@ def install_excepthooks() -> None:
         log_exception(name, args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
     threading.excepthook = thread_hook
-
-
-def keep_tk_running(root: Any) -> None:
-    """An exception in a Tk callback is logged and the main loop goes on."""
-
-    def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log_exception("a window callback", exc_type, exc, tb)
-
-    root.report_callback_exception = report

@@ -7,8 +7,8 @@ crash is simply taken over. The running instance listens on ``runtime_dir/deskbr
 AF_UNIX in Python, on a loopback port with a random token in a file only this user can read.
 
 The protocol is one JSON line each way, request ``{"command": "break", "args": ["quick-reset"]}``
-and answer ``{"ok": true}`` or ``{"ok": false, "error": "…"}``. Only the commands in
-:data:`ALLOWED` pass; anything else is refused and the server keeps running.
+and answer ``{"ok": true}`` or ``{"ok": false, "error": "…"}``. Only the commands
+:func:`deskbreak.core.commands.from_wire` knows pass; anything else is refused and the server keeps running.
 
 The server never polls: :meth:`InstanceServer.fileno` is for Tk's ``createfilehandler``
 (``wakeup.watch_fd``), which calls :meth:`InstanceServer.handle_ready`; where Tk cannot watch
@@ -21,7 +21,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import socket
 import struct
 import sys
@@ -30,22 +29,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from deskbreak.paths import AppPaths, ensure_private_dir
-from deskbreak.shell.wakeup import Command
+from deskbreak.core.commands import BadCommand, Command, from_wire, to_wire
+from deskbreak.shell.paths import AppPaths, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
-#: command → (fewest, most) arguments
-ALLOWED: dict[str, tuple[int, int]] = {
-    "run": (0, 0),  # a plain second `deskbreak`: the app just says it is already running
-    "break": (0, 1),  # [routine id]
-    "show-progress": (0, 0),
-    "show-settings": (0, 0),
-    "snooze": (0, 0),
-    "resume": (0, 0),
-    "quit": (0, 0),
-}
-_ARG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _MAX_LINE = 4096
 _USE_UNIX = hasattr(socket, "AF_UNIX")
 
@@ -59,7 +47,8 @@ class HandoverRejected(RuntimeError):
 
 
 def encode_request(command: Command, token: str = "") -> bytes:
-    body: dict[str, object] = {"command": command.name, "args": list(command.args)}
+    name, args = to_wire(command)
+    body: dict[str, object] = {"command": name, "args": list(args)}
     if token:
         body["token"] = token
     return json.dumps(body).encode() + b"\n"
@@ -76,17 +65,14 @@ def parse_request(line: bytes, token: str = "") -> Command:
     if token and not _same_secret(str(body.get("token", "")), token):
         raise ProtocolError("wrong token")
     name, args = body.get("command"), body.get("args", [])
-    if not isinstance(name, str) or name not in ALLOWED:
-        raise ProtocolError(f"unknown command {name!r}")
+    if not isinstance(name, str):
+        raise ProtocolError("command must be a string")
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
         raise ProtocolError("args must be a list of strings")
-    fewest, most = ALLOWED[name]
-    if not fewest <= len(args) <= most:
-        raise ProtocolError(f"{name} takes {fewest}–{most} arguments, got {len(args)}")
-    for arg in args:
-        if not _ARG.fullmatch(arg):
-            raise ProtocolError(f"bad argument {arg[:40]!r}")
-    return Command(name, tuple(args))
+    try:
+        return from_wire(name, args)
+    except BadCommand as exc:
+        raise ProtocolError(str(exc)) from None
 
 
 def _same_secret(given: str, expected: str) -> bool:

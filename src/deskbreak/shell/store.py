@@ -18,9 +18,9 @@ from typing import TypeVar
 
 from deskbreak.core import stats
 from deskbreak.core.records import DaySitting, SessionRecord
-from deskbreak.paths import AppPaths, ensure_private_dir
 from deskbreak.shell import backup, store_schema
 from deskbreak.shell import store_rows as rows
+from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store_schema import NewerSchemaError
 
 # SQLite primary result codes that mean "the disk said no" rather than a bug of ours.

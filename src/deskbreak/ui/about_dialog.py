@@ -8,7 +8,7 @@ from tkinter import ttk
 
 from deskbreak import __version__
 from deskbreak.core import safety
-from deskbreak.paths import AppPaths
+from deskbreak.shell.paths import AppPaths
 from deskbreak.ui import dialog_style, theme
 
 TITLE = "deskbreak — About"

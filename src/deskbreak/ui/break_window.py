@@ -19,7 +19,7 @@ from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
-from deskbreak.paths import AppPaths, ensure_private_dir
+from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import theme, window_state
 from deskbreak.ui.break_guide import GuidePage
 from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary

@@ -19,8 +19,8 @@ import tkinter as tk
 import wave
 from pathlib import Path
 
-from deskbreak import paths
-from deskbreak.paths import ensure_private_dir
+from deskbreak.shell import paths
+from deskbreak.shell.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 

@@ -120,7 +120,7 @@ def make_root(scaling: float | None = None) -> tk.Tk:
 
 def _set_window_icon(root: tk.Tk) -> None:
     """Every deskbreak window shows the app's mark in task bars and Alt-Tab."""
-    from deskbreak import resources
+    from deskbreak.shell import resources
 
     images = []
     for size in (16, 32, 48, 128):

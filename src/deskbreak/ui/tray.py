@@ -23,7 +23,18 @@ from typing import Any
 
 from PIL import Image
 
-from deskbreak.shell.wakeup import Command
+from deskbreak.core.commands import (
+    Command,
+    OpenTrayMenu,
+    Pause,
+    Quit,
+    Resume,
+    ShowAbout,
+    ShowProgress,
+    ShowSettings,
+    Snooze,
+    TakeBreak,
+)
 from deskbreak.ui.tray_art import IconState, draw_icon
 from deskbreak.ui.tray_backend import choose_backend
 
@@ -32,10 +43,7 @@ log = logging.getLogger(__name__)
 #: Images handed to pystray are this big; backends scale them to the panel (16–48 px, 64 on
 #: HiDPI). Drawing at 128 took 10 ms a minute while sitting; at 64, 2.5 ms.
 IMAGE_SIZE = 64
-#: The command a right click on the xorg icon posts, with the pointer's root x and y.
-TRAY_MENU = "tray-menu"
-
-__all__ = ["Tray", "MenuEntry", "SEPARATOR", "TRAY_MENU", "choose_backend", "standard_menu"]
+__all__ = ["Tray", "MenuEntry", "SEPARATOR", "choose_backend", "standard_menu"]
 
 
 @dataclass(frozen=True)
@@ -60,26 +68,26 @@ def standard_menu(
 ) -> tuple[MenuEntry, ...]:
     """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min")."""
     pause = (
-        MenuEntry("30 min", Command("pause", ("30",))),
-        MenuEntry("1 hour", Command("pause", ("60",))),
-        MenuEntry("Until tomorrow", Command("pause", ("tomorrow",))),
+        MenuEntry("30 min", Pause(30)),
+        MenuEntry("1 hour", Pause(60)),
+        MenuEntry("Until tomorrow", Pause(None)),
         SEPARATOR,
-        MenuEntry("Resume", Command("resume")),
+        MenuEntry("Resume", Resume()),
     )
     return (
-        MenuEntry("Take a break now", Command("break"), default=True),
+        MenuEntry("Take a break now", TakeBreak(), default=True),
         MenuEntry(
             "Routines",
-            submenu=tuple(MenuEntry(label, Command("break", (rid,))) for rid, label in routines),
+            submenu=tuple(MenuEntry(label, TakeBreak(rid)) for rid, label in routines),
         ),
-        MenuEntry(f"Snooze {snooze_minutes} min", Command("snooze")),
+        MenuEntry(f"Snooze {snooze_minutes} min", Snooze()),
         MenuEntry("Pause", submenu=pause),
         SEPARATOR,
-        MenuEntry("Progress…", Command("show-progress")),
-        MenuEntry("Settings…", Command("show-settings")),
-        MenuEntry("About", Command("show-about")),
+        MenuEntry("Progress…", ShowProgress()),
+        MenuEntry("Settings…", ShowSettings()),
+        MenuEntry("About", ShowAbout()),
         SEPARATOR,
-        MenuEntry("Quit", Command("quit")),
+        MenuEntry("Quit", Quit()),
     )
 
 
@@ -116,7 +124,7 @@ class Tray:
 
     @property
     def has_menu(self) -> bool:
-        """Whether the backend shows the menu itself; if not, a right click posts TRAY_MENU."""
+        """Whether the backend shows the menu itself; if not, a right click posts OpenTrayMenu."""
         return self._icon is not None and bool(self._icon.HAS_MENU) and self.backend != "xorg"
 
     def start(self, image: Image.Image, title: str) -> bool:
@@ -148,7 +156,7 @@ class Tray:
                 icon=image,
                 title=latin1(title),
                 on_left_click=self.activate,
-                on_right_click=lambda x, y: self._post(Command(TRAY_MENU, (str(x), str(y)))),
+                on_right_click=lambda x, y: self._post(OpenTrayMenu(x, y)),
             )
         # Not pystray.Icon: that is fixed by whichever backend pystray was first imported with.
         if self.backend == "dummy":

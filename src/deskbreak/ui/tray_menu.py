@@ -1,6 +1,6 @@
 """The tray menu as a Tk popup, for backends without a menu of their own (pystray's xorg).
 
-A right click on the xorg icon posts ``Command(TRAY_MENU, (x, y))``; the app's handler, on the
+A right click on the xorg icon posts ``OpenTrayMenu(x, y)``; the app's handler, on the
 Tk thread, calls :func:`popup` with the same :class:`MenuEntry` list the other backends get.
 """
 
@@ -10,7 +10,7 @@ import functools
 import tkinter as tk
 from collections.abc import Callable, Sequence
 
-from deskbreak.shell.wakeup import Command
+from deskbreak.core.commands import Command
 from deskbreak.ui import theme
 from deskbreak.ui.tray import MenuEntry
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from deskbreak.core.policy import State
-from deskbreak.shell.daemon import DaemonStatus
+from deskbreak.engine.break_engine import EngineStatus
 from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
 
 
-def icon_state(status: DaemonStatus, sit_limit_minutes: int) -> IconState:
+def icon_state(status: EngineStatus, sit_limit_minutes: int) -> IconState:
     if status.state is State.PAUSED:
         return IconState(IconMode.PAUSED)
     if status.state in (State.DUE, State.PROMPTED):
@@ -20,7 +20,7 @@ def icon_state(status: DaemonStatus, sit_limit_minutes: int) -> IconState:
     return IconState.sitting(status.spell_seconds, sit_limit_minutes)
 
 
-def tooltip(status: DaemonStatus, sit_limit_minutes: int, notice: str | None = None) -> str:
+def tooltip(status: EngineStatus, sit_limit_minutes: int, notice: str | None = None) -> str:
     """E.g. "Sitting 42 min · break at 50 min"; a notice (a config problem) goes last."""
     lines = [f"deskbreak — {_headline(status, sit_limit_minutes)}"]
     if status.idle_source_name is None:
@@ -32,7 +32,7 @@ def tooltip(status: DaemonStatus, sit_limit_minutes: int, notice: str | None = N
     return "\n".join(lines)
 
 
-def _headline(status: DaemonStatus, limit: int) -> str:
+def _headline(status: EngineStatus, limit: int) -> str:
     minutes = shown_minutes(status.spell_seconds, limit)
     if status.state is State.PAUSED and status.paused_until is not None:
         return f"Paused until {status.paused_until:%H:%M}"

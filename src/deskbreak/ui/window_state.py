@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from deskbreak.paths import ensure_private_dir
+from deskbreak.shell.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 

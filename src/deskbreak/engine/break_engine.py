@@ -1,6 +1,6 @@
 """The driver the tray app calls: samples the desktop, steps the core, runs the daily jobs.
 
-Tk-agnostic on purpose (it never imports tkinter): the app calls :meth:`Daemon.wake` from one
+Tk-agnostic on purpose (it never imports tkinter): the app calls :meth:`BreakEngine.wake` from one
 ``after()`` and re-arms it with the seconds ``wake()`` returns, so an idle app wakes only
 when something is due — the next idle sample, the next policy deadline or the next daily
 job. There is no fixed fast tick. Effects (windows, sounds, log rows) are the caller's:
@@ -112,7 +112,7 @@ class IdleSourceChanged:
 
 
 @dataclass(frozen=True)
-class DaemonStatus:
+class EngineStatus:
     """What the tray tooltip and icon show; a snapshot as of the last wake or command."""
 
     state: State
@@ -127,7 +127,7 @@ class DaemonStatus:
     today: DaySitting
 
 
-class Daemon:
+class BreakEngine:
     """Owns the tracker, the policy and the scheduler; the app owns the windows."""
 
     def __init__(
@@ -241,9 +241,9 @@ class Daemon:
     def prompt_ignored(self) -> bool:
         return self._command(lambda: self._policy.prompt_ignored(self._clock.monotonic()))
 
-    def status(self) -> DaemonStatus:
+    def status(self) -> EngineStatus:
         now = self._now()
-        return DaemonStatus(
+        return EngineStatus(
             state=self._policy.state,
             spell_seconds=self._tracker.spell_seconds,
             limit_seconds=self._policy.limit_seconds,

@@ -13,7 +13,7 @@ import signal
 import tkinter as tk
 from collections.abc import Callable
 
-from deskbreak.shell.wakeup import can_watch_files, watch_fd
+from deskbreak.ui.wakeup import can_watch_files, watch_fd
 
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)

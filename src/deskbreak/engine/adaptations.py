@@ -12,7 +12,7 @@ from pathlib import Path
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.choose import current_adaptations
 from deskbreak.core.library import Library
-from deskbreak.paths import AppPaths, ensure_private_dir
+from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store import Store
 
 #: How far back the log is read (pain stops last 14 days, progression builds over weeks).

@@ -1,4 +1,4 @@
-"""Whole simulated days through the real Daemon, with a FakeClock and a scripted idle source."""
+"""Whole simulated days through the real BreakEngine, with a FakeClock and a scripted idle source."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from deskbreak.core.policy import PromptShown, State
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import WEEKDAYS, BreakSettings, ScheduleSettings, Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
-from deskbreak.shell.daemon import (
+from deskbreak.engine.break_engine import (
     MAX_SAMPLE_SECONDS,
-    Daemon,
+    BreakEngine,
     DayClosed,
     RitualDue,
     WorkdayEnded,
@@ -34,7 +34,7 @@ class Office:
         self.clock = FakeClock(start, tz=BERLIN)
         self.idle = ScriptedIdle(self.clock)
         self.events = Recorder(self.clock)
-        self.daemon = Daemon(self.clock, self.idle, None, settings or Settings(), self.events)
+        self.daemon = BreakEngine(self.clock, self.idle, None, settings or Settings(), self.events)
 
     def wall(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)

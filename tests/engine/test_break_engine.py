@@ -13,11 +13,11 @@ from deskbreak.core.clock import FakeClock
 from deskbreak.core.policy import BreakDue, Paused, PromptShown, Resumed, State
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings, RitualSettings, Settings
-from deskbreak.shell.daemon import (
+from deskbreak.engine.break_engine import (
     IDLE_RETRY_SECONDS,
     MAX_SAMPLE_SECONDS,
     MAX_SLEEP_SECONDS,
-    Daemon,
+    BreakEngine,
     IdleSourceChanged,
     RitualDue,
 )
@@ -33,11 +33,11 @@ def make(
     settings: Settings | None = None,
     idle: bool = True,
     probe: FakeProbe | None = None,
-) -> tuple[Daemon, FakeClock, ScriptedIdle, Recorder]:
+) -> tuple[BreakEngine, FakeClock, ScriptedIdle, Recorder]:
     clock = FakeClock(datetime.combine(MONDAY, time(hour, minute), tzinfo=BERLIN), tz=BERLIN)
     source = ScriptedIdle(clock)
     events = Recorder(clock)
-    daemon = Daemon(clock, source if idle else None, probe, settings or Settings(), events)
+    daemon = BreakEngine(clock, source if idle else None, probe, settings or Settings(), events)
     return daemon, clock, source, events
 
 
@@ -225,7 +225,7 @@ def test_daemon_never_imports_tkinter() -> None:
         "        if name.split('.')[0] in {'tkinter', '_tkinter', 'pystray', 'PIL'}:\n"
         "            raise ImportError(name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        "import deskbreak.shell.daemon\n"
+        "import deskbreak.engine.break_engine\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -18,25 +18,15 @@ import logging
 import os
 import queue
 import tkinter as tk
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
+
+from deskbreak.core.commands import Command
 
 log = logging.getLogger(__name__)
 
 #: How often Windows (no file handlers in its Tk) looks at the queue. Slow on purpose:
 #: a tray click may wait this long, an idle app wakes only twice a second.
 WINDOWS_POLL_MS = 500
-
-
-@dataclass(frozen=True)
-class Command:
-    """Something the app should do, e.g. ``Command("break", ("quick-reset",))``."""
-
-    name: str
-    args: tuple[str, ...] = ()
-
-
-Handler = Callable[..., object]
 
 
 def can_watch_files(root: tk.Misc) -> bool:
@@ -61,15 +51,13 @@ class CommandQueue:
             self._read_fd, self._write_fd = os.pipe()
             os.set_blocking(self._read_fd, False)
             os.set_blocking(self._write_fd, False)
-        self._handlers: Mapping[str, Handler] = {}
+        self._handle: Callable[[Command], object] = lambda _command: None
         self._root: tk.Misc | None = None
         self._unwatch: Callable[[], None] | None = None
         self._after_id: str | None = None
 
-    def post(self, command: Command | str, *args: str) -> None:
+    def post(self, command: Command) -> None:
         """Queue ``command`` and wake Tk. Safe from any thread; never blocks."""
-        if isinstance(command, str):
-            command = Command(command, tuple(args))
         self._queue.put(command)
         fd = self._write_fd
         if fd is not None:
@@ -78,13 +66,13 @@ class CommandQueue:
                 os.write(fd, b"!")
 
     def attach(
-        self, root: tk.Misc, handlers: Mapping[str, Handler], *, poll: bool | None = None
+        self, root: tk.Misc, handle: Callable[[Command], object], *, poll: bool | None = None
     ) -> None:
-        """Start running commands on ``root``'s thread: ``handlers[name](*args)``.
+        """Start running commands on ``root``'s thread: ``handle(command)`` for each.
 
         ``poll`` forces the Windows way (tests); by default POSIX watches the pipe.
         """
-        self._root, self._handlers = root, handlers
+        self._root, self._handle = root, handle
         if poll is None:
             poll = not can_watch_files(root)
         if not poll and self._read_fd is not None:
@@ -109,15 +97,11 @@ class CommandQueue:
             self._dispatch(command)
 
     def _dispatch(self, command: Command) -> None:
-        handler = self._handlers.get(command.name)
-        if handler is None:
-            log.error("no handler for command %r; ignored", command.name)
-            return
         try:
-            handler(*command.args)
+            self._handle(command)
         except Exception:
             # One broken handler must not take the tray app down with it.
-            log.exception("command %s%r failed", command.name, command.args)
+            log.exception("command %r failed", command)
 
     def _schedule_poll(self) -> None:
         assert self._root is not None
