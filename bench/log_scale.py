@@ -172,7 +172,7 @@ def main() -> None:
             def open_window() -> None:
                 window = ProgressWindow(root, figures)
                 root.update()
-                window.top.destroy()
+                window.destroy()
 
             open_window()  # the first one also loads fonts
             med, low = median_ms(open_window, args.runs)
@@ -181,7 +181,7 @@ def main() -> None:
             def stats_and_window() -> None:
                 window = ProgressWindow(root, in_process())
                 root.update()
-                window.top.destroy()
+                window.destroy()
 
             med, low = median_ms(stats_and_window, args.runs)
             print(

@@ -97,7 +97,7 @@ def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) 
     )
     app._wake()
     assert app.settings.breaks.sit_limit_minutes == 42, "a broken edit is not applied"
-    assert app.notice is not None and "not applied" in app.notice
+    assert (text := app.notices.text()) is not None and "not applied" in text
 
 
 def test_tray_commands_reach_the_daemon(app: TrayApp) -> None:

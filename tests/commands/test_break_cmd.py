@@ -55,7 +55,7 @@ def test_open_break_records_into_the_store_and_reports_the_week(root: tk.Tk) -> 
         paths=app_paths,
         library=library,
         trigger=Trigger.TRAY,
-        on_close=lambda: closed.append(True),
+        on_closed=lambda: closed.append(True),
         on_record=seen.append,
         clock=clock,
     )

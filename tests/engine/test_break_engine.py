@@ -18,9 +18,8 @@ from deskbreak.engine.break_engine import (
     MAX_SAMPLE_SECONDS,
     MAX_SLEEP_SECONDS,
     BreakEngine,
-    IdleSourceChanged,
-    RitualDue,
 )
+from deskbreak.engine.events import IdleSourceChanged, RitualDue
 from tests.core.activity import FakeProbe, Recorder, ScriptedIdle, run_until
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -11,14 +11,8 @@ from deskbreak.core.policy import PromptShown, State
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import WEEKDAYS, BreakSettings, ScheduleSettings, Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
-from deskbreak.engine.break_engine import (
-    MAX_SAMPLE_SECONDS,
-    BreakEngine,
-    DayClosed,
-    RitualDue,
-    WorkdayEnded,
-    WorkdayStarted,
-)
+from deskbreak.engine.break_engine import MAX_SAMPLE_SECONDS, BreakEngine
+from deskbreak.engine.events import DayClosed, RitualDue
 from tests.core.activity import Recorder, ScriptedIdle, run_until, seconds_until
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -82,7 +76,7 @@ def test_typical_office_day_with_lunch_away() -> None:
     office.away_until(office.wall(monday, 23, 59))
 
     kinds = [type(e).__name__ for _, e in office.events.events]
-    assert kinds.index("RitualDue") < kinds.index("WorkdayStarted") < kinds.index("WorkdayEnded")
+    assert kinds.index("RitualDue") < kinds.index("PromptShown"), "the ritual comes before work"
     # Nobody answered: one prompt per spell at 50 minutes, the repeat comes only from the shell.
     assert office.prompts() == [office.wall(monday, 9, 50), office.wall(monday, 14, 5)]
     ended = [e for _, e in office.events.of(SpellEnded)]
@@ -104,9 +98,6 @@ def test_night_shift_counts_for_the_day_it_started() -> None:
     office.away_until(office.wall(monday, 22))
     office.type_until(office.wall(tuesday, 6))
     office.away_until(office.wall(tuesday, 21, 0))
-    [(_, started)] = office.events.of(WorkdayStarted)
-    [(_, ended)] = office.events.of(WorkdayEnded)
-    assert started == WorkdayStarted(monday) and ended == WorkdayEnded(monday)
     assert office.prompts() == [office.wall(monday, 22, 50)]
     assert office.daemon.status().today.day == monday  # no sample since 06:00
     office.idle.type_for(60)

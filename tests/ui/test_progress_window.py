@@ -57,8 +57,8 @@ def texts(window: ProgressWindow) -> str:
 def test_opens_with_an_empty_log(root: tk.Tk, dark: bool) -> None:
     window = ProgressWindow(root, log(0), palette=theme.palette(dark))
     root.update()
-    assert window.top.title() == "deskbreak — Progress"
-    assert window.top.winfo_ismapped()
+    assert window.title() == "deskbreak — Progress"
+    assert window.winfo_ismapped()
     shown = texts(window)
     assert "No breaks yet this week." in shown
     assert "of 5 days" in shown and "Each region fills in as you move." in shown
@@ -89,14 +89,13 @@ def test_opens_with_a_year_and_redraws(root: tk.Tk) -> None:
 
 def test_escape_closes_and_tells(root: tk.Tk) -> None:
     closed = []
-    window = ProgressWindow(root, log(3))
-    window.on_close = lambda: closed.append(True)
+    window = ProgressWindow(root, log(3), on_closed=lambda: closed.append(True))
     root.update()
-    window.top.focus_force()
-    window.top.event_generate("<Escape>")
+    window.focus_force()
+    window.event_generate("<Escape>")
     root.update()
     assert closed == [True]
-    assert not window.top.winfo_exists()
+    assert not window.winfo_exists()
 
 
 def test_blend() -> None:

@@ -93,7 +93,7 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
     adapted = adaptations.load(library, store, paths, date.today())
     routine = choose_routine(routine_id, library, settings, adapted)
     window = open_break(
-        root, routine, settings, store, paths=paths, library=library, on_close=root.quit
+        root, routine, settings, store, paths=paths, library=library, on_closed=root.quit
     )
     try:
         root.mainloop()

@@ -172,8 +172,7 @@ def _show_window(figures: stats.Stats) -> int:
         raise UsageError(
             f"can't open a window ({error}); try 'deskbreak stats' without --window"
         ) from None
-    window = ProgressWindow(root, figures)
-    window.on_close = root.quit
+    ProgressWindow(root, figures, on_closed=root.quit)
     root.mainloop()
     root.destroy()
     return 0

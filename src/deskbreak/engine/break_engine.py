@@ -8,24 +8,19 @@ everything that happens reaches it as an event through ``on_event``.
 
 Threading contract: every method runs on the Tk main thread.
 
-``schedule`` reads ``datetime.now()`` itself. So that its jobs follow the injected clock
-(a :class:`FakeClock` in tests) the scheduler only ever runs inside :func:`_scheduler_time`,
-which points schedule's ``datetime`` at the clock for the length of the call.
+The daily ritual runs through :class:`~deskbreak.engine.daily_jobs.DailyJobs`, ``schedule``
+on the engine's own clock.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _datetime
 import logging
 import os
-import types
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
-
-import schedule
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.policy import (
@@ -39,7 +34,7 @@ from deskbreak.core.policy import (
     State,
 )
 from deskbreak.core.records import DaySitting, Trigger
-from deskbreak.core.settings import WEEKDAYS, Settings
+from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import (
     DayFigures,
     DayRolledOver,
@@ -49,6 +44,14 @@ from deskbreak.core.sitting import (
     SpellEnded,
 )
 from deskbreak.core.workhours import WorkSchedule
+from deskbreak.engine.daily_jobs import DailyJobs
+from deskbreak.engine.events import (
+    DayClosed,
+    EngineEvent,
+    EngineStatus,
+    IdleSourceChanged,
+    RitualDue,
+)
 from deskbreak.idle.base import DesktopProbe, IdleSource, IdleUnavailable
 
 log = logging.getLogger(__name__)
@@ -67,65 +70,6 @@ IDLE_RETRY_SECONDS = 600.0
 #: A daily reminder found this late (the machine slept through it) is not shown.
 RITUAL_GRACE = timedelta(hours=1)
 
-_LONG_DAY = dict(
-    zip(
-        WEEKDAYS,
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        strict=True,
-    )
-)
-
-
-# -- the daemon's own events (the core's come from deskbreak.core.policy / .sitting) ----------
-
-
-@dataclass(frozen=True)
-class RitualDue:
-    """Time for the daily ritual routine (on workdays, when enabled)."""
-
-    routine_id: str
-
-
-@dataclass(frozen=True)
-class WorkdayStarted:
-    day: date
-
-
-@dataclass(frozen=True)
-class WorkdayEnded:
-    day: date
-
-
-@dataclass(frozen=True)
-class DayClosed:
-    """The day changed; ``figures`` are the final ones of the day that ended (for the log)."""
-
-    figures: DaySitting
-
-
-@dataclass(frozen=True)
-class IdleSourceChanged:
-    """The idle source failed (``name`` None, ``problem`` says why) or works again."""
-
-    name: str | None
-    problem: str | None
-
-
-@dataclass(frozen=True)
-class EngineStatus:
-    """What the tray tooltip and icon show; a snapshot as of the last wake or command."""
-
-    state: State
-    spell_seconds: float
-    limit_seconds: float
-    paused_until: datetime | None
-    in_work_hours: bool
-    idle_source_name: str | None  # None: counting work hours as sitting
-    idle_problem: str | None
-    can_snooze: bool
-    dnd: bool
-    today: DaySitting
-
 
 class BreakEngine:
     """Owns the tracker, the policy and the scheduler; the app owns the windows."""
@@ -136,7 +80,7 @@ class BreakEngine:
         idle: IdleSource | None,
         probe: DesktopProbe | None,
         settings: Settings,
-        on_event: Callable[[object], None],
+        on_event: Callable[[EngineEvent], None],
     ) -> None:
         self._clock = clock
         self._zone = _local_zone() if isinstance(clock, SystemClock) else None
@@ -147,8 +91,7 @@ class BreakEngine:
         self._hours = WorkSchedule(settings.schedule)
         self._policy = BreakPolicy(settings.breaks)
         self._tracker = SittingTracker(settings.breaks.idle_reset_minutes * 60.0, self._day_of)
-        self._scheduler = schedule.Scheduler()
-        self._schedule_shim = _clock_module(self._now)
+        self._jobs = DailyJobs(self._now)
         self._idle_problem: str | None = None
         self._idle_failed_at: float | None = None
         self._dnd = False
@@ -163,9 +106,8 @@ class BreakEngine:
         """Do everything due now; return the seconds until the next call is needed."""
         mono, now = self._clock.monotonic(), self._now()
         if self._job_at is not None and _seconds_between(now, self._job_at) <= 0:
-            with self._scheduler_time():
-                self._scheduler.run_pending()
-            self._job_at = self._next_job(now)
+            self._jobs.run_due()
+            self._job_at = self._jobs.next_run()
         in_work = self._hours.is_work_time(now)
         watching = in_work or self._settings.breaks.outside_work_hours
         if self._policy.state is not State.IN_BREAK:
@@ -207,7 +149,7 @@ class BreakEngine:
         self._plan_jobs()
 
     def close(self) -> None:
-        self._scheduler.clear()
+        self._jobs.clear()
         if self._idle is not None:
             self._idle.close()
 
@@ -303,7 +245,7 @@ class BreakEngine:
             return True
         return self._tracker.spell_seconds + self.sample_interval >= self._policy.limit_seconds
 
-    def _spell_over(self, ended: SpellEnded | None) -> list[object]:
+    def _spell_over(self, ended: SpellEnded | None) -> list[EngineEvent]:
         if ended is None:
             return []
         reason = "work hours ended" if ended.reason is EndReason.STOPPED else "natural break"
@@ -328,7 +270,7 @@ class BreakEngine:
             self._publish([IdleSourceChanged(self._idle.name, None)])
         return seconds
 
-    def _publish(self, events: Iterable[object]) -> None:
+    def _publish(self, events: Iterable[EngineEvent]) -> None:
         for event in events:
             if isinstance(event, PromptShown):
                 self._counts = replace(self._counts, prompts_shown=self._counts.prompts_shown + 1)
@@ -366,26 +308,11 @@ class BreakEngine:
     # -- the daily jobs, through a private schedule.Scheduler ------------------------------
 
     def _plan_jobs(self) -> None:
-        self._scheduler.clear()
-        with self._scheduler_time():
-            ritual = self._settings.ritual
-            if ritual.enabled:
-                self._scheduler.every().day.at(f"{ritual.time:%H:%M}").do(self._ritual_job)
-            plan = self._settings.schedule
-            for day in plan.workdays:
-                hours = plan.hours_for(day)
-                if hours.start == hours.end:
-                    continue
-                end_day = (
-                    day if hours.end > hours.start else WEEKDAYS[(WEEKDAYS.index(day) + 1) % 7]
-                )
-                self._every(day).at(f"{hours.start:%H:%M}").do(self._workday_start_job)
-                self._every(end_day).at(f"{hours.end:%H:%M}").do(self._workday_end_job)
-        self._job_at = self._next_job(self._now())
-
-    def _every(self, weekday: str) -> schedule.Job:
-        job: schedule.Job = getattr(self._scheduler.every(), _LONG_DAY[weekday])
-        return job
+        self._jobs.clear()
+        ritual = self._settings.ritual
+        if ritual.enabled:
+            self._jobs.every_day_at(ritual.time, self._ritual_job)
+        self._job_at = self._jobs.next_run()
 
     def _ritual_job(self) -> None:
         now = self._now()
@@ -400,46 +327,6 @@ class BreakEngine:
             and _seconds_between(planned, now) <= RITUAL_GRACE.total_seconds()
         ):
             self._publish([RitualDue(ritual.routine)])
-
-    def _workday_start_job(self) -> None:
-        day = self._hours.current_workday(self._now())
-        if day is not None:
-            self._publish([WorkdayStarted(day)])
-
-    def _workday_end_job(self) -> None:
-        day = self._hours.current_workday(self._now() - timedelta(minutes=1))
-        if day is not None:
-            self._publish([WorkdayEnded(day)])
-
-    def _next_job(self, now: datetime) -> datetime | None:
-        """The next job's wall time, placed in the local zone so DST is right."""
-        naive: datetime | None = self._scheduler.next_run
-        if naive is None:
-            return None
-        return naive.replace(tzinfo=now.tzinfo)
-
-    @contextlib.contextmanager
-    def _scheduler_time(self) -> Iterator[None]:
-        saved = schedule.datetime  # type: ignore[attr-defined]
-        schedule.datetime = self._schedule_shim  # type: ignore[attr-defined,assignment]
-        try:
-            yield
-        finally:
-            schedule.datetime = saved  # type: ignore[attr-defined]
-
-
-def _clock_module(now: Callable[[], datetime]) -> types.SimpleNamespace:
-    """A stand-in for the ``datetime`` module whose ``datetime.now()`` reads our clock."""
-
-    class ClockDatetime(_datetime.datetime):
-        @classmethod
-        def now(cls, tz: tzinfo | None = None) -> _datetime.datetime:  # type: ignore[override]
-            moment = now()
-            return moment.astimezone(tz) if tz is not None else moment.replace(tzinfo=None)
-
-    names = {name: getattr(_datetime, name) for name in dir(_datetime) if not name.startswith("__")}
-    names["datetime"] = ClockDatetime
-    return types.SimpleNamespace(**names)
 
 
 def _seconds_between(start: datetime, end: datetime) -> float:

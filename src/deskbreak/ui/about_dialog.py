@@ -10,6 +10,7 @@ from deskbreak import __version__
 from deskbreak.core import safety
 from deskbreak.shell.paths import AppPaths
 from deskbreak.ui import dialog_style, theme
+from deskbreak.ui.windows import bring_to_front
 
 TITLE = "deskbreak — About"
 WHAT_IT_DOES = (
@@ -99,6 +100,9 @@ class AboutDialog(tk.Toplevel):
         ttk.Label(parent, text=text, style="Heading.TLabel").pack(
             anchor="w", pady=(dialog_style.px(self, 16), dialog_style.px(self, 4))
         )
+
+    def show(self) -> None:
+        bring_to_front(self)
 
     def close(self) -> None:
         self.destroy()

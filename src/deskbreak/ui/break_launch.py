@@ -29,7 +29,7 @@ def open_break(
     paths: AppPaths | None,
     library: Library | None = None,
     trigger: Trigger = Trigger.COMMAND,
-    on_close: Callable[[], None] | None = None,
+    on_closed: Callable[[], None] | None = None,
     on_record: Callable[[SessionRecord], None] | None = None,
     clock: Clock | None = None,
 ) -> BreakWindow:
@@ -41,7 +41,7 @@ def open_break(
         settings.breathing,
         clock,
         recorder(store, on_record),
-        on_close or (lambda: None),
+        on_closed or (lambda: None),
         paths=paths,
         week_summary=(
             week_progress(store, settings, lambda: clock.now().date()) if store else None

@@ -23,6 +23,7 @@ from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import theme, window_state
 from deskbreak.ui.break_guide import GuidePage
 from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ WeekSummary = Callable[[], tuple[int, int]]  # (days moved this week, weekly goa
 
 
 class BreakWindow(tk.Toplevel):
-    """``BreakWindow(master, routine, breathing, clock, on_record, on_close, ...)``; it starts
+    """``BreakWindow(master, routine, breathing, clock, on_record, on_closed, ...)``; it starts
     the break itself (after the one-time first-run note) and never blocks."""
 
     def __init__(
@@ -44,7 +45,7 @@ class BreakWindow(tk.Toplevel):
         breathing: BreathingSettings,
         clock: Clock,
         on_record: Callable[[SessionRecord], None],
-        on_close: Callable[[], None],
+        on_closed: Callable[[], None],
         *,
         paths: AppPaths | None = None,
         week_summary: WeekSummary | None = None,
@@ -55,7 +56,7 @@ class BreakWindow(tk.Toplevel):
     ) -> None:
         super().__init__(master, class_=theme.WM_CLASS)
         self.session = BreakSession(routine, breathing, clock, trigger=trigger)
-        self.on_record, self.on_close = on_record, on_close
+        self.on_record, self.on_closed = on_record, on_closed
         self.paths, self.week_summary = paths, week_summary
         self.movements = dict(movements or {})
         self.colors = theme.palette(dark)
@@ -86,8 +87,8 @@ class BreakWindow(tk.Toplevel):
     # -- sizes, state file ---------------------------------------------------------
 
     def px(self, size: float) -> int:
-        """``size`` pixels at 96 dpi, in this screen's pixels (Tk scaling, HiDPI)."""
-        return round(size * self.winfo_fpixels("1p") * 72 / 96)
+        """``size`` pixels at 96 dpi, in this screen's pixels (:func:`theme.px`)."""
+        return theme.px(self, size)
 
     def _saved_geometry(self) -> str | None:
         if self.paths is None:
@@ -277,6 +278,9 @@ class BreakWindow(tk.Toplevel):
         self._record()
         self._show_summary()
 
+    def show(self) -> None:
+        bring_to_front(self)
+
     def close(self) -> None:
         """Close at any moment: whatever was done is recorded first."""
         if self._closed:
@@ -289,9 +293,9 @@ class BreakWindow(tk.Toplevel):
         self._save_geometry()
         self.destroy()
         try:
-            self.on_close()
+            self.on_closed()
         except Exception:
-            log.exception("on_close failed")
+            log.exception("on_closed failed")
 
     # -- drawing ---------------------------------------------------------------------
 

@@ -12,12 +12,10 @@ from tkinter import ttk
 
 from PIL import Image, ImageDraw, ImageTk
 
+from deskbreak.ui import theme
 from deskbreak.ui.theme import Fonts, Palette
 
-
-def px(widget: tk.Misc, pixels: float) -> int:
-    """``pixels`` at 96 dpi, scaled like the fonts (``DESKBREAK_SCALE``, HiDPI)."""
-    return round(pixels * float(widget.tk.call("tk", "scaling")) * 72 / 96)
+px = theme.px  # the one DPI scale, re-exported for the dialogs that lay out with it
 
 
 def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:

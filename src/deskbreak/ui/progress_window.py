@@ -15,6 +15,7 @@ from typing import Any
 
 from deskbreak.core.stats import DayMinutes, Stats
 from deskbreak.ui import theme
+from deskbreak.ui.windows import bring_to_front
 
 WIDTH, HEIGHT = 800, 680
 PAD = 24
@@ -35,39 +36,46 @@ def _minutes(value: float) -> str:
     return f"{value:.0f}" if value >= 10 or value == 0 else f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-class ProgressWindow:
+class ProgressWindow(tk.Toplevel):
     """``deskbreak — Progress``. Call :meth:`show_stats` to redraw with new figures."""
 
     def __init__(
-        self, master: tk.Misc, stats: Stats, *, palette: theme.Palette | None = None
+        self,
+        master: tk.Misc,
+        stats: Stats,
+        *,
+        palette: theme.Palette | None = None,
+        on_closed: Callable[[], None] | None = None,
     ) -> None:
         self.palette = palette or theme.palette()
+        super().__init__(master, class_=theme.WM_CLASS, background=self.palette.background)
         self.fonts = theme.fonts(master)
-        self.on_close: Callable[[], None] | None = None
-        self.top = tk.Toplevel(master, background=self.palette.background)
-        self.top.title("deskbreak — Progress")
-        self.u = max(1.0, float(master.winfo_fpixels("1p")) * 72 / 96)
+        self._on_closed = on_closed
+        self.title("deskbreak — Progress")
         self.canvas = tk.Canvas(
-            self.top,
+            self,
             width=self.s(WIDTH),
             height=self.s(HEIGHT),
             background=self.palette.background,
             highlightthickness=0,
         )
         self.canvas.pack(fill="both", expand=True)
-        self.top.resizable(False, False)
-        self.top.protocol("WM_DELETE_WINDOW", self.close)
-        self.top.bind("<Escape>", lambda _e: self.close())
+        self.resizable(False, False)
+        self.protocol("WM_DELETE_WINDOW", self.close)
+        self.bind("<Escape>", lambda _e: self.close())
         self.stats = stats
         self.show_stats(stats)
 
     def s(self, value: float) -> int:
-        return round(value * self.u)
+        return theme.px(self, value)
+
+    def show(self) -> None:
+        bring_to_front(self)
 
     def close(self) -> None:
-        self.top.destroy()
-        if self.on_close is not None:
-            self.on_close()
+        self.destroy()
+        if self._on_closed is not None:
+            self._on_closed()
 
     # -- drawing -----------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ class PromptWindow(tk.Toplevel):
         on_snooze: Callback,
         on_skip: Callback,
         on_ignored: Callback,
+        on_closed: Callback | None = None,
         timeout_ms: int = 60_000,
         sound: bool = False,
         dark: bool | None = None,
@@ -49,6 +50,7 @@ class PromptWindow(tk.Toplevel):
         self.title(TITLE)
         self.resizable(False, False)
         self._answered = False
+        self._on_closed = on_closed
         pal = theme.palette(dark)
         fnt = theme.fonts(self)
         dialog_style.apply(self, pal, fnt)
@@ -126,9 +128,20 @@ class PromptWindow(tk.Toplevel):
             self._answered = True
             self.after_cancel(self._timer)
             self.destroy()
+            if self._on_closed is not None:
+                self._on_closed()
             callback()
 
         return answer
+
+    def show(self) -> None:
+        """Raised, never focused: the prompt must not take the keyboard from the user's work."""
+        self.deiconify()
+        self.lift()
+
+    def close(self) -> None:
+        """Withdrawn by the app (the offer went away): no answer is given."""
+        self._answer(lambda: None)()
 
     def _on_return(self, _event: tk.Event[tk.Misc]) -> str:
         focused = self.focus_get()

@@ -19,6 +19,7 @@ from deskbreak.shell import configfile
 from deskbreak.ui import dialog_style, theme
 from deskbreak.ui.settings_fields import FIELDS, FormVars, help_text, reason_label, tooltip
 from deskbreak.ui.settings_form import FormValue, day_key, form_to_settings, settings_to_form
+from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
 
@@ -432,6 +433,13 @@ class SettingsDialog(tk.Toplevel):
         self.destroy()
         if self._on_closed:
             self._on_closed()
+
+    def show(self) -> None:
+        bring_to_front(self)
+
+    def close(self) -> None:
+        """Close without saving (the app quitting)."""
+        self.cancel()
 
 
 def _strings(value: FormValue) -> list[str]:

@@ -106,6 +106,14 @@ def fonts(root: tk.Misc) -> Fonts:
     )
 
 
+def px(widget: tk.Misc, pixels: float) -> int:
+    """``pixels`` at 96 dpi in this screen's pixels: the one DPI scale of every window.
+
+    It follows Tk's scaling, as the fonts (sized in points) do, so ``DESKBREAK_SCALE`` and a
+    HiDPI screen enlarge drawings, paddings and text together."""
+    return round(pixels * float(widget.tk.call("tk", "scaling")) * 72 / 96)
+
+
 def make_root(scaling: float | None = None) -> tk.Tk:
     """The withdrawn Tk root every window hangs from, with deskbreak's WM class."""
     root = tk.Tk(className=WM_CLASS)

@@ -183,6 +183,22 @@ class Tray:
 
         return pystray.Menu(*(item(e) for e in entries))
 
+    def set_menu(self, menu: Sequence[MenuEntry]) -> None:
+        """A new menu (settings changed the snooze length or the routines). Tk thread."""
+        menu = tuple(menu)
+        if menu == self._menu:
+            return
+        self._menu = menu
+        if self._icon is not None and self.backend not in ("xorg", "dummy"):
+            try:
+                self._icon.menu = self._pystray_menu(menu)  # pystray redraws it
+            except Exception:  # a backend that cannot rebuild keeps its old menu
+                log.exception("updating the tray menu failed")
+
+    @property
+    def menu(self) -> tuple[MenuEntry, ...]:
+        return self._menu
+
     def activate(self) -> None:
         """The default action (a left click): post the menu's default command."""
         command = default_command(self._menu)

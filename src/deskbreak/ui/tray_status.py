@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deskbreak.core.policy import State
-from deskbreak.engine.break_engine import EngineStatus
+from deskbreak.engine.events import EngineStatus
 from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
 
 

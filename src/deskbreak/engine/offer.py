@@ -1,0 +1,52 @@
+"""What a prompt offers, in words: a break after a long spell, or the daily ritual.
+
+The prompt window only lays these out; the wording and the numbers are decided here,
+where they can be tested without a display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deskbreak.core.movements import Routine
+from deskbreak.core.records import Trigger
+
+
+@dataclass(frozen=True)
+class Offer:
+    routine_id: str | None  # None: the prompt routine, fitted when the break starts
+    trigger: Trigger
+    sitting_minutes: int
+    routine_name: str
+    routine_minutes: int
+    can_snooze: bool
+    heading: str = "Time to move"
+    message: str | None = None  # None: the prompt's own "You have been sitting …" line
+
+
+def break_offer(
+    spell_seconds: float, routine: Routine | None, minutes: int, can_snooze: bool
+) -> Offer:
+    return Offer(
+        routine_id=None,
+        trigger=Trigger.PROMPT,
+        sitting_minutes=round(spell_seconds / 60),
+        routine_name=routine.name.lower() if routine else "movement",
+        routine_minutes=minutes,
+        can_snooze=can_snooze,
+    )
+
+
+def ritual_offer(routine_id: str, routine: Routine, spell_seconds: float, minutes: int) -> Offer:
+    name = routine.name.lower()
+    return Offer(
+        routine_id=routine_id,
+        trigger=Trigger.RITUAL,
+        sitting_minutes=round(spell_seconds / 60),
+        routine_name=name,
+        routine_minutes=minutes,
+        can_snooze=False,
+        heading="Your daily ritual",
+        message=f"Time for your {minutes}-minute {name} — soften, organize, strengthen. "
+        "Ready when you are.",
+    )

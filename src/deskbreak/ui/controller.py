@@ -1,0 +1,312 @@
+"""The tray app's behaviour on the Tk thread: engine events become windows, commands actions.
+
+Two entry points, both matched exhaustively so that a new event or command the app forgets
+is a type error: :meth:`TrayController.on_event` for what the break engine says, and
+:meth:`TrayController.dispatch` for what the user asks (tray, menus, a second launch).
+Decisions that are not about a window are the :class:`~deskbreak.engine.runtime.Runtime`'s.
+"""
+
+from __future__ import annotations
+
+import logging
+import tkinter as tk
+from collections.abc import Callable
+from typing import assert_never
+
+from deskbreak.core.commands import (
+    AnotherLaunch,
+    Command,
+    OpenTrayMenu,
+    Pause,
+    Quit,
+    Resume,
+    ShowAbout,
+    ShowProgress,
+    ShowSettings,
+    Snooze,
+    TakeBreak,
+)
+from deskbreak.core.policy import (
+    BreakDue,
+    BreakEnded,
+    BreakStarted,
+    Paused,
+    PromptIgnored,
+    PromptShown,
+    PromptWithdrawn,
+    Resumed,
+    Skipped,
+    Snoozed,
+    State,
+)
+from deskbreak.core.records import Outcome, SessionRecord, Trigger
+from deskbreak.core.settings import Settings
+from deskbreak.core.sitting import SpellEnded
+from deskbreak.engine.events import DayClosed, EngineEvent, IdleSourceChanged, RitualDue
+from deskbreak.engine.offer import Offer, break_offer, ritual_offer
+from deskbreak.engine.runtime import Runtime
+from deskbreak.ui import tray_status
+from deskbreak.ui.engine_timer import EngineTimer
+from deskbreak.ui.tray import MenuEntry, Tray, standard_menu
+from deskbreak.ui.windows import Closed, WindowManager
+
+log = logging.getLogger(__name__)
+
+
+class TrayController:
+    """Windows and the tray for a :class:`Runtime`; ``quit`` ends the app."""
+
+    def __init__(
+        self,
+        root: tk.Tk,
+        runtime: Runtime,
+        tray: Tray,
+        post: Callable[[Command], object],
+        quit: Callable[[], None],
+    ) -> None:
+        self.root = root
+        self.runtime = runtime
+        self.tray = tray
+        self.windows = WindowManager()
+        self.timer = EngineTimer(root, self.wake)
+        self._post = post
+        self._quit = quit
+
+    # -- time -----------------------------------------------------------------------------
+
+    def wake(self) -> float:
+        """The engine's turn: hand edits, samples, prompts; returns the seconds to sleep."""
+        if self.runtime.reload_config_if_changed():
+            self.tray.set_menu(self.menu())
+        seconds = self.runtime.engine.wake()
+        self.refresh()
+        return seconds
+
+    def refresh(self) -> None:
+        """The tray shows the engine's status; today's figures reach the log now and then."""
+        status = self.runtime.engine.status()
+        limit = self.runtime.settings.breaks.sit_limit_minutes
+        self.tray.show(
+            tray_status.icon_state(status, limit),
+            tray_status.tooltip(status, limit, self.runtime.notices.text()),
+        )
+        self.runtime.write_day()
+
+    def _changed(self) -> None:
+        """After a user action: show the new status and sleep until the engine is due."""
+        self.refresh()
+        self.timer.arm(self.runtime.engine.seconds_until_due())
+
+    def menu(self) -> tuple[MenuEntry, ...]:
+        return standard_menu(
+            self.runtime.menu_routines(), self.runtime.settings.breaks.snooze_minutes
+        )
+
+    # -- what the engine says -------------------------------------------------------------
+
+    def on_event(self, event: EngineEvent) -> None:
+        log.debug("event %r", event)
+        match event:
+            case PromptShown():
+                routine = self.runtime.routine(None)
+                minutes = self.runtime.minutes(routine) if routine else 1
+                self._show_prompt(
+                    break_offer(event.spell_seconds, routine, minutes, event.can_snooze)
+                )
+            case PromptWithdrawn():
+                self.windows.close("prompt")
+            case RitualDue(routine_id=routine_id):
+                self._offer_ritual(routine_id)
+            case DayClosed(figures=figures):
+                self.runtime.day_closed(figures)
+            case IdleSourceChanged(name=name, problem=problem):
+                log.warning("idle source %s: %s", name or "unavailable", problem or "works again")
+            case (
+                BreakDue()
+                | PromptIgnored()
+                | Snoozed()
+                | Skipped()
+                | Paused()
+                | Resumed()
+                | BreakStarted()
+                | BreakEnded()
+                | SpellEnded()
+            ):
+                pass  # the status shows them; nothing to open or close
+            case _:
+                assert_never(event)
+
+    def _offer_ritual(self, routine_id: str) -> None:
+        if "break" in self.windows:
+            return
+        routine = self.runtime.routine(routine_id)
+        if routine is None:
+            return
+        spell = self.runtime.engine.status().spell_seconds
+        self._show_prompt(ritual_offer(routine_id, routine, spell, self.runtime.minutes(routine)))
+
+    def _show_prompt(self, offer: Offer) -> None:
+        from deskbreak.ui.prompt_window import PromptWindow
+
+        self.windows.close("prompt")
+        engine = self.runtime.engine
+        is_break = offer.trigger is Trigger.PROMPT
+
+        def answer(action: Callable[[], object]) -> Callable[[], None]:
+            return lambda: self._after_answer(action)
+
+        def make(on_closed: Closed) -> PromptWindow:
+            return PromptWindow(
+                self.root,
+                sitting_minutes=offer.sitting_minutes,
+                routine_name=offer.routine_name,
+                routine_minutes=offer.routine_minutes,
+                heading=offer.heading,
+                message=offer.message,
+                can_snooze=offer.can_snooze,
+                snooze_minutes=self.runtime.settings.breaks.snooze_minutes,
+                on_start=answer(lambda: self.take_break(offer.routine_id, offer.trigger)),
+                on_snooze=answer(engine.snooze if is_break else _nothing),
+                on_skip=answer(engine.skip if is_break else _nothing),
+                on_ignored=answer(engine.prompt_ignored if is_break else _nothing),
+                on_closed=on_closed,
+                sound=self.runtime.settings.app.sound,
+            )
+
+        self.windows.open("prompt", make)
+
+    def _after_answer(self, action: Callable[[], object]) -> None:
+        action()
+        self._changed()
+
+    # -- what the user asks for -----------------------------------------------------------
+
+    def dispatch(self, command: Command) -> None:
+        """Every user command, from the tray, a menu or a second launch, comes through here."""
+        engine = self.runtime.engine
+        match command:
+            case TakeBreak(routine_id=routine_id):
+                self.take_break(routine_id, Trigger.TRAY)
+            case Snooze():
+                self._user(engine.snooze)
+            case Pause(minutes=minutes):
+                engine.pause(minutes)
+                self.windows.close("prompt")
+                self._changed()
+            case Resume():
+                self._user(engine.resume)
+            case ShowProgress():
+                self.show_progress()
+            case ShowSettings():
+                self.show_settings()
+            case ShowAbout():
+                self.show_about()
+            case AnotherLaunch():
+                log.info("a second deskbreak was started; this one keeps running")
+            case Quit():
+                self._quit()
+            case OpenTrayMenu(x=x, y=y):
+                self._tray_menu(x, y)
+            case _:
+                assert_never(command)
+
+    def _user(self, action: Callable[[], object]) -> None:
+        action()
+        if self.runtime.engine.status().state is not State.PROMPTED:
+            self.windows.close("prompt")
+        self._changed()
+
+    def take_break(self, routine_id: str | None, trigger: Trigger) -> None:
+        """Open the break window (or bring the open one forward); the engine stops counting."""
+        if (existing := self.windows.get("break")) is not None:
+            existing.show()
+            return
+        self.windows.close("prompt")
+        routine = self.runtime.routine(routine_id)
+        if routine is None:
+            return
+        from deskbreak.ui.break_launch import open_break
+
+        self.runtime.engine.take_break(trigger)
+        finished: list[SessionRecord] = []
+
+        def logged(session: SessionRecord) -> None:
+            finished.append(session)
+            self.runtime.break_logged(session)
+
+        def closed(on_closed: Closed) -> Callable[[], None]:
+            def run() -> None:
+                on_closed()
+                done = bool(finished) and finished[-1].outcome is Outcome.COMPLETED
+                self.runtime.engine.break_finished(done)
+                self._changed()
+
+            return run
+
+        self.windows.open(
+            "break",
+            lambda on_closed: open_break(
+                self.root,
+                routine,
+                self.runtime.settings,
+                self.runtime.store,
+                paths=self.runtime.paths,
+                library=self.runtime.library,
+                trigger=trigger,
+                on_closed=closed(on_closed),
+                on_record=logged,
+                clock=self.runtime.clock,
+            ),
+        )
+        self.refresh()
+
+    def show_progress(self) -> None:
+        from deskbreak.ui.progress_window import ProgressWindow
+
+        figures = self.runtime.progress()
+        window = self.windows.open(
+            "progress", lambda on_closed: ProgressWindow(self.root, figures, on_closed=on_closed)
+        )
+        window.show_stats(figures)
+
+    def show_settings(self) -> None:
+        from deskbreak.core.routines import shipped_routines
+        from deskbreak.ui.settings_dialog import SettingsDialog
+
+        runtime = self.runtime
+        self.windows.open(
+            "settings",
+            lambda on_closed: SettingsDialog(
+                self.root,
+                runtime.settings,
+                runtime.paths.config_file,
+                routines=[(rid, r.name) for rid, r in shipped_routines(runtime.library).items()],
+                movements=[(m.id, m.name) for m in runtime.library.base_movements()],
+                adaptations=runtime.adaptation_rows(),
+                on_saved=self.apply_settings,
+                on_reset_adaptations=runtime.reset_adaptations,
+                on_closed=on_closed,
+            ),
+        )
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.runtime.apply_settings(settings)
+        self.tray.set_menu(self.menu())
+        self._changed()
+
+    def show_about(self) -> None:
+        from deskbreak.ui.about_dialog import AboutDialog
+
+        self.windows.open(
+            "about",
+            lambda on_closed: AboutDialog(self.root, self.runtime.paths, on_closed=on_closed),
+        )
+
+    def _tray_menu(self, x: int, y: int) -> None:
+        from deskbreak.ui.tray_menu import build_tk_menu, popup
+
+        popup(build_tk_menu(self.root, self.menu(), self._post), x, y)
+
+
+def _nothing() -> None:
+    """The ritual's prompt: snoozing or skipping it changes nothing in the engine."""
