@@ -43,10 +43,10 @@ from deskbreak.core.records import Outcome, SessionRecord, Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import SpellEnded
 from deskbreak.engine.events import DayClosed, EngineEvent, IdleSourceChanged, RitualDue
-from deskbreak.engine.offer import Offer, break_offer, ritual_offer
 from deskbreak.engine.runtime import Runtime
 from deskbreak.ui import tray_status
 from deskbreak.ui.engine_timer import EngineTimer
+from deskbreak.ui.prompts import Prompts
 from deskbreak.ui.tray import MenuEntry, Tray, standard_menu
 from deskbreak.ui.windows import Closed, WindowManager
 
@@ -69,6 +69,7 @@ class TrayController:
         self.tray = tray
         self.windows = WindowManager()
         self.timer = EngineTimer(root, self.wake)
+        self.prompts = Prompts(root, runtime, self.windows, self.take_break, self._changed)
         self._post = post
         self._quit = quit
 
@@ -108,15 +109,12 @@ class TrayController:
         log.debug("event %r", event)
         match event:
             case PromptShown():
-                routine = self.runtime.routine(None)
-                minutes = self.runtime.minutes(routine) if routine else 1
-                self._show_prompt(
-                    break_offer(event.spell_seconds, routine, minutes, event.can_snooze)
-                )
+                self.prompts.offer_break(event)
             case PromptWithdrawn():
                 self.windows.close("prompt")
             case RitualDue(routine_id=routine_id):
-                self._offer_ritual(routine_id)
+                if "break" not in self.windows:
+                    self.prompts.offer_ritual(routine_id)
             case DayClosed(figures=figures):
                 self.runtime.day_closed(figures)
             case IdleSourceChanged(name=name, problem=problem):
@@ -135,49 +133,6 @@ class TrayController:
                 pass  # the status shows them; nothing to open or close
             case _:
                 assert_never(event)
-
-    def _offer_ritual(self, routine_id: str) -> None:
-        if "break" in self.windows:
-            return
-        routine = self.runtime.routine(routine_id)
-        if routine is None:
-            return
-        spell = self.runtime.engine.status().spell_seconds
-        self._show_prompt(ritual_offer(routine_id, routine, spell, self.runtime.minutes(routine)))
-
-    def _show_prompt(self, offer: Offer) -> None:
-        from deskbreak.ui.prompt_window import PromptWindow
-
-        self.windows.close("prompt")
-        engine = self.runtime.engine
-        is_break = offer.trigger is Trigger.PROMPT
-
-        def answer(action: Callable[[], object]) -> Callable[[], None]:
-            return lambda: self._after_answer(action)
-
-        def make(on_closed: Closed) -> PromptWindow:
-            return PromptWindow(
-                self.root,
-                sitting_minutes=offer.sitting_minutes,
-                routine_name=offer.routine_name,
-                routine_minutes=offer.routine_minutes,
-                heading=offer.heading,
-                message=offer.message,
-                can_snooze=offer.can_snooze,
-                snooze_minutes=self.runtime.settings.breaks.snooze_minutes,
-                on_start=answer(lambda: self.take_break(offer.routine_id, offer.trigger)),
-                on_snooze=answer(engine.snooze if is_break else _nothing),
-                on_skip=answer(engine.skip if is_break else _nothing),
-                on_ignored=answer(engine.prompt_ignored if is_break else _nothing),
-                on_closed=on_closed,
-                sound=self.runtime.settings.app.sound,
-            )
-
-        self.windows.open("prompt", make)
-
-    def _after_answer(self, action: Callable[[], object]) -> None:
-        action()
-        self._changed()
 
     # -- what the user asks for -----------------------------------------------------------
 
@@ -306,7 +261,3 @@ class TrayController:
         from deskbreak.ui.tray_menu import build_tk_menu, popup
 
         popup(build_tk_menu(self.root, self.menu(), self._post), x, y)
-
-
-def _nothing() -> None:
-    """The ritual's prompt: snoozing or skipping it changes nothing in the engine."""

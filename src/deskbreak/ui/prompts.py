@@ -1,0 +1,87 @@
+"""The two prompts the engine asks for: a break after a long spell, and the daily ritual.
+
+Their words come from :mod:`deskbreak.engine.offer`; here each answer is turned into what
+the engine must hear (a break prompt's snooze and skip count toward the policy, the ritual's
+do not) and the app's status is refreshed after it.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+
+from deskbreak.core.policy import PromptShown
+from deskbreak.core.records import Trigger
+from deskbreak.engine.offer import Offer, break_offer, ritual_offer
+from deskbreak.engine.runtime import Runtime
+from deskbreak.ui.windows import Closed, WindowManager
+
+TakeBreak = Callable[[str | None, Trigger], None]
+
+
+class Prompts:
+    """Opens the prompt window (one at a time, under the name ``"prompt"``)."""
+
+    def __init__(
+        self,
+        root: tk.Misc,
+        runtime: Runtime,
+        windows: WindowManager,
+        take_break: TakeBreak,
+        changed: Callable[[], None],
+    ) -> None:
+        self._root = root
+        self._runtime = runtime
+        self._windows = windows
+        self._take_break = take_break
+        self._changed = changed
+
+    def offer_break(self, event: PromptShown) -> None:
+        routine = self._runtime.routine(None)
+        minutes = self._runtime.minutes(routine) if routine else 1
+        self._show(break_offer(event.spell_seconds, routine, minutes, event.can_snooze))
+
+    def offer_ritual(self, routine_id: str) -> None:
+        routine = self._runtime.routine(routine_id)
+        if routine is None:
+            return
+        spell = self._runtime.engine.status().spell_seconds
+        self._show(ritual_offer(routine_id, routine, spell, self._runtime.minutes(routine)))
+
+    def _show(self, offer: Offer) -> None:
+        from deskbreak.ui.prompt_window import PromptWindow
+
+        self._windows.close("prompt")
+        engine = self._runtime.engine
+        counts = offer.trigger is Trigger.PROMPT  # the ritual's answers change no policy
+
+        def answer(action: Callable[[], object]) -> Callable[[], None]:
+            def run() -> None:
+                action()
+                self._changed()
+
+            return run
+
+        def make(on_closed: Closed) -> PromptWindow:
+            return PromptWindow(
+                self._root,
+                sitting_minutes=offer.sitting_minutes,
+                routine_name=offer.routine_name,
+                routine_minutes=offer.routine_minutes,
+                heading=offer.heading,
+                message=offer.message,
+                can_snooze=offer.can_snooze,
+                snooze_minutes=self._runtime.settings.breaks.snooze_minutes,
+                on_start=answer(lambda: self._take_break(offer.routine_id, offer.trigger)),
+                on_snooze=answer(engine.snooze if counts else _nothing),
+                on_skip=answer(engine.skip if counts else _nothing),
+                on_ignored=answer(engine.prompt_ignored if counts else _nothing),
+                on_closed=on_closed,
+                sound=self._runtime.settings.app.sound,
+            )
+
+        self._windows.open("prompt", make)
+
+
+def _nothing() -> None:
+    """The ritual's prompt: snoozing or skipping it changes nothing in the engine."""
