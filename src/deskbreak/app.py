@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 import tkinter as tk
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from deskbreak.core.clock import Clock, SystemClock
-from deskbreak.core.library import load_library
 from deskbreak.core.settings import Settings
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
@@ -32,7 +32,17 @@ from deskbreak.ui.tray_art import IconState, draw_icon
 from deskbreak.ui.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui.windows import WindowManager
 
+if TYPE_CHECKING:
+    from deskbreak.core.library import Library
+
 log = logging.getLogger(__name__)
+
+
+def _load_library() -> Library:
+    """The movement library, imported and read only when the app first needs it."""
+    from deskbreak.core.library import load_library
+
+    return load_library()
 
 
 class TrayApp:
@@ -57,7 +67,7 @@ class TrayApp:
             paths,
             self.clock,
             ConfigWatch(paths.config_file),
-            load_library(),
+            _load_library,
             Store.for_paths(paths),
             self.notices,
         )
@@ -65,7 +75,8 @@ class TrayApp:
         self.controller = TrayController(
             root, self.runtime, self.tray, self.commands.post, self.quit
         )
-        self.tray.set_menu(self.controller.menu())
+        if self.tray.shows_own_menu:  # the Tk popup of the other backends builds it on demand
+            self.tray.set_menu(self.controller.menu())
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
 

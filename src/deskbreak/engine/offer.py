@@ -7,9 +7,12 @@ where they can be tested without a display.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from deskbreak.core.movements import Routine
 from deskbreak.core.records import Trigger
+
+if TYPE_CHECKING:
+    from deskbreak.core.movements import Routine
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ the log once and again only when a break is logged or the user resets them), the
 figures, what applying new settings does (the engine, start at login), hand edits of the
 config file, and today's figures in the log.
 
+The movement library, and the routine-building and statistics code that need it, are loaded
+when first needed (a prompt, a break, the progress window, a menu that lists the routines):
+an app that sits in the tray all day never pays for them until then.
+
 Threading contract: every method runs on the Tk main thread (the app's only thread that
 touches these objects).
 """
@@ -15,19 +19,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from deskbreak.core import stats
-from deskbreak.core.adaptation import Adaptation
-from deskbreak.core.choose import unknown_references
 from deskbreak.core.clock import Clock
-from deskbreak.core.library import Library
-from deskbreak.core.movements import Routine
 from deskbreak.core.records import DaySitting, SessionRecord
-from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
-from deskbreak.engine import adaptations
 from deskbreak.engine.break_engine import BreakEngine
-from deskbreak.engine.breaks import movement_regions, routine_to_offer
 from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
 from deskbreak.engine.events import EngineEvent
@@ -35,6 +32,12 @@ from deskbreak.engine.notices import Notices, Priority
 from deskbreak.idle.base import DesktopProbe, IdleSource
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
+
+if TYPE_CHECKING:
+    from deskbreak.core import stats
+    from deskbreak.core.adaptation import Adaptation
+    from deskbreak.core.library import Library
+    from deskbreak.core.movements import Routine
 
 log = logging.getLogger(__name__)
 
@@ -49,21 +52,19 @@ class Runtime:
         paths: AppPaths,
         clock: Clock,
         config: ConfigWatch,
-        library: Library,
+        load_library: Callable[[], Library],
         store: Store,
         notices: Notices,
     ) -> None:
         self.paths = paths
         self.clock = clock
         self.config = config
-        self.library = library
+        self._load_library = load_library
+        self._library: Library | None = None
         self.store = store
         self.notices = notices
         self.settings = config.first_read()
         self._post_config_problem()
-        for problem in library.problems:
-            log.warning("movement library: %s", problem)
-        self._check_references()
         for message in store.messages:
             log.warning("%s", message)
             notices.post("store", message, Priority.DATA)
@@ -87,21 +88,39 @@ class Runtime:
 
     # -- routines -------------------------------------------------------------------------
 
+    @property
+    def library(self) -> Library:
+        """The movement library, read on first use; the config's ids are checked against it."""
+        if self._library is None:
+            self._library = self._load_library()
+            for problem in self._library.problems:
+                log.warning("movement library: %s", problem)
+            self._check_references()
+        return self._library
+
     def routine(self, routine_id: str | None) -> Routine | None:
         """The routine to offer for ``routine_id`` (None: the prompt routine)."""
+        from deskbreak.engine.breaks import routine_to_offer
+
         return routine_to_offer(routine_id, self.library, self.settings, self.adaptations())
 
     def minutes(self, routine: Routine) -> int:
         """A routine's length in whole minutes at the user's breathing pace (at least 1)."""
+        from deskbreak.core.routines import duration_seconds
+
         return max(1, round(duration_seconds(routine, self.settings.breathing) / 60))
 
     def menu_routines(self) -> list[tuple[str, str]]:
         """(routine id, "Quick reset · 3 min") for the tray menu."""
+        from deskbreak.core.routines import shipped_routines
+
         routines = shipped_routines(self.library)
         return [(rid, f"{r.name} · {self.minutes(r)} min") for rid, r in routines.items()]
 
     def adaptations(self) -> dict[str, Adaptation]:
         """Read from the log once a day, and again after a break is logged or a reset."""
+        from deskbreak.engine import adaptations
+
         today = self.clock.now().date()
         if self._adapted is None or self._adapted[0] != today:
             self._adapted = (
@@ -119,6 +138,8 @@ class Runtime:
         ]
 
     def reset_adaptations(self) -> None:
+        from deskbreak.engine import adaptations
+
         adaptations.reset(self.paths, self.clock.now())
         self._adapted = None
 
@@ -137,6 +158,9 @@ class Runtime:
     # -- progress -------------------------------------------------------------------------
 
     def progress(self) -> stats.Stats:
+        from deskbreak.core import stats
+        from deskbreak.engine.breaks import movement_regions
+
         today = self.clock.now().date()
         return stats.compute(
             self.store.summary(today),
@@ -153,7 +177,8 @@ class Runtime:
         self.config.saved()
         self.notices.clear("config")
         self.engine.apply_settings(settings)
-        self._check_references()
+        if self._library is not None:
+            self._check_references()
         if settings.app.autostart != previous.app.autostart:
             self._sync_autostart(settings.app.autostart)
 
@@ -183,6 +208,8 @@ class Runtime:
 
     def _check_references(self) -> None:
         """Routine or movement ids the library lacks: reported; the app falls back."""
+        from deskbreak.core.choose import unknown_references
+
         problems = unknown_references(self.settings, self.library)
         for problem in problems:
             log.warning("%s: %s", self.paths.config_file, problem)

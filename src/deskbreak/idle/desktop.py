@@ -12,7 +12,6 @@ from typing import Any, Protocol
 
 from Xlib import X
 
-from deskbreak.idle import windows
 from deskbreak.idle.base import IdleUnavailable
 from deskbreak.idle.dbus import LockStateReader
 from deskbreak.idle.x11 import X_ERRORS, open_display
@@ -56,16 +55,6 @@ class X11FullscreenWatch:
         if display is not None:
             with contextlib.suppress(*X_ERRORS):
                 display.close()
-
-
-class WindowsFullscreenWatch:
-    """Windows' own notification state: a full-screen app, game, video or presentation."""
-
-    def fullscreen_active(self) -> bool:
-        return windows.fullscreen_app_running()
-
-    def close(self) -> None:
-        """Nothing to release."""
 
 
 class SessionProbe:

@@ -224,7 +224,7 @@ def _fullscreen_watch(
     environ: Mapping[str, str], platform: str
 ) -> tuple[FullscreenWatch | None, str]:
     if platform == "win32":
-        from deskbreak.idle.desktop import WindowsFullscreenWatch
+        from deskbreak.idle.windows import WindowsFullscreenWatch
 
         return (
             WindowsFullscreenWatch(),

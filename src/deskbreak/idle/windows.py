@@ -61,3 +61,13 @@ def fullscreen_app_running() -> bool:
     if ctypes.WinDLL("shell32").SHQueryUserNotificationState(ctypes.byref(state)) != 0:
         return False
     return state.value in QUNS_DO_NOT_DISTURB
+
+
+class WindowsFullscreenWatch:
+    """Windows' own notification state: a full-screen app, game, video or presentation."""
+
+    def fullscreen_active(self) -> bool:
+        return fullscreen_app_running()
+
+    def close(self) -> None:
+        """Nothing to release."""

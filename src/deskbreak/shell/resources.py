@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_SOURCE_ROOT = Path(__file__).resolve().parents[3]
+#: The installed package (a wheel, or a frozen build's folder): deskbreak is never run from a
+#: zip, so a path beside this file is enough (importlib.resources would load zipfile, ~0.3 MB
+#: of an idle app, to find the same folder).
+_PACKAGE = Path(__file__).resolve().parents[1]
+_SOURCE_ROOT = _PACKAGE.parents[1]
 
 
 def _find(*parts: str) -> Path:
-    packaged = Path(str(resources.files("deskbreak").joinpath("resources", *parts)))
+    packaged = _PACKAGE.joinpath("resources", *parts)
     if packaged.exists():
         return packaged
     return _SOURCE_ROOT.joinpath(*_source_parts(parts))
@@ -32,4 +35,4 @@ def icons_dir() -> Path:
 
 def data_file(name: str) -> Path:
     """A data file inside the package (movement library, routines)."""
-    return Path(str(resources.files("deskbreak").joinpath("data", name)))
+    return _PACKAGE.joinpath("data", name)

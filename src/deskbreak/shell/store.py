@@ -14,12 +14,14 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from deskbreak.core import stats
 from deskbreak.core.records import DaySitting, SessionRecord
 from deskbreak.shell import backup, store_schema
 from deskbreak.shell import store_rows as rows
+
+if TYPE_CHECKING:
+    from deskbreak.core import stats
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store_schema import NewerSchemaError
 
@@ -174,6 +176,8 @@ class Store:
         Sitting figures cover the last week (prompt counts are summed over all of it) and
         comfort ratings the last ~4 months: what the figures use, and fast at any age.
         """
+        from deskbreak.core import stats  # the statistics code loads with the first summary
+
         ratings_since = (today or date.today()) - timedelta(days=RATINGS_DAYS)
         found = self._read(
             lambda c: rows.select_summary(c, today or date.today(), ratings_since),
@@ -221,6 +225,9 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # A decade of breaks is a few MB and is read a day or a week at a time: a small
+            # page cache (the default is 2 MB) keeps the idle app near the floor.
+            conn.execute("PRAGMA cache_size = -256")
             _private(self.path)
         except NewerSchemaError as error:
             conn.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from deskbreak.core import stats
 from deskbreak.core.records import (
     Comfort,
     DaySitting,
@@ -15,6 +15,9 @@ from deskbreak.core.records import (
     SessionRecord,
     Trigger,
 )
+
+if TYPE_CHECKING:
+    from deskbreak.core import stats
 
 _COMFORT = {int(c): c for c in Comfort}  # a dict look-up is ten times cheaper than Comfort(n)
 DAY_COLUMNS = (
@@ -134,6 +137,8 @@ def select_sessions(conn: sqlite3.Connection, since: date | None) -> list[Sessio
 
 
 def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -> stats.LogSummary:
+    from deskbreak.core import stats  # loaded with the first summary, not at start-up
+
     """Read the running totals (see schema v3): a few thousand rows for ten years."""
     days = tuple(
         stats.DayActivity(date.fromisoformat(day), n, seconds)

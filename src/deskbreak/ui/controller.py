@@ -77,7 +77,7 @@ class TrayController:
 
     def wake(self) -> float:
         """The engine's turn: hand edits, samples, prompts; returns the seconds to sleep."""
-        if self.runtime.reload_config_if_changed():
+        if self.runtime.reload_config_if_changed() and self.tray.shows_own_menu:
             self.tray.set_menu(self.menu())
         seconds = self.runtime.engine.wake()
         self.refresh()
@@ -246,7 +246,8 @@ class TrayController:
 
     def apply_settings(self, settings: Settings) -> None:
         self.runtime.apply_settings(settings)
-        self.tray.set_menu(self.menu())
+        if self.tray.shows_own_menu:
+            self.tray.set_menu(self.menu())
         self._changed()
 
     def show_about(self) -> None:

@@ -123,6 +123,12 @@ class Tray:
         return self.backend != "none"
 
     @property
+    def shows_own_menu(self) -> bool:
+        """Whether the backend draws the menu itself (from :meth:`set_menu`); the xorg icon
+        posts :class:`OpenTrayMenu` instead and the app builds a Tk popup when asked."""
+        return self.backend not in ("xorg", "none")
+
+    @property
     def has_menu(self) -> bool:
         """Whether the backend shows the menu itself; if not, a right click posts OpenTrayMenu."""
         return self._icon is not None and bool(self._icon.HAS_MENU) and self.backend != "xorg"
@@ -200,10 +206,8 @@ class Tray:
         return self._menu
 
     def activate(self) -> None:
-        """The default action (a left click): post the menu's default command."""
-        command = default_command(self._menu)
-        if command is not None:
-            self._post(command)
+        """The default action (a left click): the menu's default command, else a break."""
+        self._post(default_command(self._menu) or TakeBreak())
 
     def set_image(self, image: Image.Image) -> None:
         """Show ``image``. Any thread; never blocks."""

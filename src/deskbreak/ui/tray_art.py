@@ -1,9 +1,9 @@
-"""The tray icon, drawn with Pillow: one mark whose ring fills as the sitting spell grows.
+"""The tray icon: one mark whose ring fills as the sitting spell grows.
 
 Pure functions of a frozen :class:`IconState`, so the app can compare states and redraw
-only when what the icon shows has changed (at most once a minute while sitting). The mark
-carries its own dark disc, so it reads on light and dark panels alike. Shapes are drawn
-four times larger and scaled down, which keeps the edges smooth from 16 to 256 px.
+only when what the icon shows has changed (about ten times per sit limit). The mark carries
+its own dark disc, so it reads on light and dark panels alike. Shapes are painted by
+:mod:`deskbreak.ui.raster`, anti-aliased at the size asked for, from 16 to 1024 px.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import enum
 import math
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
+from PIL import Image
+
+from deskbreak.ui.raster import Canvas, arc, disc, ring, rounded_rect, stroke
 
 #: Progress is stored on this grid: finer than any sit limit in minutes, coarse enough that
 #: float noise can never make two equal states compare different.
 PROGRESS_STEPS = 240
-_SUPERSAMPLE = 4
 
 
 class IconMode(enum.Enum):
@@ -80,9 +81,7 @@ def draw_icon(size: int, state: IconState) -> Image.Image:
     """The tray icon for ``state``: an RGBA square of ``size`` pixels."""
     if size < 8:
         raise ValueError(f"icon size {size} is too small (at least 8 px)")
-    s = size * _SUPERSAMPLE
-    img = Image.new("RGBA", (s, s), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(img)
+    canvas = Canvas(size)
     colors = {
         IconMode.SITTING: _ACTIVE,
         IconMode.DUE: _DUE,
@@ -90,19 +89,19 @@ def draw_icon(size: int, state: IconState) -> Image.Image:
         IconMode.OFF_HOURS: _NEUTRAL,
         IconMode.NO_IDLE: _NEUTRAL,
     }[state.mode]
-    _disc(draw, s, colors)
+    _disc(canvas, size, colors)
     progress = {
         IconMode.DUE: 1.0,
         IconMode.OFF_HOURS: 0.0,
     }.get(state.mode, state.progress)
-    _ring(draw, s, colors, progress)
+    _ring(canvas, size, colors, progress)
     if state.mode is IconMode.PAUSED:
-        _pause_bars(draw, s, colors.glyph)
+        _pause_bars(canvas, size, colors.glyph)
     elif state.mode is IconMode.OFF_HOURS:
-        _dash(draw, s, colors.glyph)
+        _dash(canvas, size, colors.glyph)
     else:
-        _chevron(draw, s, colors.glyph)
-    return img.resize((size, size), Image.Resampling.LANCZOS)
+        _chevron(canvas, size, colors.glyph)
+    return canvas.image()
 
 
 #: Launcher icons from this size up keep a margin, as app grids expect (tray sizes fill the slot).
@@ -122,58 +121,39 @@ def draw_app_icon(size: int) -> Image.Image:
     return canvas
 
 
-def _box(s: int, radius: float) -> tuple[float, float, float, float]:
-    c = s / 2
-    return (c - radius, c - radius, c + radius, c + radius)
-
-
-def _disc(draw: ImageDraw.ImageDraw, s: int, colors: _Colors) -> None:
+def _disc(canvas: Canvas, s: int, colors: _Colors) -> None:
     # A faint light rim separates the dark disc from a dark panel; a hairline at large
-    # sizes (at most 2 output pixels), where a proportional rim would become a grey band.
-    rim = min(s * 0.035, 2 * _SUPERSAMPLE)
-    draw.ellipse(_box(s, s * 0.49), fill=colors.rim + "59")
-    draw.ellipse(_box(s, s * 0.49 - rim), fill=colors.disc)
+    # sizes (at most 2 pixels), where a proportional rim would become a grey band.
+    rim = min(s * 0.035, 2.0)
+    c = s / 2
+    canvas.fill(disc(c, c, s * 0.49), colors.rim + "59")
+    canvas.fill(disc(c, c, s * 0.49 - rim), colors.disc)
 
 
-def _ring(draw: ImageDraw.ImageDraw, s: int, colors: _Colors, progress: float) -> None:
-    width = max(_SUPERSAMPLE * 2, round(s * 0.13))
-    box = _box(s, s * 0.36)
-    draw.ellipse(box, outline=colors.track, width=width)
-    if progress <= 0:
-        return
-    if progress >= 1:
-        draw.ellipse(box, outline=colors.arc, width=width)
-        return
-    start, end = -90.0, -90.0 + 360.0 * progress
-    draw.arc(box, start, end, fill=colors.arc, width=width)
-    # Round the leading end so a short arc reads as a stroke, not a notch.
-    r_mid = s * 0.36 - width / 2
-    for angle in (start, end):
-        a = math.radians(angle)
-        x, y = s / 2 + r_mid * math.cos(a), s / 2 + r_mid * math.sin(a)
-        draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colors.arc)
+def _ring(canvas: Canvas, s: int, colors: _Colors, progress: float) -> None:
+    width = max(2.0, s * 0.13)
+    c, r = s / 2, s * 0.36 - width / 2
+    canvas.fill(ring(c, c, r, width), colors.track)
+    if progress > 0:
+        canvas.fill(arc(c, c, r, width, -90.0, 360.0 * progress), colors.arc)
 
 
-def _chevron(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+def _chevron(canvas: Canvas, s: int, color: str) -> None:
     """An upward chevron: get up, move."""
-    w = max(_SUPERSAMPLE * 2, round(s * 0.095))
+    w = max(2.0, s * 0.095)
     c = s / 2
     half, rise = s * 0.14, s * 0.075
-    points = [(c - half, c + rise), (c, c - rise), (c + half, c + rise)]
-    draw.line(points, fill=color, width=w, joint="curve")
-    for x, y in (points[0], points[2]):
-        draw.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=color)
+    canvas.fill(stroke([(c - half, c + rise), (c, c - rise), (c + half, c + rise)], w), color)
 
 
-def _pause_bars(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+def _pause_bars(canvas: Canvas, s: int, color: str) -> None:
     c = s / 2
     bar_w, gap, h = s * 0.085, s * 0.05, s * 0.135
-    r = bar_w / 2
     for x0 in (c - gap - bar_w, c + gap):
-        draw.rounded_rectangle((x0, c - h, x0 + bar_w, c + h), radius=r, fill=color)
+        canvas.fill(rounded_rect((x0, c - h, x0 + bar_w, c + h), bar_w / 2), color)
 
 
-def _dash(draw: ImageDraw.ImageDraw, s: int, color: str) -> None:
+def _dash(canvas: Canvas, s: int, color: str) -> None:
     c = s / 2
     half, h = s * 0.12, s * 0.04
-    draw.rounded_rectangle((c - half, c - h, c + half, c + h), radius=h, fill=color)
+    canvas.fill(rounded_rect((c - half, c - h, c + half, c + h), h), color)
