@@ -75,11 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line; without a command, ``run``."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "run"])
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)  # the parser is gone before a command runs: the tray app runs for days
     try:
         return int(args.func(args))
     except UsageError as error:

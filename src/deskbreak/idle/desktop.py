@@ -8,13 +8,15 @@ normal behaviour) and "lock state unknown" — rather than raising into the Tk t
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from Xlib import X
 
 from deskbreak.idle.base import IdleUnavailable
-from deskbreak.idle.dbus import LockStateReader
 from deskbreak.idle.x11 import X_ERRORS, open_display
+
+if TYPE_CHECKING:  # jeepney loads only where a session bus answers
+    from deskbreak.idle.dbus import LockStateReader
 
 
 class FullscreenWatch(Protocol):

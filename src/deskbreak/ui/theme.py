@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tkinter as tk
 from dataclasses import dataclass
 from tkinter import font as tkfont
@@ -59,6 +58,8 @@ def system_prefers_dark() -> bool:
         return True
     gsettings = shutil.which("gsettings")
     if gsettings and _session_bus():
+        import subprocess  # asked once, when the first window opens: not an idle cost
+
         try:
             out = subprocess.run(
                 [gsettings, "get", "org.gnome.desktop.interface", "color-scheme"],
