@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import gc
 import os
+import tkinter as tk
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from deskbreak.ui import theme
 
 # Generation speed depends on the machine's load, not on deskbreak: no deadlines in CI. The
 # gate is reproducible (the same cases every run); `make fuzz` explores new ones.
@@ -47,3 +51,15 @@ def collect_tk_garbage_on_the_main_thread() -> None:
     aborts the whole run ("Tcl_AsyncDelete: async handler deleted by the wrong thread").
     """
     gc.collect()
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    """deskbreak's withdrawn, themed Tk root for one test; destroyed after it.
+
+    Every window test hangs its windows from this. A test that needs a root of another
+    kind (a bare ``tk.Tk()``, or one the app under test owns and destroys) makes its own.
+    """
+    tk_root = theme.make_root()
+    yield tk_root
+    tk_root.destroy()

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from deskbreak.core.commands import Command, Pause, Quit, TakeBreak
-from deskbreak.ui import theme
 from deskbreak.ui.tray import standard_menu
 from deskbreak.ui.tray_menu import build_tk_menu, popup
 
 pytestmark = pytest.mark.gui
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "tray"
-
-
-@pytest.fixture
-def root() -> Iterator[object]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 def test_items_post_their_commands(root) -> None:

@@ -6,22 +6,14 @@ import logging
 import threading
 import time
 import tkinter as tk
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from deskbreak.core.commands import Command, Quit, ShowProgress, ShowSettings, TakeBreak
-from deskbreak.ui import theme
 from deskbreak.ui.wakeup import CommandQueue
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 def pump_until(root: tk.Tk, done: Callable[[], bool], limit: float = 5.0) -> None:
