@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 import tkinter as tk
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,20 @@ def root() -> Iterator[tk.Tk]:
     tk_root = theme.make_root()
     yield tk_root
     tk_root.destroy()
+
+
+@pytest.fixture
+def pump_until(root: tk.Tk) -> Callable[..., bool]:
+    """``pump_until(done, limit=5.0)``: run ``root``'s events until ``done()`` or the limit.
+
+    Returns ``done()`` at the end, so a test can ``assert pump_until(...)``.
+    """
+
+    def pump(done: Callable[[], object], limit: float = 5.0) -> bool:
+        deadline = time.monotonic() + limit
+        while not done() and time.monotonic() < deadline:
+            root.update()
+            time.sleep(0.005)
+        return bool(done())
+
+    return pump

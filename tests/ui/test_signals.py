@@ -69,16 +69,13 @@ def test_a_signal_while_tk_sleeps_reaches_the_handler_on_the_tk_thread(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_each_signal_calls_the_handler_again(root: tk.Tk) -> None:
+def test_each_signal_calls_the_handler_again(root: tk.Tk, pump_until: Callable[..., bool]) -> None:
     calls: list[str] = []
     restore = on_stop_signals(root, lambda: calls.append("stop"))
     try:
         for expected in (1, 2):
             os.kill(os.getpid(), signal.SIGTERM)
-            deadline = time.monotonic() + 5
-            while len(calls) < expected and time.monotonic() < deadline:
-                root.update()
-                time.sleep(0.005)
+            assert pump_until(lambda n=expected: len(calls) >= n)
             assert len(calls) == expected
     finally:
         restore()
@@ -93,7 +90,9 @@ def test_the_pipe_watch_sets_no_timer(root: tk.Tk) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_restore_puts_the_old_handlers_back(root: tk.Tk, recorded_handler: list[int]) -> None:
+def test_restore_puts_the_old_handlers_back(
+    root: tk.Tk, pump_until: Callable[..., bool], recorded_handler: list[int]
+) -> None:
     before: dict[int, Callable[[int, FrameType | None], object] | int | None] = {
         number: signal.getsignal(number) for number in STOP_SIGNALS
     }
@@ -110,9 +109,6 @@ def test_restore_puts_the_old_handlers_back(root: tk.Tk, recorded_handler: list[
     assert signal.set_wakeup_fd(wakeup_before) == wakeup_before
     assert open_fds() == fds_before  # the wake-up pipe is closed
     os.kill(os.getpid(), signal.SIGTERM)
-    deadline = time.monotonic() + 5
-    while not recorded_handler and time.monotonic() < deadline:
-        root.update()
-        time.sleep(0.005)
+    assert pump_until(lambda: recorded_handler)
     assert recorded_handler == [signal.SIGTERM]  # the old handler answers again
     assert stopped == []

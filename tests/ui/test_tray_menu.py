@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -50,15 +49,13 @@ def test_items_post_their_commands(root) -> None:
     ]
 
 
-def test_popup_opens_upwards_from_a_bottom_panel(root) -> None:
+def test_popup_opens_upwards_from_a_bottom_panel(root, pump_until) -> None:
     menu = build_tk_menu(
         root, standard_menu([("quick-reset", "Quick reset · 3 min")]), lambda c: None
     )
     screen_w, screen_h = menu.winfo_screenwidth(), menu.winfo_screenheight()
     popup(menu, screen_w - 10, screen_h - 12)
-    deadline = time.monotonic() + 5
-    while not menu.winfo_viewable() and time.monotonic() < deadline:
-        root.update()
+    pump_until(menu.winfo_viewable)
     menu.update()
     x, y, w, h = menu.winfo_rootx(), menu.winfo_rooty(), menu.winfo_width(), menu.winfo_height()
     assert menu.winfo_viewable() and h > 100
