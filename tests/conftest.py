@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import gc
 import os
+import time
+import tkinter as tk
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from deskbreak.ui import theme
 
 # Generation speed depends on the machine's load, not on deskbreak: no deadlines in CI. The
 # gate is reproducible (the same cases every run); `make fuzz` explores new ones.
@@ -47,3 +52,32 @@ def collect_tk_garbage_on_the_main_thread() -> None:
     aborts the whole run ("Tcl_AsyncDelete: async handler deleted by the wrong thread").
     """
     gc.collect()
+
+
+@pytest.fixture
+def root() -> Iterator[tk.Tk]:
+    """deskbreak's withdrawn, themed Tk root for one test; destroyed after it.
+
+    Every window test hangs its windows from this. A test that needs a root of another
+    kind (a bare ``tk.Tk()``, or one the app under test owns and destroys) makes its own.
+    """
+    tk_root = theme.make_root()
+    yield tk_root
+    tk_root.destroy()
+
+
+@pytest.fixture
+def pump_until(root: tk.Tk) -> Callable[..., bool]:
+    """``pump_until(done, limit=5.0)``: run ``root``'s events until ``done()`` or the limit.
+
+    Returns ``done()`` at the end, so a test can ``assert pump_until(...)``.
+    """
+
+    def pump(done: Callable[[], object], limit: float = 5.0) -> bool:
+        deadline = time.monotonic() + limit
+        while not done() and time.monotonic() < deadline:
+            root.update()
+            time.sleep(0.005)
+        return bool(done())
+
+    return pump

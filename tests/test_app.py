@@ -25,6 +25,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def _start() -> TrayApp:
+    # Not the shared `root` fixture: the app under test owns its root (it must outlive
+    # app.quit(), which _stop calls first), and the restart test starts the app mid-test.
     root = theme.make_root()
     clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))  # a Wednesday
     tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 import tkinter as tk
-from collections.abc import Iterator
 
 import pytest
 
@@ -18,7 +17,6 @@ from deskbreak.core.routines import shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.shell import paths
 from deskbreak.shell.store import Store
-from deskbreak.ui import theme
 from deskbreak.ui.break_launch import open_break
 from tests.core.session_fixtures import fake_clock
 
@@ -29,13 +27,6 @@ def test_unknown_routine_lists_the_routines_and_exits_2(capsys: pytest.CaptureFi
     assert "no routine called 'no-such-routine'" in err
     for routine_id in shipped_routines(load_library()):
         assert routine_id in err
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 @pytest.mark.gui

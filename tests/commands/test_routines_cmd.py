@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from deskbreak.cli import main
+from deskbreak.commands import context, routines_cmd
 
 
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
@@ -37,3 +40,19 @@ def test_show_follows_the_users_breathing(capsys: pytest.CaptureFixture[str], tm
 def test_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "show", "nope"]) == 2
     assert "no routine called 'nope'" in capsys.readouterr().err
+
+
+def test_a_config_that_cannot_be_read_still_lists_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_args: object, **_kw: object) -> None:
+        raise RuntimeError("the config folder is a socket")
+
+    monkeypatch.setattr(context, "load", broken)
+    with caplog.at_level(logging.WARNING, logger=routines_cmd.__name__):
+        assert main(["routines", "show", "wind-down"]) == 0
+    assert "Breathe out (6 s, your pace):" in capsys.readouterr().out  # the default pace
+    [warning] = caplog.records
+    assert "the config folder is a socket" in warning.getMessage()

@@ -17,6 +17,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 def test_click_on_the_tray_icon_opens_the_break_window(app: RunningApp) -> None:
     session = app.session
     [icon] = session.docked_icons()
+    # The app hears of the docking just after the tray shows it: on a loaded machine, later.
+    wait_for(lambda: "tray icon embedded" in app.log(), 10, "the app to log the docking")
     assert app.log().count("tray icon embedded") == 1
     assert session.windows_titled("deskbreak — ") == [], "nothing opens at start-up"
 

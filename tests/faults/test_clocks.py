@@ -4,16 +4,20 @@ of snoozes and breaks whose memory stays flat and whose prompts follow the polic
 from __future__ import annotations
 
 import gc
+import logging
 import tracemalloc
 from collections import Counter, deque
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from deskbreak.core.clock import FakeClock
+import pytest
+
+from deskbreak.core.clock import FakeClock, SystemClock
 from deskbreak.core.policy import PromptShown, State
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
+from deskbreak.engine import break_engine
 from deskbreak.engine.break_engine import (
     MAX_SAMPLE_SECONDS,
     MIN_SLEEP_SECONDS,
@@ -278,3 +282,25 @@ def test_a_month_of_snoozes_keeps_memory_flat_and_prompts_exactly_as_the_policy_
     # Memory: nothing accumulates between week two and week four.
     assert week_four - week_two < 32_000, f"grew {week_four - week_two} bytes in two weeks"
     assert peak_late - week_two < 256_000, f"peak {peak_late - week_two} bytes above week two"
+
+
+def test_a_time_zone_that_cannot_be_read_is_logged_and_the_engine_still_runs(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("TZ", "Nowhere/Atlantis")
+    with caplog.at_level(logging.WARNING, logger=break_engine.__name__):
+        engine = BreakEngine(SystemClock(), None, None, Settings(), lambda _event: None)
+    assert engine.status().state is State.WATCHING
+    [warning] = [r for r in caplog.records if r.name == break_engine.__name__]
+    assert warning.levelno == logging.WARNING
+    assert "TZ='Nowhere/Atlantis'" in warning.getMessage()
+    assert "DST" in warning.getMessage()
+
+
+def test_a_readable_time_zone_is_used_without_a_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("TZ", ":Europe/Berlin")
+    with caplog.at_level(logging.WARNING, logger=break_engine.__name__):
+        assert break_engine._local_zone() == BERLIN
+    assert caplog.records == []

@@ -11,7 +11,6 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -209,24 +208,17 @@ print(try_handover(paths.resolve(), TakeBreak("quick-reset")))
 
 
 @pytest.mark.gui
-def test_tk_answers_a_second_process_without_polling(paths: AppPaths, server) -> None:
-    from deskbreak.ui import theme
-
+def test_tk_answers_a_second_process_without_polling(
+    paths: AppPaths, server, root, pump_until
+) -> None:
     srv, got = server
-    root = theme.make_root()
-    try:
-        unwatch = watch_fd(root, srv.fileno(), srv.handle_ready)
-        assert root.tk.call("after", "info") == ""
-        client = subprocess.Popen([sys.executable, "-c", CLIENT], stdout=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 10
-        while client.poll() is None and time.monotonic() < deadline:
-            root.update()
-            time.sleep(0.01)
-        assert client.communicate()[0].strip() == "True"
-        assert got == [TakeBreak("quick-reset")]
-        unwatch()
-    finally:
-        root.destroy()
+    unwatch = watch_fd(root, srv.fileno(), srv.handle_ready)
+    assert root.tk.call("after", "info") == ""
+    client = subprocess.Popen([sys.executable, "-c", CLIENT], stdout=subprocess.PIPE, text=True)
+    pump_until(lambda: client.poll() is not None, limit=10)
+    assert client.communicate()[0].strip() == "True"
+    assert got == [TakeBreak("quick-reset")]
+    unwatch()
 
 
 def test_close_releases_everything(paths: AppPaths) -> None:

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import tkinter as tk
-from collections.abc import Iterator
 
 import pytest
 
 from deskbreak import __version__
 from deskbreak.shell import paths
-from deskbreak.ui import theme
 from deskbreak.ui.about_dialog import TITLE, AboutDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 def all_text(widget: tk.Misc) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import tkinter as tk
-from collections.abc import Iterator
 
 import pytest
 
@@ -15,7 +14,6 @@ from deskbreak.core.session import State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import GET_READY_SECONDS, Segment
 from deskbreak.shell import paths
-from deskbreak.ui import theme
 from deskbreak.ui.break_views import URGENT_FLAGS
 from deskbreak.ui.break_window import BreakWindow
 from tests.core.session_fixtures import (
@@ -29,13 +27,6 @@ from tests.core.session_fixtures import (
 
 pytestmark = pytest.mark.gui
 BREATHING = BreathingSettings(4, 1, 6)
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 class Harness:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tkinter as tk
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from deskbreak.core.poses import FLOOR_Y, SEAT_Y, WALL_AHEAD_X, build_pose
 from deskbreak.ui.figure import (
     Circle,
     Stroke,
+    draw_figure,
     figure_segments,
     interpolate,
     mark_segments,
@@ -65,26 +67,18 @@ def test_png_preview(tmp_path: Path) -> None:
 
 
 @pytest.mark.gui
-def test_draw_on_a_real_canvas() -> None:
-    import tkinter as tk
-
-    root = tk.Tk()
-    try:
-        canvas = tk.Canvas(root, width=200, height=160)
-        canvas.pack()
-        canvas.create_text(5, 5, text="keep me")
-        from deskbreak.ui.figure import draw_figure
-
-        draw_figure(canvas, FIGURE, 0.0, (0, 0, 200, 160), "#26312c", "#a39e93")
-        first = len(canvas.find_withtag("figure"))
-        assert first > 5
-        draw_figure(canvas, FIGURE, 1.0, (0, 0, 200, 160), "#26312c", "#a39e93")
-        assert len(canvas.find_withtag("figure")) == first  # redrawn, not piled up
-        assert len(canvas.find_all()) == first + 1
-        xs = [c for item in canvas.find_withtag("figure") for c in canvas.coords(item)[::2]]
-        assert min(xs) >= 20 - 1 and max(xs) <= 180 + 1  # fitted into the centred square
-    finally:
-        root.destroy()
+def test_draw_on_a_real_canvas(root: tk.Tk) -> None:
+    canvas = tk.Canvas(root, width=200, height=160)
+    canvas.pack()
+    canvas.create_text(5, 5, text="keep me")
+    draw_figure(canvas, FIGURE, 0.0, (0, 0, 200, 160), "#26312c", "#a39e93")
+    first = len(canvas.find_withtag("figure"))
+    assert first > 5
+    draw_figure(canvas, FIGURE, 1.0, (0, 0, 200, 160), "#26312c", "#a39e93")
+    assert len(canvas.find_withtag("figure")) == first  # redrawn, not piled up
+    assert len(canvas.find_all()) == first + 1
+    xs = [c for item in canvas.find_withtag("figure") for c in canvas.coords(item)[::2]]
+    assert min(xs) >= 20 - 1 and max(xs) <= 180 + 1  # fitted into the centred square
 
 
 LIB = load_library()

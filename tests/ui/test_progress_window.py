@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tkinter as tk
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -39,13 +38,6 @@ def log(days: int) -> stats.Stats:
     return stats.compute(
         stats.summarize(sessions), today=TODAY, weekly_goal_days=5, regions=REGIONS
     )
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    r = theme.make_root()
-    yield r
-    r.destroy()
 
 
 def texts(window: ProgressWindow) -> str:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import tkinter as tk
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from deskbreak.ui import theme
 from deskbreak.ui.prompt_window import TITLE, PromptWindow, offer_text
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 class Calls:
@@ -144,26 +135,22 @@ def test_it_sits_in_the_bottom_right_corner(root: tk.Tk) -> None:
 
 @pytest.mark.gui
 @pytest.mark.parametrize("key, expected", [("s", "start"), ("n", "snooze"), ("k", "skip")])
-def test_underlined_letters_answer(key: str, expected: str) -> None:
-    root = theme.make_root()
-    try:
-        calls: list[str] = []
-        prompt = PromptWindow(
-            root,
-            sitting_minutes=52,
-            routine_name="quick reset",
-            routine_minutes=2,
-            can_snooze=True,
-            snooze_minutes=10,
-            on_start=lambda: calls.append("start"),
-            on_snooze=lambda: calls.append("snooze"),
-            on_skip=lambda: calls.append("skip"),
-            on_ignored=lambda: calls.append("ignored"),
-        )
-        prompt.focus_force()
-        prompt.update()
-        prompt.event_generate(f"<Key-{key}>")
-        root.update()
-        assert calls == [expected]
-    finally:
-        root.destroy()
+def test_underlined_letters_answer(root: tk.Tk, key: str, expected: str) -> None:
+    calls: list[str] = []
+    prompt = PromptWindow(
+        root,
+        sitting_minutes=52,
+        routine_name="quick reset",
+        routine_minutes=2,
+        can_snooze=True,
+        snooze_minutes=10,
+        on_start=lambda: calls.append("start"),
+        on_snooze=lambda: calls.append("snooze"),
+        on_skip=lambda: calls.append("skip"),
+        on_ignored=lambda: calls.append("ignored"),
+    )
+    prompt.focus_force()
+    prompt.update()
+    prompt.event_generate(f"<Key-{key}>")
+    root.update()
+    assert calls == [expected]

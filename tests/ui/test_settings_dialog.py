@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tkinter as tk
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 
 from deskbreak.core.settings import Settings
 from deskbreak.shell import configfile, resources
-from deskbreak.ui import theme
 from deskbreak.ui.settings_dialog import TITLE, SettingsDialog
 from deskbreak.ui.settings_form import field_keys
 
@@ -29,13 +27,6 @@ MOVEMENTS = [
     ("figure-4", "Seated figure-4"),
 ]
 USER_COMMENT = "# my own note: keep the limit short, my back says so"
-
-
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 @pytest.fixture

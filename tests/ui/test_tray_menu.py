@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from deskbreak.core.commands import Command, Pause, Quit, TakeBreak
-from deskbreak.ui import theme
 from deskbreak.ui.tray import standard_menu
 from deskbreak.ui.tray_menu import build_tk_menu, popup
 
 pytestmark = pytest.mark.gui
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "tray"
-
-
-@pytest.fixture
-def root() -> Iterator[object]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
 
 
 def test_items_post_their_commands(root) -> None:
@@ -59,15 +49,13 @@ def test_items_post_their_commands(root) -> None:
     ]
 
 
-def test_popup_opens_upwards_from_a_bottom_panel(root) -> None:
+def test_popup_opens_upwards_from_a_bottom_panel(root, pump_until) -> None:
     menu = build_tk_menu(
         root, standard_menu([("quick-reset", "Quick reset · 3 min")]), lambda c: None
     )
     screen_w, screen_h = menu.winfo_screenwidth(), menu.winfo_screenheight()
     popup(menu, screen_w - 10, screen_h - 12)
-    deadline = time.monotonic() + 5
-    while not menu.winfo_viewable() and time.monotonic() < deadline:
-        root.update()
+    pump_until(menu.winfo_viewable)
     menu.update()
     x, y, w, h = menu.winfo_rootx(), menu.winfo_rooty(), menu.winfo_width(), menu.winfo_height()
     assert menu.winfo_viewable() and h > 100

@@ -4,53 +4,39 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 import tkinter as tk
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from deskbreak.core.commands import Command, Quit, ShowProgress, ShowSettings, TakeBreak
-from deskbreak.ui import theme
 from deskbreak.ui.wakeup import CommandQueue
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def root() -> Iterator[tk.Tk]:
-    root = theme.make_root()
-    yield root
-    root.destroy()
-
-
-def pump_until(root: tk.Tk, done: Callable[[], bool], limit: float = 5.0) -> None:
-    deadline = time.monotonic() + limit
-    while not done() and time.monotonic() < deadline:
-        root.update()
-        time.sleep(0.005)
-
-
 @pytest.mark.parametrize("poll", [False, True], ids=["pipe", "after-poll"])
-def test_a_post_from_another_thread_runs_on_the_tk_thread(root: tk.Tk, poll: bool) -> None:
+def test_a_post_from_another_thread_runs_on_the_tk_thread(
+    root: tk.Tk, pump_until: Callable[..., bool], poll: bool
+) -> None:
     commands = CommandQueue()
     ran: list[tuple[Command, int]] = []
     commands.attach(root, lambda command: ran.append((command, threading.get_ident())), poll=poll)
     worker = threading.Thread(target=commands.post, args=(TakeBreak("quick-reset"),))
     worker.start()
     worker.join()
-    pump_until(root, lambda: bool(ran))
+    pump_until(lambda: bool(ran))
     assert ran == [(TakeBreak("quick-reset"), threading.get_ident())]
     commands.close()
 
 
-def test_the_pipe_wakes_tk_without_any_timer(root: tk.Tk) -> None:
+def test_the_pipe_wakes_tk_without_any_timer(root: tk.Tk, pump_until: Callable[..., bool]) -> None:
     commands = CommandQueue()
     ran: list[Command] = []
     commands.attach(root, ran.append)
     assert root.tk.call("after", "info") == ""  # nothing scheduled: an idle app sleeps
     threading.Thread(target=commands.post, args=(ShowSettings(),)).start()
-    pump_until(root, lambda: bool(ran))
+    pump_until(lambda: bool(ran))
     assert ran == [ShowSettings()]
     commands.close()
 
@@ -65,7 +51,7 @@ def test_commands_posted_before_attach_are_not_lost(root: tk.Tk) -> None:
 
 
 def test_a_failing_handler_is_logged_and_the_next_still_runs(
-    root: tk.Tk, caplog: pytest.LogCaptureFixture
+    root: tk.Tk, pump_until: Callable[..., bool], caplog: pytest.LogCaptureFixture
 ) -> None:
     commands = CommandQueue()
     ran: list[str] = []
@@ -79,12 +65,12 @@ def test_a_failing_handler_is_logged_and_the_next_still_runs(
     with caplog.at_level(logging.ERROR):
         commands.post(ShowSettings())
         commands.post(ShowProgress())
-        pump_until(root, lambda: bool(ran))
+        pump_until(lambda: bool(ran))
     assert ran == ["progress"]
     failure = next(r for r in caplog.records if "ShowSettings" in r.getMessage())
     assert failure.exc_info is not None and "exploded" in str(failure.exc_info[1])
     commands.post(ShowProgress())
-    pump_until(root, lambda: len(ran) == 2)
+    pump_until(lambda: len(ran) == 2)
     assert ran == ["progress", "progress"]
     commands.close()
 

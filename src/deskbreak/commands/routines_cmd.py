@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,8 @@ from deskbreak.commands import UsageError
 if TYPE_CHECKING:  # imported when run, so other commands start without them
     from deskbreak.core.movements import Movement, Routine, Step
     from deskbreak.core.settings import BreathingSettings
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -52,7 +55,8 @@ def _breathing(args: argparse.Namespace) -> BreathingSettings:
         from deskbreak.commands import context
 
         return context.load(args, report=False).config.settings.breathing
-    except Exception:  # the listing must work even with an unreadable config
+    except Exception as error:  # the listing must work even with an unreadable config
+        log.warning("cannot read the config (%s); showing the default breathing pace", error)
         return BreathingSettings()
 
 

@@ -335,11 +335,23 @@ def _seconds_between(start: datetime, end: datetime) -> float:
 
 
 def _local_zone() -> tzinfo | None:
-    """This machine's zone with its DST rules (``astimezone()`` gives only today's offset)."""
+    """This machine's zone with its DST rules (``astimezone()`` gives only today's offset).
+
+    None when it cannot be read (an unknown ``TZ``, no ``/etc/localtime``): the engine then
+    works with bare UTC offsets, which know no DST rules, so the log says why.
+    """
     key = os.environ.get("TZ", "").lstrip(":")
-    with contextlib.suppress(Exception):
+    try:
         if key:
             return ZoneInfo(key)
         with open("/etc/localtime", "rb") as file:
             return ZoneInfo.from_file(file)
+    except Exception as error:  # any failure: running on bare offsets beats not starting
+        source = f"TZ={key!r}" if key else "/etc/localtime"
+        log.warning(
+            "cannot read the time zone from %s (%s); using bare UTC offsets without DST "
+            "rules, so times planned across a DST change may be an hour off",
+            source,
+            error,
+        )
     return None

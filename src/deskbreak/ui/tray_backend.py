@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 NONE = "none"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,14 @@ def xembed_tray_present(display_name: str) -> bool:
         import Xlib.X
 
         display = Xlib.display.Display(display_name)
-    except Exception:
+    except Exception as error:  # no Xlib, or no display to talk to: then no XEmbed tray
+        log.info("no XEmbed tray: cannot open display %r (%s)", display_name, error)
         return False
     try:
         atom = display.intern_atom(f"_NET_SYSTEM_TRAY_S{display.get_default_screen()}")
         return bool(display.get_selection_owner(atom) != Xlib.X.NONE)
-    except Exception:
+    except Exception as error:  # the display went away mid-question: no tray to dock into
+        log.info("no XEmbed tray: cannot ask display %r (%s)", display_name, error)
         return False
     finally:
         display.close()
@@ -88,7 +93,8 @@ def sni_watcher_present() -> bool:
             msg = new_method_call(DBus(), "NameHasOwner", "s", ("org.kde.StatusNotifierWatcher",))
             reply = conn.send_and_get_reply(msg, timeout=1.0)
             return bool(reply.body[0])
-    except Exception:
+    except Exception as error:  # no session bus, or it did not answer: no watcher either
+        log.info("no StatusNotifierWatcher: cannot ask the session bus (%s)", error)
         return False
 
 
