@@ -46,7 +46,7 @@ from deskbreak.idle import select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
-from deskbreak.ui import tray_status
+from deskbreak.ui import theme, tray_status
 from deskbreak.ui.signals import on_stop_signals
 from deskbreak.ui.tray import IMAGE_SIZE, Tray, standard_menu
 from deskbreak.ui.tray_art import IconState, draw_icon
@@ -77,6 +77,7 @@ class TrayApp:
         self.notice: str | None = None
         self.config = ConfigWatch(paths.config_file)
         self.settings = self.config.first_read()
+        theme.use_settings(root, self.settings.app.theme, self.settings.app.scale)
         self.notice = self.config.problem
         self.library: Library = load_library()
         for problem in self.library.problems:
@@ -387,6 +388,7 @@ class TrayApp:
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect at once, without a restart."""
         previous, self.settings = self.settings, settings
+        theme.use_settings(self.root, settings.app.theme, settings.app.scale)
         self.config.saved()
         self.notice = None
         self.engine.apply_settings(settings)

@@ -93,7 +93,7 @@ def test_the_short_reason_does_not_repeat_the_value() -> None:
     [problem] = problems
     assert '"9am"' in problem.message
     assert "9am" not in problem.brief
-    assert problem.brief.startswith("must be a time of day")
+    assert problem.brief == "must be a time from 00:00 to 23:59"
 
 
 def _as_toml(spec: Spec) -> object:

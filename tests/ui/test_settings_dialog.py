@@ -63,7 +63,7 @@ def test_title_and_a_tooltip_on_every_field(root: tk.Tk, config: Path) -> None:
     dialog = open_dialog(root, config, [])
     assert dialog.title() == TITLE
     assert set(field_keys()) <= set(dialog.tooltips)
-    assert "1 to 240" in dialog.tooltips["breaks.sit_limit_minutes"].msg  # type: ignore[attr-defined]
+    assert "2 to 240" in dialog.tooltips["breaks.sit_limit_minutes"].msg  # type: ignore[attr-defined]
     assert str(dialog.save_button.cget("state")) != "disabled"
 
 
@@ -73,7 +73,7 @@ def test_invalid_input_shows_its_reason_and_blocks_save(root: tk.Tk, config: Pat
     dialog = open_dialog(root, config, saved)
     dialog.form.vars["breaks.sit_limit_minutes"].set("300")
     root.update()
-    assert dialog.reasons["breaks.sit_limit_minutes"].cget("text") == "must be from 1 to 240"
+    assert dialog.reasons["breaks.sit_limit_minutes"].cget("text") == "must be from 2 to 240"
     assert dialog.save_button.instate(["disabled"])
     assert dialog.widgets["breaks.sit_limit_minutes"].instate(["invalid"])  # type: ignore[attr-defined]
     assert "Sit limit" in dialog.status.cget("text")
@@ -129,7 +129,7 @@ def test_a_valid_change_is_saved_with_comments_kept(root: tk.Tk, config: Path) -
 
     text = config.read_text(encoding="utf-8")
     assert USER_COMMENT in text
-    assert "# Offer a break after this many minutes of continuous sitting (1 to 240)." in text
+    assert "# Offer a break after this many minutes of continuous sitting (2 to 240)." in text
     assert "sit_limit_minutes = 40" in text
     reloaded = configfile.load(config)
     assert reloaded.ok, reloaded.problems

@@ -56,7 +56,7 @@ def settings_markdown() -> str:
         "|---|---|---|---|",
     ]
     for spec in SPECS:
-        unit = f" {spec.unit}" if spec.unit else ""
+        unit = f" {spec.unit}" if spec.unit and spec.kind == "int" else ""
         allowed = spec.allowed.replace("|", "\\|") + unit
         rows.append(f"| `{spec.key}` | `{show(spec.default)}` | {allowed} | {spec.help} |")
     return "\n".join([*rows, "", README_END])

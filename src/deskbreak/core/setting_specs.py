@@ -41,7 +41,7 @@ class Spec:
     tab: Tab
     low: int | None = None  # range of an "int"
     high: int | None = None
-    unit: str = ""  # shown after the number
+    unit: str = ""  # shown after the field: what a number counts, or how to write it
     heading: str = ""  # a heading the dialog shows above this field
 
     @property
@@ -100,18 +100,19 @@ class Spec:
 _SOFT = "softening movements"
 # fmt: off
 SPECS: tuple[Spec, ...] = (
-    Spec("schedule.workdays", "weekdays", ("mon", "tue", "wed", "thu", "fri"), "Days",
-         "The days you work.",
-         'Days you work: any of "mon", "tue", "wed", "thu", "fri", "sat", "sun".', "hours"),
     Spec("schedule.start", "time", time(9, 0), "Usual hours", "When your workday usually starts.",
          'When your workday starts, "HH:MM" from {range}.', "hours"),
     Spec("schedule.end", "time", time(17, 30), "to",
          "When your workday usually ends. An end before the start is a night shift.",
          'When it ends, "HH:MM"; an end earlier than the start is a shift across midnight.',
          "hours"),
+    Spec("schedule.workdays", "weekdays", ("mon", "tue", "wed", "thu", "fri"), "Days",
+         "The days you work.",
+         'Days you work: any of "mon", "tue", "wed", "thu", "fri", "sat", "sun".', "hours"),
     Spec("schedule.days_off", "dates", (), "Days off",
          "Dates with no work at all: holidays, leave. Separate them with commas.",
-         'Dates with no work at all (holidays, leave), as "YYYY-MM-DD".', "hours"),
+         'Dates with no work at all (holidays, leave), as "YYYY-MM-DD".', "hours",
+         unit="like 2026-12-24, 2026-12-31"),
     Spec("breaks.sit_limit_minutes", "int", 50, "Sit limit",
          "Offer a break after this many minutes of continuous sitting.",
          "Offer a break after this many minutes of continuous sitting ({range}).", "breaks",
@@ -134,8 +135,8 @@ SPECS: tuple[Spec, ...] = (
          "The routine offered after a long sitting spell.",
          "The routine offered after a long sitting spell (see `deskbreak routines`).", "breaks"),
     Spec("breaks.outside_work_hours", "bool", False, "Offer breaks outside work hours too",
-         "Also offer breaks on days and at times outside the hours above.",
-         "Also offer breaks outside the hours above ({range}).", "hours"),
+         "Also offer breaks on days and at times outside your work hours.",
+         "Also offer breaks outside the hours above ({range}).", "breaks"),
     Spec("ritual.enabled", "bool", True, "Remind me of a daily ritual",
          "A 10–15 minute session once a day, reminded at a fixed time.",
          "A daily 10–15 minute session, reminded once a day at a fixed time ({range}).",

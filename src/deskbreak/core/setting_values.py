@@ -60,8 +60,8 @@ def clock_time(raw: Any) -> time:
             raise ValueError
         return time(int(hours), int(minutes))
     except ValueError:
-        short = 'must be a time of day from "00:00" to "23:59"'
-        raise InvalidValue(f'{short}, not "{raw}"', short) from None
+        long = f'must be a time of day from "00:00" to "23:59", not "{raw}"'
+        raise InvalidValue(long, "must be a time from 00:00 to 23:59") from None
 
 
 def name(raw: Any) -> str:
@@ -121,7 +121,7 @@ def dates(raw: Any) -> tuple[date, ...]:
         except ValueError:
             raise InvalidValue(
                 f'{show(item)} is not a date like "2026-12-24"',
-                f"{show(item)} is not a date; write dates like 2026-12-24",
+                f"{show(item)} is not a date like 2026-12-24",
             ) from None
     return tuple(sorted(set(result)))
 

@@ -1,5 +1,9 @@
 """The settings dialog: every setting in five tabs, checked as the user types.
 
+Which settings a tab holds, in what order, with which widget, range, unit and words, comes
+from the table of settings (:mod:`deskbreak.core.setting_specs`); only the week's hours,
+the positions and the movements to avoid are laid out by hand here.
+
 Each keystroke re-runs :func:`form_to_settings` (cheap, plain data) and shows each
 field's reason beside it; Save stays disabled while anything is wrong. Saving goes
 through :func:`deskbreak.shell.configfile.save`, which keeps the user's comments, and
@@ -14,17 +18,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from tkinter import ttk
 
+from deskbreak.core.setting_specs import BY_KEY, SPECS, Spec, Tab
 from deskbreak.core.settings import POSTURES, WEEKDAYS, Settings
 from deskbreak.shell import configfile
 from deskbreak.ui import dialog_style, theme
 from deskbreak.ui.settings_fields import FIELDS, FormVars, help_text, reason_label, tooltip
-from deskbreak.ui.settings_form import FormValue, day_key, form_to_settings, settings_to_form
+from deskbreak.ui.settings_form import (
+    DAYS,
+    FormValue,
+    day_key,
+    form_to_settings,
+    settings_to_form,
+)
+from deskbreak.ui.settings_widgets import field_widget
 
 log = logging.getLogger(__name__)
 
 TITLE = "deskbreak — Settings"
 Named = tuple[str, str]  # (id, name shown to people)
 Values = dict[str, FormValue]
+Builders = dict[str, Callable[[ttk.Frame, Spec], None]]  # a setting laid out by hand
 
 
 class SettingsDialog(tk.Toplevel):
@@ -62,20 +75,26 @@ class SettingsDialog(tk.Toplevel):
         self.widgets: dict[str, ttk.Widget] = {}
         self.reasons: dict[str, ttk.Label] = {}
         self.tooltips: dict[str, object] = {}
+        self._rows: dict[str, int] = {}  # per tab: its next free grid row
         self.errors: dict[str, str] = {}
         self.new_settings: Settings | None = settings
         values = settings_to_form(settings)
         self._common = (str(values["schedule.start"]), str(values["schedule.end"]))
 
-        outer = ttk.Frame(self, padding=self.px(16))
+        outer = ttk.Frame(self, padding=self.px(12))
         outer.pack(fill="both", expand=True)
         self.notebook = ttk.Notebook(outer)
         self.notebook.pack(fill="both", expand=True)
         self._hours_tab(values)
-        self._breaks_tab(values)
-        self._ritual_tab(values)
+        intro = "When a break is offered, and what a snooze does."
+        self._fill(self._tab("Breaks", intro), "breaks", values, {})
+        intro = "A longer daily session, and the pace of your breath."
+        self._fill(self._tab("Ritual & breath", intro), "ritual", values, {})
+        self.form.vars["ritual.enabled"].trace_add("write", lambda *_: self._enable_ritual())
+        self._enable_ritual()
         self._movement_tab(values, movements, adaptations, on_reset_adaptations)
-        self._general_tab(values)
+        intro = "Your goal, sound, look, and starting with your session."
+        self._fill(self._tab("General", intro), "general", values, {})
         self._buttons(outer)
 
         self._building = False
@@ -87,132 +106,121 @@ class SettingsDialog(tk.Toplevel):
     def px(self, pixels: float) -> int:
         return dialog_style.px(self, pixels)
 
-    # -- layout helpers -------------------------------------------------------------
+    # -- layout helpers -------------------------------------------------------------------
 
     def _tab(self, title: str, intro: str) -> ttk.Frame:
-        tab = ttk.Frame(self.notebook, padding=(self.px(18), self.px(14)))
+        tab = ttk.Frame(self.notebook, padding=(self.px(18), self.px(12)))
         self.notebook.add(tab, text=title)
-        ttk.Label(tab, text=intro, style="Muted.TLabel", wraplength=self.px(520)).grid(
-            row=0, column=0, columnspan=4, sticky="w", pady=(0, self.px(12))
+        ttk.Label(tab, text=intro, style="Muted.TLabel", wraplength=self.px(400)).grid(
+            row=0, column=0, columnspan=2, sticky="w", pady=(0, self.px(8))
         )
-        tab.columnconfigure(0, minsize=self.px(150))
-        tab.columnconfigure(3, weight=1, minsize=self.px(312))  # room for a reason
+        tab.columnconfigure(1, weight=1)
+        self._rows[str(tab)] = 1
         return tab
+
+    def _next_row(self, tab: ttk.Frame) -> int:
+        """Two grid rows per field: the field, then its reason (hidden while all is well)."""
+        row = self._rows[str(tab)]
+        self._rows[str(tab)] = row + 2
+        return row
 
     def _field(self, key: str, widget: ttk.Widget, *, tip_on: tk.Widget | None = None) -> None:
         self.widgets[key] = widget
         self.tooltips[key] = tooltip(tip_on or widget, help_text(key), self.pal, self.fnt)
 
-    def _row(
-        self, tab: ttk.Frame, row: int, key: str, widget: ttk.Widget, *, tall: bool = False
-    ) -> None:
-        """Label, field (with its unit) and the field's reason, on one grid row."""
-        label = ttk.Label(tab, text=FIELDS[key][0])
-        label.grid(
-            row=row, column=0, sticky="nw" if tall else "w", pady=self.px(4), padx=(0, self.px(16))
+    def _row(self, tab: ttk.Frame, key: str, cell: tk.Widget, *, label: str | None = None) -> int:
+        """Label and field on one grid row, the field's reason under the field."""
+        row = self._next_row(tab)
+        text = FIELDS[key][0] if label is None else label
+        if text:
+            caption = ttk.Label(tab, text=text)
+            caption.grid(row=row, column=0, sticky="nw", pady=self.px(3), padx=(0, self.px(14)))
+            tooltip(caption, help_text(key), self.pal, self.fnt)
+        cell.grid(row=row, column=1 if text else 0, columnspan=1 if text else 2, sticky="w")
+        self._reason(tab, key, row + 1)
+        return row
+
+    def _reason(self, parent: tk.Misc, key: str, row: int, column: int = 1, span: int = 1) -> None:
+        label = self.reasons[key] = reason_label(parent)
+        label.grid(row=row, column=column, columnspan=span, sticky="w", pady=(0, self.px(4)))
+        label.grid_remove()
+
+    def _heading(self, tab: ttk.Frame, text: str, note: str = "") -> None:
+        line = ttk.Frame(tab)
+        line.grid(
+            row=self._next_row(tab), column=0, columnspan=2, sticky="w", pady=(self.px(10), 0)
         )
-        widget.grid(row=row, column=1, columnspan=2, sticky="w", pady=self.px(4))
-        self._reason(tab, key, row)
-        if key not in self.tooltips:
-            self._field(key, widget)
-        tooltip(label, help_text(key), self.pal, self.fnt)
+        ttk.Label(line, text=text, style="Heading.TLabel").pack(side="left")
+        if note:
+            ttk.Label(line, text=note, style="Muted.TLabel").pack(
+                side="left", anchor="s", padx=(self.px(10), 0)
+            )
 
-    def _reason(self, parent: tk.Misc, key: str, row: int, column: int = 3) -> None:
-        self.reasons[key] = reason_label(parent)
-        self.reasons[key].grid(row=row, column=column, sticky="w", padx=(self.px(12), 0))
+    def _fill(self, tab: ttk.Frame, name: Tab, values: Values, by_hand: Builders) -> None:
+        """Every setting of the tab, in the table's order; some are laid out by hand."""
+        for spec in SPECS:
+            if spec.tab != name:
+                continue
+            if spec.heading:
+                self._heading(tab, spec.heading)
+            if spec.key in by_hand:
+                by_hand[spec.key](tab, spec)
+                continue
+            value = values[spec.key]
+            if spec.kind == "name":
+                value = self.routine_names.get(str(value), str(value))
+            cell, widget = field_widget(tab, spec, self.form, value, list(self.routine_ids))
+            self._field(spec.key, widget)
+            self._row(tab, spec.key, cell, label="" if spec.kind == "bool" else None)
 
-    def _number(
-        self, tab: ttk.Frame, row: int, key: str, values: Values, low: int, high: int, unit: str
-    ) -> None:
-        var = self.form.text(key, str(values[key]))
-        cell = ttk.Frame(tab)
-        box = ttk.Spinbox(cell, from_=low, to=high, textvariable=var, width=4, justify="right")
-        box.pack(side="left")
-        if unit:
-            ttk.Label(cell, text=unit, style="Muted.TLabel").pack(side="left", padx=(self.px(8), 0))
-        self._field(key, box)
-        self._row(tab, row, key, cell)
+    def _times(self, parent: tk.Misc, start: str, end: str, values: Values) -> ttk.Frame:
+        """A "from … to …" pair of time entries."""
+        cell = ttk.Frame(parent)
+        for index, key in enumerate((start, end)):
+            if index:
+                ttk.Label(cell, text="to").pack(side="left", padx=self.px(8))
+            _, entry = field_widget(cell, BY_KEY["schedule.start"], self.form, values[key], key=key)
+            entry.pack(side="left")
+            self._field(key, entry)
+        return cell
 
-    def _time(self, parent: tk.Misc, key: str, values: Values) -> ttk.Entry:
-        var = self.form.text(key, str(values[key]))
-        entry = ttk.Entry(parent, textvariable=var, width=6, justify="center")
-        self._field(key, entry)
-        return entry
-
-    def _check(
-        self, parent: tk.Misc, key: str, values: Values, text: str | None = None
-    ) -> ttk.Checkbutton:
-        var = self.form.flag(key, bool(values[key]))
-        box = ttk.Checkbutton(parent, text=FIELDS[key][0] if text is None else text, variable=var)
-        self._field(key, box)
-        return box
-
-    def _routine(self, tab: ttk.Frame, row: int, key: str, values: Values) -> None:
-        current = str(values[key])
-        var = self.form.text(key, self.routine_names.get(current, current))
-        names = list(self.routine_ids)
-        box = ttk.Combobox(tab, textvariable=var, values=names, state="readonly", width=22)
-        self._row(tab, row, key, box)
-
-    # -- tabs -----------------------------------------------------------------------
+    # -- tabs ---------------------------------------------------------------------------
 
     def _hours_tab(self, values: Values) -> None:
         tab = self._tab(
             "Work hours", "Breaks are offered on the days you work, between these hours."
         )
-        ttk.Label(tab, text=FIELDS["schedule.start"][0]).grid(
-            row=1, column=0, sticky="w", padx=(0, self.px(16))
-        )
-        common = ttk.Frame(tab)
-        common.grid(row=1, column=1, columnspan=2, sticky="w", pady=self.px(4))
-        self._time(common, "schedule.start", values).pack(side="left")
-        ttk.Label(common, text="to").pack(side="left", padx=self.px(8))
-        self._time(common, "schedule.end", values).pack(side="left")
-        self._reason(tab, "schedule.end", 1)
-        self.reasons["schedule.start"] = self.reasons["schedule.end"]
-        for part in ("start", "end"):
-            self.form.vars[f"schedule.{part}"].trace_add("write", lambda *_: self._follow_common())
 
-        ttk.Label(tab, text="Days", style="Heading.TLabel").grid(
-            row=2, column=0, sticky="w", pady=(self.px(14), self.px(4))
-        )
-        ttk.Label(tab, text="Own hours, where a day differs", style="Muted.TLabel").grid(
-            row=2, column=1, columnspan=2, sticky="sw", pady=(self.px(14), self.px(4))
-        )
-        for row, day in enumerate(WEEKDAYS, start=3):
-            box = self._check(tab, day_key(day, "on"), values)
-            box.grid(row=row, column=0, sticky="w", pady=self.px(2))
-            hours = ttk.Frame(tab)
-            hours.grid(row=row, column=1, columnspan=2, sticky="w")
-            self._time(hours, day_key(day, "start"), values).pack(side="left")
-            ttk.Label(hours, text="to").pack(side="left", padx=self.px(8))
-            self._time(hours, day_key(day, "end"), values).pack(side="left")
-            self._reason(tab, day_key(day, "end"), row)
-            self.reasons[day_key(day, "start")] = self.reasons[day_key(day, "end")]
-        outside = self._check(tab, "breaks.outside_work_hours", values)
-        outside.grid(row=10, column=0, columnspan=4, sticky="w", pady=(self.px(14), 0))
+        def usual(tab: ttk.Frame, spec: Spec) -> None:
+            if spec.key == "schedule.end":
+                return  # on the row of the start
+            cell = self._times(tab, "schedule.start", "schedule.end", values)
+            self._row(tab, "schedule.end", cell, label=FIELDS["schedule.start"][0])
+            self.reasons["schedule.start"] = self.reasons["schedule.end"]
+            for part in ("start", "end"):
+                self.form.vars[f"schedule.{part}"].trace_add("write", lambda *_: self._follow())
 
-    def _breaks_tab(self, values: Values) -> None:
-        tab = self._tab("Breaks", "When a break is offered, and what a snooze does.")
-        self._number(tab, 1, "breaks.sit_limit_minutes", values, 1, 240, "minutes")
-        self._number(tab, 2, "breaks.idle_reset_minutes", values, 1, 60, "minutes")
-        self._number(tab, 3, "breaks.snooze_minutes", values, 1, 120, "minutes")
-        self._number(tab, 4, "breaks.max_snoozes", values, 0, 10, "")
-        self._routine(tab, 5, "breaks.prompt_routine", values)
+        def days(tab: ttk.Frame, spec: Spec) -> None:
+            self._heading(tab, spec.label, "own hours where a day differs")
+            week = ttk.Frame(tab)
+            week.grid(row=self._next_row(tab), column=0, columnspan=2, sticky="w")
+            week.columnconfigure(2, minsize=self.px(28))  # between the two columns of days
+            for index, day in enumerate(WEEKDAYS):
+                row, column = 2 * (index % 4), 3 * (index // 4)
+                on = day_key(day, "on")
+                box = ttk.Checkbutton(
+                    week, text=FIELDS[on][0], variable=self.form.flag(on, bool(values[on]))
+                )
+                self._field(on, box)
+                box.grid(row=row, column=column, sticky="w", pady=self.px(2))
+                cell = self._times(week, day_key(day, "start"), day_key(day, "end"), values)
+                cell.grid(row=row, column=column + 1, sticky="w", padx=(self.px(8), 0))
+                self._reason(week, day_key(day, "end"), row + 1, column, span=2)
+                self.reasons[day_key(day, "start")] = self.reasons[day_key(day, "end")]
 
-    def _ritual_tab(self, values: Values) -> None:
-        tab = self._tab("Ritual & breath", "A longer daily session, and the pace of your breath.")
-        self._check(tab, "ritual.enabled", values).grid(row=1, column=0, columnspan=3, sticky="w")
-        self._row(tab, 2, "ritual.time", self._time(tab, "ritual.time", values))
-        self._routine(tab, 3, "ritual.routine", values)
-        ttk.Label(tab, text="Breath pace", style="Heading.TLabel").grid(
-            row=4, column=0, sticky="w", pady=(self.px(16), self.px(4))
+        self._fill(
+            tab, "hours", values, {"schedule.start": usual, "schedule.end": usual, DAYS: days}
         )
-        self._number(tab, 5, "breathing.inhale_seconds", values, 2, 8, "seconds")
-        self._number(tab, 6, "breathing.hold_seconds", values, 0, 2, "seconds")
-        self._number(tab, 7, "breathing.exhale_seconds", values, 2, 10, "seconds")
-        self.form.vars["ritual.enabled"].trace_add("write", lambda *_: self._enable_ritual())
-        self._enable_ritual()
 
     def _movement_tab(
         self,
@@ -222,21 +230,28 @@ class SettingsDialog(tk.Toplevel):
         on_reset: Callable[[], None] | None,
     ) -> None:
         tab = self._tab("Movements", "Which positions and movements your routines may use.")
-        postures = ttk.Frame(tab)
-        chosen = set(_strings(values["movement.postures"]))
-        posture_vars = {}
-        for posture in POSTURES:
-            var = tk.BooleanVar(self, value=posture in chosen)
-            var.trace_add("write", lambda *_: self.validate())
-            ttk.Checkbutton(postures, text=posture.capitalize(), variable=var).pack(
-                side="left", padx=(0, self.px(14))
-            )
-            posture_vars[posture] = var
-        self.form.listing(
-            "movement.postures", lambda: [p for p, v in posture_vars.items() if v.get()]
+
+        def postures(tab: ttk.Frame, spec: Spec) -> None:
+            cell = ttk.Frame(tab)
+            chosen = set(_strings(values[spec.key]))
+            ticks = {}
+            for posture in POSTURES:
+                var = tk.BooleanVar(self, value=posture in chosen)
+                var.trace_add("write", lambda *_: self.validate())
+                ttk.Checkbutton(cell, text=posture.capitalize(), variable=var).pack(
+                    side="left", padx=(0, self.px(14))
+                )
+                ticks[posture] = var
+            self.form.listing(spec.key, lambda: [p for p, v in ticks.items() if v.get()])
+            self._field(spec.key, cell)
+            self._row(tab, spec.key, cell)
+
+        def avoid(tab: ttk.Frame, spec: Spec) -> None:
+            self._avoid_list(tab, values, movements)
+
+        self._fill(
+            tab, "movement", values, {"movement.postures": postures, "movement.avoid": avoid}
         )
-        self._row(tab, 1, "movement.postures", postures)
-        self._avoid_list(tab, values, movements)
         if adaptations or on_reset:
             self._adaptations(tab, adaptations, on_reset)
 
@@ -257,7 +272,7 @@ class SettingsDialog(tk.Toplevel):
             edge,
             selectmode="multiple",
             exportselection=False,
-            height=6,
+            height=5,
             width=30,
             activestyle="none",
             relief="flat",
@@ -284,10 +299,8 @@ class SettingsDialog(tk.Toplevel):
             "movement.avoid",
             lambda: [ids[int(i)] for i in listbox.curselection()],  # type: ignore[no-untyped-call]
         )
-        self._row(tab, 2, "movement.avoid", frame, tall=True)
-        self.tooltips["movement.avoid"] = tooltip(
-            listbox, help_text("movement.avoid"), self.pal, self.fnt
-        )
+        self._field("movement.avoid", frame, tip_on=listbox)
+        self._row(tab, "movement.avoid", frame)
 
     def _adaptations(
         self,
@@ -295,11 +308,10 @@ class SettingsDialog(tk.Toplevel):
         adaptations: Sequence[tuple[str, str]],
         on_reset: Callable[[], None] | None,
     ) -> None:
-        ttk.Label(tab, text="Adapted movements", style="Heading.TLabel").grid(
-            row=3, column=0, columnspan=4, sticky="w", pady=(self.px(16), self.px(4))
-        )
+        self._heading(tab, "Adapted movements")
         box = ttk.Frame(tab)
-        box.grid(row=4, column=0, columnspan=4, sticky="we")
+        box.grid(row=self._next_row(tab), column=0, columnspan=2, sticky="we")
+        box.columnconfigure(1, weight=1)
         if not adaptations:
             ttk.Label(
                 box, text="None yet: every movement is at its usual level.", style="Muted.TLabel"
@@ -308,12 +320,18 @@ class SettingsDialog(tk.Toplevel):
             ttk.Label(box, text=name).grid(
                 row=row, column=0, sticky="nw", padx=(0, self.px(12)), pady=self.px(1)
             )
-            ttk.Label(box, text=why, style="Muted.TLabel", wraplength=self.px(380)).grid(
+            ttk.Label(box, text=why, style="Muted.TLabel", wraplength=self.px(300)).grid(
                 row=row, column=1, sticky="w", pady=self.px(1)
             )
         if on_reset:
-            self.reset_button = ttk.Button(tab, text="Reset adaptations", command=on_reset)
-            self.reset_button.grid(row=5, column=0, sticky="w", pady=(self.px(10), 0))
+            self.reset_button = ttk.Button(box, text="Reset adaptations", command=on_reset)
+            self.reset_button.grid(
+                row=0,
+                column=2,
+                rowspan=max(1, len(adaptations)),
+                sticky="ne",
+                padx=(self.px(12), 0),
+            )
             tooltip(
                 self.reset_button,
                 "Forget what deskbreak learned from your comfort answers and offer every movement at its usual level again.",
@@ -321,19 +339,9 @@ class SettingsDialog(tk.Toplevel):
                 self.fnt,
             )
 
-    def _general_tab(self, values: Values) -> None:
-        tab = self._tab("General", "Your goal, sound, and starting with your session.")
-        self._number(tab, 1, "app.weekly_goal_days", values, 1, 7, "days a week")
-        self._check(tab, "app.sound", values).grid(
-            row=2, column=0, columnspan=3, sticky="w", pady=(self.px(10), 0)
-        )
-        self._check(tab, "app.autostart", values).grid(
-            row=3, column=0, columnspan=3, sticky="w", pady=self.px(4)
-        )
-
     def _buttons(self, outer: ttk.Frame) -> None:
         bar = ttk.Frame(outer)
-        bar.pack(fill="x", pady=(self.px(14), 0))
+        bar.pack(fill="x", pady=(self.px(10), 0))
         self.save_button = ttk.Button(bar, text="Save", style="Accent.TButton", command=self.save)
         self.save_button.pack(side="right")
         self.cancel_button = ttk.Button(bar, text="Cancel", command=self.cancel)
@@ -343,7 +351,7 @@ class SettingsDialog(tk.Toplevel):
 
     # -- behaviour ------------------------------------------------------------------
 
-    def _follow_common(self) -> None:
+    def _follow(self) -> None:
         """Days that had the usual hours keep having them when the usual hours change."""
         texts = self.form.texts
         new = (texts["schedule.start"].get(), texts["schedule.end"].get())
@@ -353,6 +361,13 @@ class SettingsDialog(tk.Toplevel):
                 if var.get() == self._common[index] and new[index] != self._common[index]:
                     var.set(new[index])
         self._common = new
+
+    def _follow_limits(self, values: Values) -> None:
+        """The idle reset's spin box stops below the sit limit, so its range is the real one."""
+        idle = BY_KEY["breaks.idle_reset_minutes"]
+        sit = str(values.get("breaks.sit_limit_minutes", "")).strip()
+        high = min(idle.high or 0, int(sit) - 1) if sit.isdigit() and int(sit) > 1 else idle.high
+        self.widgets["breaks.idle_reset_minutes"].configure(to=high)  # type: ignore[call-arg]
 
     def _enable_ritual(self) -> None:
         on = self.form.flags["ritual.enabled"].get()
@@ -389,7 +404,12 @@ class SettingsDialog(tk.Toplevel):
             text = errors.get(key) or (errors.get(partner) if partner else None) or ""
             if text:
                 shown.add(id(label))
-            label.configure(text=text.split(', not "')[0])  # they can see what they typed
+            label.configure(text=text)  # the validator's short reason: the value is beside it
+            if text:
+                label.grid()
+            else:
+                label.grid_remove()
+        self._follow_limits(values)
         for key, widget in self.widgets.items():
             if isinstance(widget, ttk.Entry):  # Spinbox and Combobox too
                 widget.state(["invalid"] if key in errors else ["!invalid"])
