@@ -83,8 +83,10 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         "padding": (px(master, 4), px(master, 2)),
         "arrowcolor": pal.text,
     }
+    # clam's arrows stay 1x-small on a HiDPI screen; a spin box stacks two in a field's height.
+    arrows = {"TEntry": {}, "TSpinbox": {"arrowsize": px(master, 10)}}
     for name in ("TEntry", "TSpinbox", "TCombobox"):
-        style.configure(name, **field)
+        style.configure(name, **field, **arrows.get(name, {"arrowsize": px(master, 13)}))
         style.map(
             name,
             bordercolor=[("invalid", pal.warning), ("focus", pal.accent)],
