@@ -158,7 +158,7 @@ class SettingsTabs(SettingsGrid):
                 row=row, column=0, sticky="nw", padx=(0, self.px(12)), pady=self.px(1)
             )
             ttk.Label(box, text=why, style="Muted.TLabel", wraplength=self.px(300)).grid(
-                row=row, column=1, sticky="w", pady=self.px(1)
+                row=row, column=1, sticky="nw", pady=(self.px(3), self.px(1))
             )
         if on_reset:
             self.reset_button = ttk.Button(box, text="Reset adaptations", command=on_reset)
