@@ -83,6 +83,28 @@ def test_settings_saved_in_the_dialog_take_effect_at_once(app: TrayApp) -> None:
     assert "settings" not in app.windows
 
 
+def test_colours_and_size_saved_in_the_dialog_reach_the_next_window(
+    app: TrayApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DESKBREAK_THEME", raising=False)
+    monkeypatch.delenv("DESKBREAK_SCALE", raising=False)
+    app.show_settings()
+    dialog = app.windows["settings"]
+    dialog.form.vars["app.theme"].set("Dark")
+    dialog.form.vars["app.scale"].set("2")
+    app.root.update()
+    dialog.save_button.invoke()
+    app.root.update()
+    try:
+        assert theme.palette() is theme.DARK
+        assert float(app.root.tk.call("tk", "scaling")) == pytest.approx(2 * 96 / 72, rel=0.01)
+        app.show_about()
+        app.root.update()
+        assert app.windows["about"].cget("background") == theme.DARK.background
+    finally:
+        theme.use_settings(app.root, "system", None)
+
+
 def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) -> None:
     config = app.paths.config_file
     config.write_text(
