@@ -54,6 +54,10 @@ class SettingsTabs(SettingsGrid):
                 cell.grid(row=row, column=column + 1, sticky="w", padx=(self.px(8), 0))
                 self._reason(week, day_key(day, "end"), row + 1, column, span=2)
                 self.reasons[day_key(day, "start")] = self.reasons[day_key(day, "end")]
+            # The first column of days lines up with the tab's labels above and below it.
+            names = max(self.widgets[day_key(day, "on")].winfo_reqwidth() for day in WEEKDAYS)
+            week.columnconfigure(0, minsize=names)
+            tab.columnconfigure(0, minsize=names + self.px(8))
 
         self._fill(
             tab, "hours", values, {"schedule.start": usual, "schedule.end": usual, DAYS: days}
