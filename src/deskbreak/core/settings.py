@@ -127,10 +127,6 @@ def validate_value(section: str, key: str, raw: Any) -> Any:
     return BY_KEY[f"{section}.{key}"].parse(raw)
 
 
-def allowed_range(section: str, key: str) -> str:
-    return BY_KEY[f"{section}.{key}"].allowed
-
-
 def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
     """Build :class:`Settings` from parsed config data, keeping defaults for anything wrong."""
     problems: list[Problem] = []
