@@ -12,7 +12,15 @@ import pytest
 
 from deskbreak.app import TrayApp
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.commands import Pause, Quit, Resume, ShowAbout, ShowProgress, TakeBreak
+from deskbreak.core.commands import (
+    Pause,
+    Quit,
+    Resume,
+    ShowAbout,
+    ShowProgress,
+    ShowSettings,
+    TakeBreak,
+)
 from deskbreak.core.policy import State
 from deskbreak.core.records import DaySitting
 from deskbreak.shell import paths
@@ -73,7 +81,8 @@ def test_first_start_writes_the_commented_config_and_opens_no_window(app: TrayAp
 
 
 def test_settings_saved_in_the_dialog_take_effect_at_once(app: TrayApp) -> None:
-    app.show_settings()
+    app.commands.post(ShowSettings())
+    app.root.update()
     dialog = app.windows["settings"]
     app.root.update()
     dialog.form.vars["breaks.sit_limit_minutes"].set("35")
@@ -83,6 +92,29 @@ def test_settings_saved_in_the_dialog_take_effect_at_once(app: TrayApp) -> None:
     assert app.engine.status().limit_seconds == 35 * 60
     assert "sit_limit_minutes = 35" in app.paths.config_file.read_text()
     assert "settings" not in app.windows
+
+
+def test_colours_and_size_saved_in_the_dialog_reach_the_next_window(
+    app: TrayApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DESKBREAK_THEME", raising=False)
+    monkeypatch.delenv("DESKBREAK_SCALE", raising=False)
+    app.commands.post(ShowSettings())
+    app.root.update()
+    dialog = app.windows["settings"]
+    dialog.form.vars["app.theme"].set("Dark")
+    dialog.form.vars["app.scale"].set("2")
+    app.root.update()
+    dialog.save_button.invoke()
+    app.root.update()
+    try:
+        assert theme.palette() is theme.DARK
+        assert float(app.root.tk.call("tk", "scaling")) == pytest.approx(2 * 96 / 72, rel=0.01)
+        app.commands.post(ShowAbout())
+        app.root.update()
+        assert app.windows["about"].cget("background") == theme.DARK.background
+    finally:
+        theme.use_settings(app.root, "system", None)
 
 
 def test_a_hand_edit_is_picked_up_and_a_broken_one_is_not_applied(app: TrayApp) -> None:

@@ -25,6 +25,7 @@ from deskbreak.idle import select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
+from deskbreak.ui import theme
 from deskbreak.ui.controller import TrayController
 from deskbreak.ui.signals import on_stop_signals
 from deskbreak.ui.tray import IMAGE_SIZE, Tray
@@ -75,6 +76,7 @@ class TrayApp:
         self.controller = TrayController(
             root, self.runtime, self.tray, self.commands.post, self.quit
         )
+        theme.use_settings(root, self.settings.app.theme, self.settings.app.scale)
         if self.tray.shows_own_menu:  # the Tk popup of the other backends builds it on demand
             self.tray.set_menu(self.controller.menu())
         self._restore_signals: Callable[[], None] = lambda: None
@@ -135,9 +137,6 @@ class TrayApp:
     @property
     def windows(self) -> WindowManager:
         return self.controller.windows
-
-    def show_settings(self) -> None:
-        self.controller.show_settings()
 
     def _wake(self) -> None:
         self.controller.timer.wake_now()

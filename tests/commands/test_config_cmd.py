@@ -70,7 +70,7 @@ def test_config_check_good_and_broken(
     config.write_text("[breaks]\nsit_limit_minutes = 0\nsnoze_minutes = 5\n")
     assert main(["config", "check"]) == 2
     err = capsys.readouterr().err
-    assert "breaks.sit_limit_minutes" in err and "1 to 240" in err
+    assert "breaks.sit_limit_minutes" in err and "2 to 240" in err
     assert 'did you mean "breaks.snooze_minutes"' in err
 
 

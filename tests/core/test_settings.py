@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from deskbreak.core.setting_specs import SECTIONS, SPECS
 from deskbreak.core.settings import (
-    SCHEMA,
     DayHours,
     Settings,
     settings_from_mapping,
@@ -52,7 +52,7 @@ def test_out_of_range_value_names_key_value_and_range_and_falls_back() -> None:
     assert settings.breaks.sit_limit_minutes == 50
     [problem] = problems
     assert problem.key == "breaks.sit_limit_minutes"
-    assert "500" in problem.message and "1 to 240" in problem.message
+    assert "500" in problem.message and "2 to 240" in problem.message
     assert "default, 50" in problem.message
 
 
@@ -123,13 +123,13 @@ scalars = st.one_of(
 
 @given(
     st.dictionaries(
-        st.sampled_from([*SCHEMA, "bogus"]),
-        st.dictionaries(st.sampled_from([k for t in SCHEMA.values() for k in t] + ["x"]), scalars),
+        st.sampled_from([*SECTIONS, "bogus"]),
+        st.dictionaries(st.sampled_from([s.name for s in SPECS] + ["x"]), scalars),
     )
 )
 def test_any_input_gives_settings_and_never_raises(data: dict[str, dict[str, object]]) -> None:
     settings, problems = settings_from_mapping(data)
-    assert 1 <= settings.breaks.sit_limit_minutes <= 240
+    assert 2 <= settings.breaks.sit_limit_minutes <= 240
     assert 1 <= settings.app.weekly_goal_days <= 7
     assert settings.movement.postures
     assert all(p.message for p in problems)

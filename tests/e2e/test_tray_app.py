@@ -73,7 +73,7 @@ SITTING_CONFIG = """
 workdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 [breaks]
-sit_limit_minutes = 1
+sit_limit_minutes = 2
 idle_reset_minutes = 1
 snooze_minutes = 1
 max_snoozes = 2
@@ -104,8 +104,9 @@ def _keep_busy(session: XSession, seconds: float, until: object = None) -> objec
 def test_sitting_brings_the_prompt_and_snooze_brings_it_back(x11: XSession, tmp_path: Path) -> None:
     app = start_app(x11, tmp_path, SITTING_CONFIG)
     try:
-        prompt = _keep_busy(x11, 150, lambda: x11.windows_titled("deskbreak — Time to move"))
-        assert prompt, f"no prompt after 150 s of activity:\n{app.log()}"
+        # 2 minutes: the shortest sit limit that leaves room for a 1-minute idle reset.
+        prompt = _keep_busy(x11, 210, lambda: x11.windows_titled("deskbreak — Time to move"))
+        assert prompt, f"no prompt after 210 s of activity:\n{app.log()}"
         x11.screenshot("prompt")
         [window] = prompt
         x11.xdotool("windowfocus", "--sync", str(window))

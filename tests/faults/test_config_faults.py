@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 import tomlkit
 
-from deskbreak.core.settings import SCHEMA, Settings
+from deskbreak.core.setting_specs import BY_KEY, SPECS
+from deskbreak.core.settings import Settings
 from deskbreak.shell import configfile
 
 #: A full, valid config whose every value differs from the default, so "kept" is visible.
@@ -38,7 +39,13 @@ GOOD: dict[str, dict[str, Any]] = {
     "ritual": {"enabled": False, "time": "07:40", "routine": "quick-reset"},
     "breathing": {"inhale_seconds": 5, "hold_seconds": 1, "exhale_seconds": 7},
     "movement": {"postures": ["standing", "floor"], "avoid": ["wall-angels"]},
-    "app": {"sound": False, "autostart": True, "weekly_goal_days": 3},
+    "app": {
+        "sound": False,
+        "autostart": True,
+        "weekly_goal_days": 3,
+        "theme": "dark",
+        "scale": 1.5,
+    },
 }
 
 #: key → (a value of the wrong type, a value of the right type but out of range).
@@ -64,6 +71,8 @@ BAD: dict[str, tuple[Any, Any]] = {
     "app.sound": ("off", -1),
     "app.autostart": (None, 2),
     "app.weekly_goal_days": ("5", 8),
+    "app.theme": (1, "purple"),
+    "app.scale": ("big", 4),
 }
 
 CASES = [
@@ -74,7 +83,7 @@ CASES = [
 
 
 def test_the_cases_cover_every_key_of_the_schema() -> None:
-    keys = {f"{section}.{key}" for section, table in SCHEMA.items() for key in table}
+    keys = set(BY_KEY)
     assert set(BAD) == keys, "a new setting needs its bad values here"
     assert {f"{s}.{k}" for s, table in GOOD.items() for k in table} == keys
     loaded = configfile.parse(tomlkit.dumps(GOOD))
@@ -103,17 +112,17 @@ def test_a_bad_value_names_its_key_falls_back_and_keeps_the_rest(
     [message] = loaded.messages(path)
     assert message.startswith(f"{path}: {dotted}: ")
     assert "default" in message.lower()
-    allowed = SCHEMA[section][key][1]
+    allowed = BY_KEY[dotted].allowed
     assert allowed in message, f"the message should say what is allowed: {message}"
 
     good = configfile.parse(tomlkit.dumps(GOOD)).settings
-    for s, table in SCHEMA.items():
-        for k in table:
-            got = getattr(getattr(loaded.settings, s), k)
-            if (s, k) == (section, key):
-                assert got == getattr(getattr(Settings(), s), k), "falls back to the default"
-            else:
-                assert got == getattr(getattr(good, s), k), f"{s}.{k} was not kept"
+    for spec in SPECS:
+        s, k = spec.section, spec.name
+        got = getattr(getattr(loaded.settings, s), k)
+        if (s, k) == (section, key):
+            assert got == getattr(getattr(Settings(), s), k), "falls back to the default"
+        else:
+            assert got == getattr(getattr(good, s), k), f"{s}.{k} was not kept"
 
 
 def _toml(data: dict[str, dict[str, Any]]) -> str:

@@ -23,14 +23,14 @@ def test_every_field_is_in_the_form() -> None:
 @pytest.mark.parametrize(
     ("key", "typed", "reason"),
     [
-        ("breaks.sit_limit_minutes", "0", "must be from 1 to 240"),
-        ("breaks.sit_limit_minutes", "fifty", "must be a whole number from 1 to 240"),
-        ("breaks.sit_limit_minutes", "", "must be a whole number from 1 to 240"),
+        ("breaks.sit_limit_minutes", "0", "must be from 2 to 240"),
+        ("breaks.sit_limit_minutes", "fifty", "must be a whole number from 2 to 240"),
+        ("breaks.sit_limit_minutes", "", "must be a whole number from 2 to 240"),
         ("breaks.max_snoozes", "11", "must be from 0 to 10"),
         ("breathing.hold_seconds", "3", "must be from 0 to 2"),
         ("app.weekly_goal_days", "8", "must be from 1 to 7"),
-        ("schedule.start", "25:00", 'must be a time of day from "00:00" to "23:59"'),
-        ("ritual.time", "8h", 'must be a time of day from "00:00" to "23:59"'),
+        ("schedule.start", "25:00", "must be a time from 00:00 to 23:59"),
+        ("ritual.time", "8h", "must be a time from 00:00 to 23:59"),
     ],
 )
 def test_a_bad_value_names_its_reason(key: str, typed: str, reason: str) -> None:
@@ -44,7 +44,7 @@ def test_a_bad_value_names_its_reason(key: str, typed: str, reason: str) -> None
 def test_no_posture_at_all_is_refused() -> None:
     values = settings_to_form(Settings()) | {"movement.postures": []}
     _, errors = form_to_settings(values)
-    assert "non-empty" in errors["movement.postures"]
+    assert errors["movement.postures"] == "tick at least one position"
 
 
 def test_idle_reset_must_be_shorter_than_the_sit_limit() -> None:
@@ -113,3 +113,53 @@ def test_a_day_off_is_not_checked() -> None:
         day_key("sun", "start"): "garbage",
     }
     assert form_to_settings(values)[1] == {}
+
+
+def test_days_off_are_edited_as_a_list_of_dates() -> None:
+    values = settings_to_form(Settings()) | {
+        "schedule.days_off": "2026-12-31, 2026-12-24;2026-12-24"
+    }
+    settings, errors = form_to_settings(values)
+    assert errors == {}
+    assert settings is not None
+    assert settings.schedule.days_off == (date(2026, 12, 24), date(2026, 12, 31))
+    assert settings_to_form(settings)["schedule.days_off"] == "2026-12-24, 2026-12-31"
+    values["schedule.days_off"] = "   "
+    settings, _ = form_to_settings(values, base=settings)
+    assert settings is not None and settings.schedule.days_off == ()
+
+
+def test_a_bad_day_off_is_named() -> None:
+    values = settings_to_form(Settings()) | {"schedule.days_off": "2026-12-24, 24.12.2026"}
+    _, errors = form_to_settings(values)
+    assert errors == {"schedule.days_off": '"24.12.2026" is not a date like 2026-12-24'}
+
+
+def test_theme_and_scale_from_the_form() -> None:
+    assert settings_to_form(Settings())["app.scale"] == "auto"
+    values = settings_to_form(Settings()) | {"app.theme": "dark", "app.scale": "1,5"}
+    settings, errors = form_to_settings(values)
+    assert errors == {}
+    assert settings is not None
+    assert (settings.app.theme, settings.app.scale) == ("dark", 1.5)
+    _, errors = form_to_settings(values | {"app.scale": "huge"})
+    assert errors == {"app.scale": 'must be "auto" or a number from 0.75 to 3'}
+
+
+def test_out_breath_shorter_than_in_breath_is_refused_beside_the_out_breath() -> None:
+    values = settings_to_form(Settings()) | {
+        "breathing.inhale_seconds": "7",
+        "breathing.exhale_seconds": "5",
+    }
+    _, errors = form_to_settings(values)
+    assert errors == {"breathing.exhale_seconds": "must be at least as long as the in-breath"}
+
+
+def test_the_shortest_sit_limit_shown_can_be_saved() -> None:
+    values = settings_to_form(Settings()) | {
+        "breaks.sit_limit_minutes": "2",
+        "breaks.idle_reset_minutes": "1",
+    }
+    settings, errors = form_to_settings(values)
+    assert errors == {}
+    assert settings is not None and settings.breaks.sit_limit_minutes == 2

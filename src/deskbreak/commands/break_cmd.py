@@ -86,6 +86,7 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
             file=sys.stderr,
         )
         return 1
+    theme.use_settings(root, settings.app.theme, settings.app.scale)
     restore = on_stop_signals(root, root.quit)  # before the window shows: no signal missed
     store = Store.for_paths(paths)
     for message in store.messages:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # imported when run, so other commands start without them
     from datetime import date
 
     from deskbreak.core import stats
+    from deskbreak.core.settings import AppSettings
     from deskbreak.shell.store import Store
 
 
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(json.dumps(asdict(figures), default=_jsonable, indent=1))
     elif args.window:
-        return _show_window(figures)
+        return _show_window(figures, ctx.config.settings.app)
     else:
         print(format_table(figures))
     return 0
@@ -162,7 +163,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _show_window(figures: stats.Stats) -> int:
+def _show_window(figures: stats.Stats, look: AppSettings) -> int:
     from deskbreak.ui import theme
     from deskbreak.ui.progress_window import ProgressWindow
 
@@ -172,6 +173,7 @@ def _show_window(figures: stats.Stats) -> int:
         raise UsageError(
             f"can't open a window ({error}); try 'deskbreak stats' without --window"
         ) from None
+    theme.use_settings(root, look.theme, look.scale)
     ProgressWindow(root, figures, on_closed=root.quit)
     root.mainloop()
     root.destroy()

@@ -3,18 +3,24 @@
 Validation is a plain function over plain data (what a TOML parser returns), so the
 config file, the settings dialog and the tests all share one set of rules. A bad value
 never stops the app: it is reported as a :class:`Problem` and that key keeps its default.
+What each setting accepts, and its default, is said once in
+:mod:`deskbreak.core.setting_specs`; the fields below are the typed view of that table.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from typing import Any
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-POSTURES = ("seated", "standing", "floor")
+from deskbreak.core.setting_specs import BY_KEY, CROSS_RULES, SECTIONS, SPECS, default
+from deskbreak.core.setting_values import POSTURES as POSTURES
+from deskbreak.core.setting_values import WEEKDAYS as WEEKDAYS
+from deskbreak.core.setting_values import InvalidValue as InvalidValue
+from deskbreak.core.setting_values import clock_time as parse_clock_time
+from deskbreak.core.setting_values import show, to_toml
 
 
 @dataclass(frozen=True)
@@ -27,11 +33,11 @@ class DayHours:
 
 @dataclass(frozen=True)
 class ScheduleSettings:
-    workdays: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
-    start: time = time(9, 0)
-    end: time = time(17, 30)
+    workdays: tuple[str, ...] = default("schedule.workdays")
+    start: time = default("schedule.start")
+    end: time = default("schedule.end")
     per_day: Mapping[str, DayHours] = field(default_factory=dict)
-    days_off: tuple[date, ...] = ()
+    days_off: tuple[date, ...] = default("schedule.days_off")
 
     def hours_for(self, weekday: str) -> DayHours:
         """The hours of a weekday (``"mon"``…), its own table overriding the common ones."""
@@ -40,39 +46,41 @@ class ScheduleSettings:
 
 @dataclass(frozen=True)
 class BreakSettings:
-    sit_limit_minutes: int = 50
-    idle_reset_minutes: int = 5
-    snooze_minutes: int = 10
-    max_snoozes: int = 2
-    prompt_routine: str = "quick-reset"
-    outside_work_hours: bool = False
+    sit_limit_minutes: int = default("breaks.sit_limit_minutes")
+    idle_reset_minutes: int = default("breaks.idle_reset_minutes")
+    snooze_minutes: int = default("breaks.snooze_minutes")
+    max_snoozes: int = default("breaks.max_snoozes")
+    prompt_routine: str = default("breaks.prompt_routine")
+    outside_work_hours: bool = default("breaks.outside_work_hours")
 
 
 @dataclass(frozen=True)
 class RitualSettings:
-    enabled: bool = True
-    time: time = time(8, 0)
-    routine: str = "daily-ritual"
+    enabled: bool = default("ritual.enabled")
+    time: time = default("ritual.time")
+    routine: str = default("ritual.routine")
 
 
 @dataclass(frozen=True)
 class BreathingSettings:
-    inhale_seconds: int = 4
-    hold_seconds: int = 0
-    exhale_seconds: int = 6
+    inhale_seconds: int = default("breathing.inhale_seconds")
+    hold_seconds: int = default("breathing.hold_seconds")
+    exhale_seconds: int = default("breathing.exhale_seconds")
 
 
 @dataclass(frozen=True)
 class MovementSettings:
-    postures: tuple[str, ...] = ("seated", "standing")
-    avoid: tuple[str, ...] = ()
+    postures: tuple[str, ...] = default("movement.postures")
+    avoid: tuple[str, ...] = default("movement.avoid")
 
 
 @dataclass(frozen=True)
 class AppSettings:
-    sound: bool = True
-    autostart: bool = False
-    weekly_goal_days: int = 5
+    sound: bool = default("app.sound")
+    autostart: bool = default("app.autostart")
+    weekly_goal_days: int = default("app.weekly_goal_days")
+    theme: str = default("app.theme")  # "system", "light" or "dark"
+    scale: float | None = default("app.scale")  # None: the screen decides
 
 
 @dataclass(frozen=True)
@@ -87,166 +95,36 @@ class Settings:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the user's settings, worded for the user."""
+    """One thing wrong with the user's settings, worded for the user.
+
+    ``short`` is the reason without the refused value, for a form field that shows it.
+    """
 
     key: str
     message: str
+    short: str = ""
 
     def __str__(self) -> str:
         return f"{self.key}: {self.message}"
 
-
-class InvalidValue(ValueError):
-    """A value that cannot be used; its text says why and what is allowed."""
-
-
-# ---------------------------------------------------------------------------
-# Value parsers: each takes a raw value and returns the typed one or raises InvalidValue.
+    @property
+    def brief(self) -> str:
+        return self.short or self.message
 
 
-def _int_in(low: int, high: int) -> Callable[[Any], int]:
-    def parse(raw: Any) -> int:
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise InvalidValue(f"must be a whole number from {low} to {high}")
-        if not low <= raw <= high:
-            raise InvalidValue(f"must be from {low} to {high}")
-        return raw
-
-    return parse
-
-
-def _bool(raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise InvalidValue("must be true or false")
-    return raw
-
-
-def parse_clock_time(raw: Any) -> time:
-    """``"08:30"`` → ``time(8, 30)``; anything else is refused with the expected form."""
-    if isinstance(raw, time):
-        return raw.replace(tzinfo=None, second=0, microsecond=0)
-    if not isinstance(raw, str):
-        raise InvalidValue('must be a time of day in quotes, like "09:00"')
-    try:
-        hours, minutes = raw.strip().split(":")
-        if len(minutes) != 2:
-            raise ValueError
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise InvalidValue(f'must be a time of day from "00:00" to "23:59", not "{raw}"') from None
-
-
-def _name(raw: Any) -> str:
-    if not isinstance(raw, str) or not raw.strip():
-        raise InvalidValue('must be a name in quotes, like "quick-reset"')
-    return raw.strip()
-
-
-def _weekdays(raw: Any) -> tuple[str, ...]:
-    if not isinstance(raw, list):
-        raise InvalidValue(f"must be a list of days from {_quoted(WEEKDAYS)}")
-    days = []
-    for item in raw:
-        day = str(item).strip().lower()[:3] if isinstance(item, str) else None
-        if day not in WEEKDAYS:
-            raise InvalidValue(f"{item!r} is not a day; use {_quoted(WEEKDAYS)}")
-        if day not in days:
-            days.append(day)
-    return tuple(sorted(days, key=WEEKDAYS.index))
-
-
-def _dates(raw: Any) -> tuple[date, ...]:
-    if not isinstance(raw, list):
-        raise InvalidValue('must be a list of dates like ["2026-12-24"]')
-    result = []
-    for item in raw:
-        if isinstance(item, date):
-            result.append(item)
-            continue
-        try:
-            result.append(date.fromisoformat(str(item)))
-        except ValueError:
-            raise InvalidValue(f'{item!r} is not a date like "2026-12-24"') from None
-    return tuple(sorted(set(result)))
-
-
-def _postures(raw: Any) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise InvalidValue(f"must be a non-empty list from {_quoted(POSTURES)}")
-    out = []
-    for item in raw:
-        if item not in POSTURES:
-            raise InvalidValue(f"{item!r} is not a posture; use {_quoted(POSTURES)}")
-        if item not in out:
-            out.append(item)
-    return tuple(out)
-
-
-def _ids(raw: Any) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
-        raise InvalidValue('must be a list of movement ids like ["wall-angels"]')
-    return tuple(dict.fromkeys(i.strip() for i in raw if i.strip()))
-
-
-def _quoted(items: tuple[str, ...]) -> str:
-    return ", ".join(f'"{i}"' for i in items)
-
-
-# The whole schema: section → key → (parser, the allowed range as shown to people).
-Parser = Callable[[Any], Any]
-SCHEMA: dict[str, dict[str, tuple[Parser, str]]] = {
-    "schedule": {
-        "workdays": (_weekdays, "a list of mon … sun"),
-        "start": (parse_clock_time, '"00:00" to "23:59"'),
-        "end": (parse_clock_time, '"00:00" to "23:59"'),
-        "days_off": (_dates, 'a list of dates like "2026-12-24"'),
-    },
-    "breaks": {
-        "sit_limit_minutes": (_int_in(1, 240), "1 to 240"),
-        "idle_reset_minutes": (_int_in(1, 60), "1 to 60"),
-        "snooze_minutes": (_int_in(1, 120), "1 to 120"),
-        "max_snoozes": (_int_in(0, 10), "0 to 10"),
-        "prompt_routine": (_name, "a routine id"),
-        "outside_work_hours": (_bool, "true or false"),
-    },
-    "ritual": {
-        "enabled": (_bool, "true or false"),
-        "time": (parse_clock_time, '"00:00" to "23:59"'),
-        "routine": (_name, "a routine id"),
-    },
-    "breathing": {
-        "inhale_seconds": (_int_in(2, 8), "2 to 8"),
-        "hold_seconds": (_int_in(0, 2), "0 to 2"),
-        "exhale_seconds": (_int_in(2, 10), "2 to 10"),
-    },
-    "movement": {
-        "postures": (_postures, "seated, standing, floor"),
-        "avoid": (_ids, "a list of movement ids"),
-    },
-    "app": {
-        "sound": (_bool, "true or false"),
-        "autostart": (_bool, "true or false"),
-        "weekly_goal_days": (_int_in(1, 7), "1 to 7"),
-    },
-}
 DAY_TABLE_KEYS = ("start", "end")
 
 
 def known_keys() -> list[str]:
     """Every dotted key a config file may hold (per-day tables shown as ``schedule.mon.start``)."""
-    keys = [f"{section}.{key}" for section, table in SCHEMA.items() for key in table]
+    keys = [spec.key for spec in SPECS]
     keys += [f"schedule.{day}.{key}" for day in WEEKDAYS for key in DAY_TABLE_KEYS]
     return keys
 
 
 def validate_value(section: str, key: str, raw: Any) -> Any:
-    """Parse one value by the schema; raises :class:`InvalidValue` (used by the settings dialog)."""
-    parser, _ = SCHEMA[section][key]
-    return parser(raw)
-
-
-def allowed_range(section: str, key: str) -> str:
-    return SCHEMA[section][key][1]
+    """Parse one value by its spec; raises :class:`InvalidValue` (used by the settings dialog)."""
+    return BY_KEY[f"{section}.{key}"].parse(raw)
 
 
 def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
@@ -255,11 +133,11 @@ def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Probl
     defaults = Settings()
     sections: dict[str, Any] = {}
     for section, value in data.items():
-        if section not in SCHEMA:
-            problems.append(_unknown(section, known=list(SCHEMA)))
+        if section not in SECTIONS:
+            problems.append(_unknown(section, known=list(SECTIONS)))
         elif not isinstance(value, Mapping):
             problems.append(Problem(section, "must be a table, like [" + section + "]"))
-    for section, table in SCHEMA.items():
+    for section in SECTIONS:
         raw_table = data.get(section, {})
         if not isinstance(raw_table, Mapping):
             raw_table = {}
@@ -269,25 +147,26 @@ def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Probl
             dotted = f"{section}.{key}"
             if section == "schedule" and key in WEEKDAYS:
                 continue  # per-day tables are read below
-            if key not in table:
+            spec = BY_KEY.get(dotted)
+            if spec is None:
                 problems.append(_unknown(dotted, known=known_keys()))
                 continue
-            parser, allowed = table[key]
             try:
-                values[key] = parser(raw)
+                values[key] = spec.parse(raw)
             except InvalidValue as error:
                 problems.append(
                     Problem(
                         dotted,
-                        f"{_show(raw)} {error}; allowed: {allowed}. "
-                        f"Using the default, {_show(getattr(default_part, key))}.",
+                        f"{show(raw)} {error}; allowed: {spec.allowed}. "
+                        f"Using the default, {show(getattr(default_part, key))}.",
+                        error.short,
                     )
                 )
         if section == "schedule":
             values["per_day"] = _per_day(raw_table, problems)
         sections[section] = replace(default_part, **values)
     settings = Settings(**sections)
-    problems.extend(_cross_checks(settings))
+    problems.extend(cross_check(settings))
     return settings, problems
 
 
@@ -311,9 +190,7 @@ def _per_day(raw_table: Mapping[str, Any], problems: list[Problem]) -> dict[str,
             try:
                 hours[key] = parse_clock_time(raw)
             except InvalidValue as error:
-                problems.append(
-                    Problem(dotted, f"{_show(raw)} {error}; ignoring this day's {key}.")
-                )
+                problems.append(Problem(dotted, f"{show(raw)} {error}; ignoring this day's {key}."))
         try:
             start = hours.get("start") or parse_clock_time(common_start)
             end = hours.get("end") or parse_clock_time(common_end)
@@ -326,22 +203,12 @@ def _per_day(raw_table: Mapping[str, Any], problems: list[Problem]) -> dict[str,
     return per_day
 
 
-def _cross_checks(settings: Settings) -> list[Problem]:
-    problems = []
-    schedule = settings.schedule
-    if schedule.start == schedule.end:
-        problems.append(
-            Problem("schedule.end", "equals schedule.start, so no time counts as work.")
-        )
-    if settings.breaks.idle_reset_minutes >= settings.breaks.sit_limit_minutes:
-        problems.append(
-            Problem(
-                "breaks.idle_reset_minutes",
-                "is not shorter than breaks.sit_limit_minutes, so a pause in typing could end "
-                "every sitting spell before a break is offered.",
-            )
-        )
-    return problems
+def cross_check(settings: Settings) -> list[Problem]:
+    """The rules that tie two settings together (:data:`CROSS_RULES`), as problems."""
+    flat = {spec.key: getattr(getattr(settings, spec.section), spec.name) for spec in SPECS}
+    return [
+        Problem(rule.key, rule.message, rule.short) for rule in CROSS_RULES if not rule.holds(flat)
+    ]
 
 
 def _unknown(key: str, known: list[str]) -> Problem:
@@ -350,18 +217,6 @@ def _unknown(key: str, known: list[str]) -> Problem:
     close = difflib.get_close_matches(last, list(candidates), n=1, cutoff=0.6)
     hint = f' — did you mean "{candidates[close[0]]}"?' if close else ""
     return Problem(key, f"is not a setting deskbreak knows and is ignored{hint}")
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, time):
-        return f'"{value:%H:%M}"'
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    return repr(value)
 
 
 def settings_to_mapping(settings: Settings) -> dict[str, dict[str, Any]]:
@@ -376,10 +231,6 @@ def settings_to_mapping(settings: Settings) -> dict[str, dict[str, Any]]:
                 for day, hours in value.items():
                     table[day] = {"start": f"{hours.start:%H:%M}", "end": f"{hours.end:%H:%M}"}
                 continue
-            if isinstance(value, time):
-                value = f"{value:%H:%M}"
-            elif isinstance(value, tuple):
-                value = [v.isoformat() if isinstance(v, date) else v for v in value]
-            table[f.name] = value
+            table[f.name] = to_toml(value)
         out[section.name] = table
     return out

@@ -14,7 +14,6 @@ on the engine's own clock.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterable

@@ -44,7 +44,7 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import SpellEnded
 from deskbreak.engine.events import DayClosed, EngineEvent, IdleSourceChanged, RitualDue
 from deskbreak.engine.runtime import Runtime
-from deskbreak.ui import tray_status
+from deskbreak.ui import theme, tray_status
 from deskbreak.ui.engine_timer import EngineTimer
 from deskbreak.ui.prompts import Prompts
 from deskbreak.ui.tray import MenuEntry, Tray, standard_menu
@@ -77,8 +77,8 @@ class TrayController:
 
     def wake(self) -> float:
         """The engine's turn: hand edits, samples, prompts; returns the seconds to sleep."""
-        if self.runtime.reload_config_if_changed() and self.tray.shows_own_menu:
-            self.tray.set_menu(self.menu())
+        if self.runtime.reload_config_if_changed():
+            self._settings_changed()
         seconds = self.runtime.engine.wake()
         self.refresh()
         return seconds
@@ -246,9 +246,15 @@ class TrayController:
 
     def apply_settings(self, settings: Settings) -> None:
         self.runtime.apply_settings(settings)
+        self._settings_changed()
+        self._changed()
+
+    def _settings_changed(self) -> None:
+        """Windows opened from now on take the new look; a menu the backend draws is rebuilt."""
+        app = self.runtime.settings.app
+        theme.use_settings(self.root, app.theme, app.scale)
         if self.tray.shows_own_menu:
             self.tray.set_menu(self.menu())
-        self._changed()
 
     def show_about(self) -> None:
         from deskbreak.ui.about_dialog import AboutDialog

@@ -81,8 +81,10 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         "padding": (px(master, 4), px(master, 2)),
         "arrowcolor": pal.text,
     }
+    # clam's arrows stay 1x-small on a HiDPI screen; a spin box stacks two in a field's height.
+    arrows = {"TEntry": {}, "TSpinbox": {"arrowsize": px(master, 10)}}
     for name in ("TEntry", "TSpinbox", "TCombobox"):
-        style.configure(name, **field)
+        style.configure(name, **field, **arrows.get(name, {"arrowsize": px(master, 13)}))
         style.map(
             name,
             bordercolor=[("invalid", pal.warning), ("focus", pal.accent)],
@@ -129,7 +131,30 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
     master.option_add("*TCombobox*Listbox.foreground", pal.text)
     master.option_add("*TCombobox*Listbox.selectBackground", pal.accent)
     master.option_add("*TCombobox*Listbox.selectForeground", pal.on_accent)
+    select_all_on_ctrl_a(master)
     return style
+
+
+_TEXT_CLASSES = ("TEntry", "TSpinbox", "TCombobox", "Entry")
+
+
+def select_all_on_ctrl_a(master: tk.Misc) -> None:
+    """Ctrl+A selects all the text of any entry, as everywhere else on the desktop.
+
+    Tk's own binding on X11 moves to the start of the line (an Emacs habit); a class
+    binding replaces it for every entry of every window, once per Tk interpreter.
+    """
+    for name in _TEXT_CLASSES:
+        for sequence in ("<Control-a>", "<Control-A>"):
+            master.bind_class(name, sequence, _select_all)
+
+
+def _select_all(event: tk.Event[tk.Misc]) -> str:
+    widget = event.widget
+    if isinstance(widget, tk.Entry):  # ttk's entries, spin boxes and combo boxes too
+        widget.selection_range(0, tk.END)
+        widget.icursor(tk.END)
+    return "break"
 
 
 _CHECK_STATES = ("off", "on", "off_disabled", "on_disabled")

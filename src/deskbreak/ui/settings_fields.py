@@ -12,9 +12,10 @@ from tkinter import ttk
 
 from tktooltip import ToolTip
 
-from deskbreak.core.settings import POSTURES, WEEKDAYS, allowed_range
+from deskbreak.core.setting_specs import BY_KEY, SPECS
+from deskbreak.core.settings import POSTURES, WEEKDAYS
 from deskbreak.ui import dialog_style
-from deskbreak.ui.settings_form import INT_FIELDS, FormValue, day_key
+from deskbreak.ui.settings_form import FormValue, day_key
 from deskbreak.ui.theme import Fonts, Palette
 
 DAY_NAMES = dict(
@@ -25,74 +26,8 @@ DAY_NAMES = dict(
     )
 )
 
-# form key → (label, what it does). The allowed range is added from the core's schema.
-FIELDS: dict[str, tuple[str, str]] = {
-    "schedule.start": ("Usual hours", "When your workday usually starts."),
-    "schedule.end": (
-        "to",
-        "When your workday usually ends. An end before the start is a night shift.",
-    ),
-    "breaks.outside_work_hours": (
-        "Offer breaks outside work hours too",
-        "Also offer breaks on days and at times outside the hours above.",
-    ),
-    "breaks.sit_limit_minutes": (
-        "Sit limit",
-        "Offer a break after this many minutes of continuous sitting.",
-    ),
-    "breaks.idle_reset_minutes": (
-        "Idle reset",
-        "This long away from keyboard and mouse counts as a natural break: the sitting "
-        "spell starts again from zero. Must be shorter than the sit limit.",
-    ),
-    "breaks.snooze_minutes": ("Snooze length", "“Snooze” puts the offer off by this many minutes."),
-    "breaks.max_snoozes": (
-        "Snoozes in a row",
-        "How many snoozes in a row before the next offer comes without one.",
-    ),
-    "breaks.prompt_routine": ("Break routine", "The routine offered after a long sitting spell."),
-    "ritual.enabled": (
-        "Remind me of a daily ritual",
-        "A 10–15 minute session once a day, reminded at a fixed time.",
-    ),
-    "ritual.time": (
-        "Reminder time",
-        "When to remind you; tie it to a habit, like after the morning coffee.",
-    ),
-    "ritual.routine": ("Ritual routine", "The routine for the daily ritual."),
-    "breathing.inhale_seconds": (
-        "Breathe in",
-        "How long each in-breath lasts in the softening movements.",
-    ),
-    "breathing.hold_seconds": (
-        "Pause",
-        "An optional pause at the top of the breath; never used during effort.",
-    ),
-    "breathing.exhale_seconds": (
-        "Breathe out",
-        "How long each out-breath lasts; a longer out-breath is calming.",
-    ),
-    "movement.postures": (
-        "Positions",
-        "The positions you can use. Add the floor only if you have a clean place to lie down.",
-    ),
-    "movement.avoid": (
-        "Never offer",
-        "Movements you never want in a routine. Click to select or clear; several may be chosen.",
-    ),
-    "app.weekly_goal_days": (
-        "Weekly goal",
-        "Days a week with at least one break that you aim for.",
-    ),
-    "app.sound": (
-        "Play a soft sound",
-        "A quiet chime with a break offer and at each new movement.",
-    ),
-    "app.autostart": (
-        "Start deskbreak when I log in",
-        "Starts deskbreak in the tray when you log in.",
-    ),
-}
+# form key → (label, what it does): the table of settings, plus a row per weekday.
+FIELDS: dict[str, tuple[str, str]] = {spec.key: (spec.label, spec.help) for spec in SPECS}
 for _day, _name in DAY_NAMES.items():
     FIELDS[day_key(_day, "on")] = (_name, f"Tick if you work on {_name}s.")
     FIELDS[day_key(_day, "start")] = (f"{_name} start", f"When your {_name} starts.")
@@ -109,10 +44,14 @@ def help_text(key: str) -> str:
 def _allowed(key: str) -> str | None:
     if key.endswith((".start", ".end", ".time")):
         return 'a time of day, "00:00" to "23:59"'
-    if key == "movement.postures":
+    spec = BY_KEY.get(key)
+    if spec is None or spec.kind in ("bool", "name", "ids", "weekdays"):
+        return None
+    if spec.kind == "postures":
         return "at least one of " + ", ".join(POSTURES)
-    section, _, name = key.partition(".")
-    return allowed_range(section, name) if (section, name) in INT_FIELDS else None
+    if spec.kind == "dates":
+        return "dates like 2026-12-24, separated by commas"
+    return f"{spec.allowed} {spec.unit}".strip()
 
 
 class FormVars:
@@ -173,5 +112,5 @@ def tooltip(widget: tk.Widget, text: str, pal: Palette, fnt: Fonts) -> ToolTip:
 def reason_label(parent: tk.Misc) -> ttk.Label:
     """Where a field's problem is shown, in the warning colour; empty while all is well."""
     return ttk.Label(
-        parent, text="", style="Reason.TLabel", wraplength=dialog_style.px(parent, 300)
+        parent, text="", style="Reason.TLabel", wraplength=dialog_style.px(parent, 420)
     )

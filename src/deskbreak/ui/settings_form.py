@@ -2,7 +2,8 @@
 
 Kept free of Tk so the rules the dialog enforces as the user types are tested directly.
 Every value is checked by :mod:`deskbreak.core.settings`, the same rules the config file
-obeys; this module only adds the wording for cross-field problems.
+obeys, and worded by it (the short reason, as the field shows what was typed). Which
+fields there are, and how each is shown, comes from :data:`deskbreak.core.setting_specs.SPECS`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import replace
 from datetime import time
 from typing import Any
 
+from deskbreak.core.setting_specs import SPECS, Spec
+from deskbreak.core.setting_values import AUTO
 from deskbreak.core.settings import (
     WEEKDAYS,
     DayHours,
@@ -24,32 +27,8 @@ from deskbreak.core.settings import (
 
 FormValue = str | bool | list[str]
 
-# Fields typed as text that hold whole numbers: (section, key).
-INT_FIELDS = (
-    ("breaks", "sit_limit_minutes"),
-    ("breaks", "idle_reset_minutes"),
-    ("breaks", "snooze_minutes"),
-    ("breaks", "max_snoozes"),
-    ("breathing", "inhale_seconds"),
-    ("breathing", "hold_seconds"),
-    ("breathing", "exhale_seconds"),
-    ("app", "weekly_goal_days"),
-)
-TIME_FIELDS = (("schedule", "start"), ("schedule", "end"), ("ritual", "time"))
-BOOL_FIELDS = (
-    ("breaks", "outside_work_hours"),
-    ("ritual", "enabled"),
-    ("app", "sound"),
-    ("app", "autostart"),
-)
-NAME_FIELDS = (("breaks", "prompt_routine"), ("ritual", "routine"))
-LIST_FIELDS = (("movement", "postures"), ("movement", "avoid"))
-
-# Cross-field problems from the core, reworded to sit beside one field.
-_CROSS_REASONS = {
-    "schedule.end": "must differ from the start",
-    "breaks.idle_reset_minutes": "must be shorter than the sit limit",
-}
+#: The one spec the form shows as a row per weekday (a tick and its own hours).
+DAYS = "schedule.workdays"
 
 
 def day_key(day: str, part: str) -> str:
@@ -58,25 +37,22 @@ def day_key(day: str, part: str) -> str:
 
 
 def field_keys() -> list[str]:
-    """Every key the form holds, in the order the dialog shows them."""
-    keys = ["schedule.start", "schedule.end"]
-    keys += [day_key(day, part) for day in WEEKDAYS for part in ("on", "start", "end")]
-    groups = (INT_FIELDS, TIME_FIELDS[2:], BOOL_FIELDS, NAME_FIELDS, LIST_FIELDS)
-    keys += [f"{section}.{key}" for group in groups for section, key in group]
+    """Every key the form holds, in the order of the table of settings."""
+    keys: list[str] = []
+    for spec in SPECS:
+        if spec.key == DAYS:
+            keys += [day_key(day, part) for day in WEEKDAYS for part in ("on", "start", "end")]
+        else:
+            keys.append(spec.key)
     return keys
 
 
 def settings_to_form(settings: Settings) -> dict[str, FormValue]:
     """The values the dialog starts from."""
     values: dict[str, FormValue] = {}
-    for section, key in INT_FIELDS + NAME_FIELDS:
-        values[f"{section}.{key}"] = str(getattr(getattr(settings, section), key))
-    for section, key in TIME_FIELDS:
-        values[f"{section}.{key}"] = _clock(getattr(getattr(settings, section), key))
-    for section, key in BOOL_FIELDS:
-        values[f"{section}.{key}"] = bool(getattr(getattr(settings, section), key))
-    for section, key in LIST_FIELDS:
-        values[f"{section}.{key}"] = list(getattr(getattr(settings, section), key))
+    for spec in SPECS:
+        if spec.key != DAYS:
+            values[spec.key] = _to_form(spec, getattr(getattr(settings, spec.section), spec.name))
     schedule = settings.schedule
     for day in WEEKDAYS:
         hours = schedule.hours_for(day)
@@ -107,24 +83,18 @@ def form_to_settings(
         try:
             result = validate_value(section, key, value)
         except InvalidValue as error:
-            errors[f"{section}.{key}"] = str(error)
+            errors[f"{section}.{key}"] = error.short
             return None
         raw[section][key] = value  # the core parses it again, with its cross-checks
         parsed[f"{section}.{key}"] = result
         return result
 
-    for section, key in INT_FIELDS:
-        check(section, key, _whole_number(values.get(f"{section}.{key}", "")))
-    for section, key in TIME_FIELDS:
-        check(section, key, str(values.get(f"{section}.{key}", "")))
-    for section, key in BOOL_FIELDS:
-        check(section, key, bool(values.get(f"{section}.{key}", False)))
-    for section, key in NAME_FIELDS:
-        name = check(section, key, str(values.get(f"{section}.{key}", "")))
-        if name is not None and routines and name not in routines:
-            errors[f"{section}.{key}"] = f'"{name}" is not a routine deskbreak knows; pick one'
-    for section, key in LIST_FIELDS:
-        check(section, key, list(_as_list(values.get(f"{section}.{key}", []))))
+    for spec in SPECS:
+        if spec.key == DAYS or (spec.key == "schedule.days_off" and spec.key not in values):
+            continue  # a caller without the days-off field keeps the ones it had
+        value = check(spec.section, spec.name, _from_form(spec, values.get(spec.key)))
+        if spec.kind == "name" and value is not None and routines and value not in routines:
+            errors[spec.key] = f'"{value}" is not a routine deskbreak knows; pick one'
 
     workdays = [day for day in WEEKDAYS if values.get(day_key(day, "on"))]
     check("schedule", "workdays", workdays)
@@ -135,10 +105,11 @@ def form_to_settings(
         return None, errors
     settings, problems = settings_from_mapping(raw)
     for problem in problems:
-        errors.setdefault(problem.key, _CROSS_REASONS.get(problem.key, problem.message))
+        errors.setdefault(problem.key, problem.brief)
     if errors:
         return None, errors
-    schedule = replace(settings.schedule, per_day=per_day, days_off=base.schedule.days_off)
+    days_off = parsed.get("schedule.days_off", base.schedule.days_off)
+    schedule = replace(settings.schedule, per_day=per_day, days_off=days_off)
     return replace(settings, schedule=schedule), {}
 
 
@@ -160,7 +131,7 @@ def _per_day(
             try:
                 hours.append(validate_value("schedule", part, str(values.get(day_key(day, part)))))
             except InvalidValue as error:
-                errors[day_key(day, part)] = str(error)
+                errors[day_key(day, part)] = error.short
         if len(hours) < 2:
             continue
         if hours[0] == hours[1]:
@@ -168,6 +139,45 @@ def _per_day(
         elif (hours[0], hours[1]) != common or day in base.schedule.per_day:
             per_day[day] = DayHours(hours[0], hours[1])
     return per_day
+
+
+def _to_form(spec: Spec, value: Any) -> FormValue:
+    """A typed value as the dialog shows it."""
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind in ("postures", "ids"):
+        return list(value)
+    if spec.kind == "time":
+        return _clock(value)
+    if spec.kind == "scale":
+        return AUTO if value is None else f"{value:g}"
+    if spec.kind == "dates":
+        return ", ".join(day.isoformat() for day in value)
+    return str(value)
+
+
+def _from_form(spec: Spec, value: FormValue | None) -> Any:
+    """What the user entered, as the raw value the validator takes (it does the wording)."""
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind in ("postures", "ids"):
+        return _as_list(value)
+    text = str(value if value is not None and not isinstance(value, list) else "").strip()
+    if spec.kind == "int":
+        return _whole_number(text)
+    if spec.kind == "scale":
+        return _number(text)
+    if spec.kind == "dates":
+        return [part for part in re.split(r"[,;\s]+", text) if part]
+    return text
+
+
+def _number(text: str) -> Any:
+    """A typed factor as a float ("1,5" too); anything else goes on as text."""
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return text
 
 
 def _whole_number(value: FormValue | None) -> Any:

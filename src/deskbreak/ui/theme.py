@@ -49,11 +49,18 @@ DARK = Palette(
 )
 
 
+#: The user's ``[app] theme``: "system", "light" or "dark" (see :func:`use_settings`).
+_chosen = {"theme": "system"}
+
+
 def system_prefers_dark() -> bool:
-    """Best effort: ``DESKBREAK_THEME``, then GTK_THEME, then GNOME's colour-scheme setting."""
+    """Best effort: ``DESKBREAK_THEME``, then ``[app] theme``, then GTK_THEME, then GNOME's
+    colour-scheme setting."""
     forced = os.environ.get("DESKBREAK_THEME", "").lower()
     if forced in ("dark", "light"):
         return forced == "dark"
+    if _chosen["theme"] in ("dark", "light"):
+        return _chosen["theme"] == "dark"
     if "dark" in os.environ.get("GTK_THEME", "").lower():
         return True
     gsettings = shutil.which("gsettings")
@@ -115,10 +122,28 @@ def px(widget: tk.Misc, pixels: float) -> int:
     return round(pixels * float(widget.tk.call("tk", "scaling")) * 72 / 96)
 
 
+def use_settings(root: tk.Misc, theme: str, scale: float | None) -> None:
+    """Apply ``[app] theme`` and ``[app] scale``: every window opened from now on follows them.
+
+    Windows already open keep their colours and sizes until they are opened again (Tk does
+    not re-measure fonts made at the old scaling). ``DESKBREAK_THEME`` and
+    ``DESKBREAK_SCALE`` still win, so a session can be forced from the command line.
+    """
+    _chosen["theme"] = theme
+    if os.environ.get("DESKBREAK_SCALE"):
+        return
+    auto = getattr(root, "_deskbreak_auto_scaling", None)
+    if auto is None:  # remember what the screen gave, for a later "auto"
+        auto = float(root.tk.call("tk", "scaling"))
+        root._deskbreak_auto_scaling = auto  # type: ignore[attr-defined]
+    root.tk.call("tk", "scaling", auto if scale is None else scale * 96 / 72)
+
+
 def make_root(scaling: float | None = None) -> tk.Tk:
     """The withdrawn Tk root every window hangs from, with deskbreak's WM class."""
     root = tk.Tk(className=WM_CLASS)
     root.withdraw()
+    root._deskbreak_auto_scaling = float(root.tk.call("tk", "scaling"))  # type: ignore[attr-defined]
     if scaling is None and os.environ.get("DESKBREAK_SCALE"):
         scaling = float(os.environ["DESKBREAK_SCALE"])
     if scaling is not None:
