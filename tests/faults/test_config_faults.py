@@ -39,6 +39,7 @@ GOOD: dict[str, dict[str, Any]] = {
     "breathing": {"inhale_seconds": 5, "hold_seconds": 1, "exhale_seconds": 7},
     "movement": {"postures": ["standing", "floor"], "avoid": ["wall-angels"]},
     "app": {"sound": False, "autostart": True, "weekly_goal_days": 3},
+    "context": {"calls": False, "media_counts_as_sitting": False, "ask_when_unsure": False},
 }
 
 #: key → (a value of the wrong type, a value of the right type but out of range).
@@ -64,6 +65,9 @@ BAD: dict[str, tuple[Any, Any]] = {
     "app.sound": ("off", -1),
     "app.autostart": (None, 2),
     "app.weekly_goal_days": ("5", 8),
+    "context.calls": ("on", 1),
+    "context.media_counts_as_sitting": (None, 0),
+    "context.ask_when_unsure": ("no", 2),
 }
 
 CASES = [

@@ -76,6 +76,15 @@ class AppSettings:
 
 
 @dataclass(frozen=True)
+class ContextSettings:
+    """What deskbreak may learn from the desktop when no key or mouse moves."""
+
+    calls: bool = True  # hold a due prompt while the microphone or camera is in use
+    media_counts_as_sitting: bool = True  # idle during playback or an idle inhibitor is sitting
+    ask_when_unsure: bool = True  # ask "Were you up just now?" after a gap with no evidence
+
+
+@dataclass(frozen=True)
 class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     breaks: BreakSettings = field(default_factory=BreakSettings)
@@ -83,6 +92,7 @@ class Settings:
     breathing: BreathingSettings = field(default_factory=BreathingSettings)
     movement: MovementSettings = field(default_factory=MovementSettings)
     app: AppSettings = field(default_factory=AppSettings)
+    context: ContextSettings = field(default_factory=ContextSettings)
 
 
 @dataclass(frozen=True)
@@ -227,6 +237,11 @@ SCHEMA: dict[str, dict[str, tuple[Parser, str]]] = {
         "sound": (_bool, "true or false"),
         "autostart": (_bool, "true or false"),
         "weekly_goal_days": (_int_in(1, 7), "1 to 7"),
+    },
+    "context": {
+        "calls": (_bool, "true or false"),
+        "media_counts_as_sitting": (_bool, "true or false"),
+        "ask_when_unsure": (_bool, "true or false"),
     },
 }
 DAY_TABLE_KEYS = ("start", "end")

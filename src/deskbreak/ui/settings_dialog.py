@@ -322,7 +322,9 @@ class SettingsDialog(tk.Toplevel):
             )
 
     def _general_tab(self, values: Values) -> None:
-        tab = self._tab("General", "Your goal, sound, and starting with your session.")
+        tab = self._tab(
+            "General", "Your goal, sound, starting with your session, and calls and videos."
+        )
         self._number(tab, 1, "app.weekly_goal_days", values, 1, 7, "days a week")
         self._check(tab, "app.sound", values).grid(
             row=2, column=0, columnspan=3, sticky="w", pady=(self.px(10), 0)
@@ -330,6 +332,17 @@ class SettingsDialog(tk.Toplevel):
         self._check(tab, "app.autostart", values).grid(
             row=3, column=0, columnspan=3, sticky="w", pady=self.px(4)
         )
+        for row, key in enumerate(
+            ("context.calls", "context.media_counts_as_sitting", "context.ask_when_unsure"),
+            start=4,
+        ):
+            self._check(tab, key, values).grid(
+                row=row,
+                column=0,
+                columnspan=3,
+                sticky="w",
+                pady=(self.px(10 if row == 4 else 4), 0),
+            )
 
     def _buttons(self, outer: ttk.Frame) -> None:
         bar = ttk.Frame(outer)

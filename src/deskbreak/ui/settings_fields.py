@@ -92,6 +92,20 @@ FIELDS: dict[str, tuple[str, str]] = {
         "Start deskbreak when I log in",
         "Starts deskbreak in the tray when you log in.",
     ),
+    "context.calls": (
+        "Never interrupt a call",
+        "While the microphone or camera is in use, a break offer waits until the call ends.",
+    ),
+    "context.media_counts_as_sitting": (
+        "Watching or listening counts as sitting",
+        "No keyboard or mouse while a video plays, or while an app keeps the screen awake, "
+        "is still sitting, not a break.",
+    ),
+    "context.ask_when_unsure": (
+        "Ask “Were you up?” when unsure",
+        "After a long gap with no sign either way, the next break offer asks once; "
+        "the answer is remembered for that kind of gap.",
+    ),
 }
 for _day, _name in DAY_NAMES.items():
     FIELDS[day_key(_day, "on")] = (_name, f"Tick if you work on {_name}s.")

@@ -41,6 +41,9 @@ BOOL_FIELDS = (
     ("ritual", "enabled"),
     ("app", "sound"),
     ("app", "autostart"),
+    ("context", "calls"),
+    ("context", "media_counts_as_sitting"),
+    ("context", "ask_when_unsure"),
 )
 NAME_FIELDS = (("breaks", "prompt_routine"), ("ritual", "routine"))
 LIST_FIELDS = (("movement", "postures"), ("movement", "avoid"))
