@@ -41,8 +41,9 @@ from deskbreak.engine import adaptations
 from deskbreak.engine.break_engine import BreakEngine, DayClosed, IdleSourceChanged, RitualDue
 from deskbreak.engine.breaks import movement_regions, routine_to_offer
 from deskbreak.engine.config_watch import ConfigWatch
+from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
-from deskbreak.idle import select
+from deskbreak.idle import context_select, select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -112,7 +113,16 @@ class TrayApp:
         log.info("%s", idle_description)
         self.probe, probe_description = select.choose_desktop_probe()
         log.info("%s", probe_description)
-        self.engine = BreakEngine(self.clock, idle, self.probe, self.settings, self._on_event)
+        context_sources, checks = context_select.open_context_sources()
+        log.info("context sources: %s", "; ".join(check.line() for check in checks))
+        self.engine = BreakEngine(
+            self.clock,
+            idle,
+            self.probe,
+            self.settings,
+            self._on_event,
+            ContextWatch(context_sources),
+        )
         self.commands.attach(self.root, self._dispatch)
         self.store.backup_daily()
         self._wake()
@@ -205,6 +215,8 @@ class TrayApp:
             on_skip=lambda: self._prompt_answer(self.engine.skip),
             on_ignored=lambda: self._prompt_answer(self.engine.prompt_ignored),
             sound=self.settings.app.sound,
+            question=event.question.text if event.question else None,
+            on_question=self.engine.answer_were_you_up,
         )
 
     def _show_ritual_prompt(self, routine_id: str) -> None:
