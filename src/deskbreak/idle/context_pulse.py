@@ -37,8 +37,8 @@ class PulseMicrophone:
     def __init__(self, server: str | None = None) -> None:
         try:
             import pulsectl
-        except ImportError as exc:  # an optional dependency on some platforms
-            raise IdleUnavailable(f"pulsectl is not installed ({exc})") from exc
+        except (ImportError, OSError) as exc:  # not installed, or libpulse.so.0 is missing
+            raise IdleUnavailable(f"pulsectl cannot load ({exc})") from exc
         self._pulsectl = pulsectl
         self._server = server
         self._pulse: Any = None
