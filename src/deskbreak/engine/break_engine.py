@@ -182,7 +182,7 @@ class BreakEngine:
             elif self._watching:
                 self._publish(self._spell_over(self._tracker.interrupt(now)))
             self._watching = watching
-        in_call = holds_prompt(self._context, self._settings.context)
+        in_call = watching and holds_prompt(self._context, self._settings.context)
         self._publish(
             self._policy.step(mono, now, self._tracker.spell_seconds, in_work, self._dnd, in_call)
         )
