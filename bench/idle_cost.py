@@ -6,22 +6,30 @@ seconds per minute, and wake-ups per second (voluntary + involuntary context swi
 over all threads). The floor — a withdrawn Tk root plus a pystray icon, nothing else —
 is measured in the same run, and the ratios printed.
 
-    .venv/bin/python bench/idle_cost.py [--seconds 60] [--settle 5]
+A third run has every context source (issue 16) working: a real PulseAudio with a null
+microphone, a private session bus with a real mpv playing through its MPRIS script, the
+/proc camera scan. Then the cost of one read of each source is timed in this process, so
+the per-minute cost when they are asked (at most once per idle sample) can be read off.
+
+    .venv/bin/python bench/idle_cost.py [--seconds 60] [--settle 5] [--no-context]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT))
 
 from xsession import XSession, wait_for, x_session  # noqa: E402
 
@@ -155,36 +163,105 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
 
 
+@contextlib.contextmanager
+def context_servers(home: Path) -> Iterator[dict[str, str]]:
+    """A real sound server, a private session bus and an mpv playing on it: every Linux
+    context source opens. Yields the environment variables that point at them."""
+    from tests.idle.conftest import BusDaemon, PulseServer
+    from tests.idle.test_context_dbus import MPRIS_SCRIPTS, silent_wav
+
+    pulse, bus = PulseServer(home / "pulse"), BusDaemon()
+    script = next(p for p in MPRIS_SCRIPTS if os.path.exists(p))
+    player = subprocess.Popen(
+        ["mpv", "--no-config", "--no-video", "--ao=null", "--idle=no", "--loop=inf"]
+        + [f"--script={script}", str(silent_wav(home / "tone.wav"))],
+        env=os.environ | {"DBUS_SESSION_BUS_ADDRESS": bus.address},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield {"PULSE_SERVER": pulse.address, "DBUS_SESSION_BUS_ADDRESS": bus.address}
+    finally:
+        _stop(player)
+        bus.stop()
+        pulse.stop()
+
+
+def read_costs(env: dict[str, str], reads: int = 50) -> list[tuple[str, float, float]]:
+    """(source, wall ms, CPU ms) per read of each context source that opens here."""
+    from deskbreak.idle.context_select import open_context_sources
+
+    sources, _checks = open_context_sources(os.environ | env, platform="linux")
+    costs = []
+    for source in sources:
+        source.active()  # the first read may load code
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(reads):
+            source.active()
+        costs.append(
+            (
+                source.name,
+                (time.perf_counter() - wall) * 1000 / reads,
+                (time.process_time() - cpu) * 1000 / reads,
+            )
+        )
+        source.close()
+    return costs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--settle", type=float, default=5)
+    parser.add_argument("--no-context", action="store_true", help="skip the context sources run")
     args = parser.parse_args()
     python = str(ROOT / ".venv" / "bin" / "python")
+    runs = [
+        ("floor (Tk + pystray)", [python, "-c", FLOOR], False),
+        ("deskbreak", [python, "-m", "deskbreak", "run"], False),
+    ]
+    if not args.no_context:
+        runs.append(("deskbreak, all context", [python, "-m", "deskbreak", "run"], True))
     rows = []
-    for name, command in (
-        ("floor (Tk + pystray)", [python, "-c", FLOOR]),
-        ("deskbreak", [python, "-m", "deskbreak", "run"]),
-    ):
-        with x_session() as session, tempfile.TemporaryDirectory() as home:
+    costs: list[tuple[str, float, float]] = []
+    for name, command, with_context in runs:
+        with contextlib.ExitStack() as stack:
+            session = stack.enter_context(x_session())
+            home = stack.enter_context(tempfile.TemporaryDirectory())
             env = session.env | {
                 "PYSTRAY_BACKEND": "xorg",
                 "DESKBREAK_CONFIG_DIR": f"{home}/config",
                 "DESKBREAK_DATA_DIR": f"{home}/data",
                 "HOME": home,
             }
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            env.pop("PULSE_SERVER", None)
+            if with_context:
+                env |= stack.enter_context(context_servers(Path(home)))
             print(f"measuring {name} on display {session.display_name} ...", flush=True)
             rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
+            if with_context:
+                costs = read_costs(env)
     print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
     print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11} {'(voluntary)':>12}")
     for name, memory, cpu, wakeups, voluntary in rows:
         print(f"{name:22} {memory:12.1f} {cpu:10.4f} {wakeups:11.2f} {voluntary:12.2f}")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    (_, floor_mem, floor_cpu, floor_wake, _), (_, mem, cpu, wake, _) = rows
+    (_, floor_mem, floor_cpu, floor_wake, _), (_, mem, cpu, wake, _) = rows[:2]
     print(
         f"ratios vs floor: memory {mem / floor_mem:.2f}× (goal ≤ 1.3×), "
         f"CPU {cpu:.4f} s/min (goal < 0.01), wake-ups {wake:.2f}/s (goal < 0.2)"
     )
+    if costs:
+        _, context_mem, context_cpu, context_wake, _ = rows[2]
+        print(
+            f"all context sources on: memory {context_mem - mem:+.1f} MB, "
+            f"CPU {context_cpu - cpu:+.4f} s/min, wake-ups {context_wake - wake:+.2f}/s"
+        )
+        print("one read of each source (asked at most once per idle sample, i.e. once a minute,")
+        print("and only when the input gap nears idle_reset or a prompt is due):")
+        for name, wall_ms, cpu_ms in costs:
+            print(f"  {name:18} {wall_ms:7.2f} ms wall {cpu_ms:7.2f} ms CPU")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,10 @@ from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.settings import Settings
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
+from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.notices import Notices
 from deskbreak.engine.runtime import Runtime
-from deskbreak.idle import select
+from deskbreak.idle import context_select, select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -99,7 +100,9 @@ class TrayApp:
         log.info("%s", idle_description)
         self.probe, probe_description = select.choose_desktop_probe()
         log.info("%s", probe_description)
-        self.runtime.start(idle, self.probe, self.controller.on_event)
+        sources, checks = context_select.open_context_sources()
+        log.info("context sources: %s", "; ".join(check.line() for check in checks))
+        self.runtime.start(idle, self.probe, ContextWatch(sources), self.controller.on_event)
         self.commands.attach(self.root, self.controller.dispatch)
         self.controller.timer.wake_now()
 

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from tests.idle.conftest import BusDaemon, PulseServer, bus_daemon, pulse_server  # noqa: F401
+
 
 def _doctor(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -53,3 +55,20 @@ def test_doctor_reports_a_broken_config(isolated_dirs: object) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     result = _doctor(env)
     assert "PROBLEM settings" in result.stdout and "app.weekly_goal_days" in result.stdout
+
+
+def test_doctor_reports_which_call_and_media_sources_work(
+    isolated_dirs: object,
+    pulse_server: PulseServer,  # noqa: F811
+    bus_daemon: BusDaemon,  # noqa: F811
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PULSE_SERVER"] = pulse_server.address
+    env["DBUS_SESSION_BUS_ADDRESS"] = bus_daemon.address
+    result = _doctor(env)
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    [head] = [line for line in lines if line.split()[1:3] == ["calls", "&"]]
+    assert head.startswith("OK") and "3 of 4 sources work" in head, result.stdout
+    assert any("pulse-microphone: chosen — works (call now: no)" in line for line in lines)
+    assert any("idle-inhibitors: failed" in line for line in lines)

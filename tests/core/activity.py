@@ -98,3 +98,27 @@ def at(clock: FakeClock, hour: int, minute: int = 0) -> datetime:
 
 def days(n: float) -> timedelta:
     return timedelta(days=n)
+
+
+@dataclass
+class ScriptedFact:
+    """A context source (a call, a video, an inhibitor) that is on in scripted intervals."""
+
+    clock: FakeClock
+    kind: str
+    costly: bool = False
+    name: str = "scripted-fact"
+    spans: list[tuple[float, float]] = field(default_factory=list)
+    calls: int = 0
+
+    def on_for(self, seconds: float) -> None:
+        start = self.clock.monotonic()
+        self.spans.append((start, start + seconds))
+
+    def active(self) -> bool:
+        self.calls += 1
+        now = self.clock.monotonic()
+        return any(start <= now < end for start, end in self.spans)
+
+    def close(self) -> None:
+        pass

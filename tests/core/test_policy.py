@@ -232,3 +232,50 @@ def test_raising_the_limit_while_due_returns_to_watching() -> None:
     d.policy.apply_settings(BreakSettings(sit_limit_minutes=90))
     assert d.step(LIMIT + 30, dnd=False) == []
     assert d.policy.state is State.WATCHING
+
+
+# -- a call holds the prompt, never drops it ---------------------------------------------
+
+
+def test_a_call_holds_the_prompt_until_it_ends_plus_the_grace() -> None:
+    from deskbreak.core.context import CALL_GRACE_SECONDS
+    from deskbreak.core.policy import IN_CALL
+
+    driver = Driver()
+    policy = driver.policy
+    events = policy.step(0.0, T0, LIMIT, True, False, in_call=True)
+    assert events == [BreakDue(LIMIT, IN_CALL)]
+    assert policy.state is State.DUE and policy.due_reason == IN_CALL
+    assert policy.next_deadline() is None  # nothing to time while the call goes on
+    for minute in range(1, 40):  # a 40-minute call: held, not dropped, no repeat events
+        assert policy.step(minute * 60.0, T0, LIMIT + minute * 60, True, False, True) == []
+    ended_at = 40 * 60.0
+    assert policy.step(ended_at, T0, LIMIT + ended_at, True, False, in_call=False) == []
+    assert policy.state is State.DUE
+    assert policy.next_deadline() == ended_at + CALL_GRACE_SECONDS
+    assert policy.step(ended_at + CALL_GRACE_SECONDS - 1, T0, LIMIT, True, False) == []
+    [shown] = policy.step(ended_at + CALL_GRACE_SECONDS, T0, LIMIT + ended_at, True, False)
+    assert isinstance(shown, PromptShown) and not shown.repeat
+    assert policy.due_reason is None
+
+
+def test_a_call_that_starts_again_in_the_grace_keeps_holding() -> None:
+    driver = Driver()
+    policy = driver.policy
+    policy.step(0.0, T0, LIMIT, True, False, in_call=True)
+    policy.step(60.0, T0, LIMIT, True, False, in_call=False)
+    policy.step(90.0, T0, LIMIT, True, False, in_call=True)
+    assert policy.step(1000.0, T0, LIMIT, True, False, in_call=True) == []
+    assert policy.state is State.DUE
+
+
+def test_a_snooze_that_ends_in_a_call_waits_for_the_call() -> None:
+    from deskbreak.core.policy import IN_CALL
+
+    driver = Driver()
+    driver.step(LIMIT)
+    driver.policy.snooze(driver.mono)
+    driver.mono += SNOOZE
+    events = driver.policy.step(driver.mono, driver.wall, LIMIT + SNOOZE, True, False, True)
+    assert events == [BreakDue(LIMIT + SNOOZE, IN_CALL)]
+    assert driver.policy.state is State.DUE

@@ -289,3 +289,73 @@ def test_odd_idle_values_are_survived(idle: float) -> None:
     tracker.feed(Sample(0.0, START, idle))
     tracker.feed(Sample(30.0, START + timedelta(seconds=30), idle))
     assert tracker.spell_seconds == 30
+
+
+# -- evidence of presence (a call, a video) and what proves the person away ---------------------
+
+
+def idle_present(desk: Desk, seconds: float) -> None:
+    for _ in range(int(seconds // STEP)):
+        desk.mono += STEP
+        desk.wall += timedelta(seconds=STEP)
+        desk.events += desk.tracker.feed(
+            Sample(desk.mono, desk.wall, desk.mono - desk.last_input, present=True)
+        )
+
+
+def test_idle_with_evidence_of_presence_is_sitting() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    idle_present(desk, 2400)  # a 40-minute call without a key pressed
+    assert desk.ended() == []
+    assert desk.tracker.spell_seconds == 3000
+    desk.idle(120)  # the call ended: a short idle is still sitting, not a suspend
+    assert desk.ended() == []
+    assert desk.tracker.spell_seconds == 3120
+    desk.idle(180)  # now plain idle for idle_reset since the last evidence
+    [ended] = desk.ended()
+    assert ended.reason is EndReason.NATURAL
+    assert not ended.away_proven  # a guess: no lock, no suspend
+    assert ended.seconds == 3000
+
+
+def test_a_lock_outweighs_evidence_of_presence() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    for _ in range(12):
+        desk.mono += STEP
+        desk.wall += timedelta(seconds=STEP)
+        desk.events += desk.tracker.feed(
+            Sample(desk.mono, desk.wall, desk.mono - desk.last_input, locked=True, present=True)
+        )
+    [ended] = desk.ended()
+    assert ended.away_proven
+    assert ended.seconds == 600
+
+
+def test_a_suspend_proves_away() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(600)
+    desk.suspend(3600)
+    desk.work(60)
+    [ended] = desk.ended()
+    assert ended.away_proven
+
+
+def test_rejoin_puts_the_spell_and_the_gap_back() -> None:
+    desk = Desk()
+    desk.sample()
+    desk.work(1200)
+    desk.idle(600)
+    desk.work(300)
+    [ended] = desk.ended()
+    assert desk.tracker.today.natural_breaks == 1
+    before = desk.tracker.today.sitting_seconds
+    current = desk.tracker.spell_seconds
+    desk.tracker.rejoin(ended.seconds, 600)
+    assert desk.tracker.spell_seconds == current + ended.seconds + 600
+    assert desk.tracker.today.sitting_seconds == before + 600
+    assert desk.tracker.today.natural_breaks == 0

@@ -46,6 +46,7 @@ GOOD: dict[str, dict[str, Any]] = {
         "theme": "dark",
         "scale": 1.5,
     },
+    "context": {"calls": False, "media_counts_as_sitting": False, "ask_when_unsure": False},
 }
 
 #: key → (a value of the wrong type, a value of the right type but out of range).
@@ -73,6 +74,9 @@ BAD: dict[str, tuple[Any, Any]] = {
     "app.weekly_goal_days": ("5", 8),
     "app.theme": (1, "purple"),
     "app.scale": ("big", 4),
+    "context.calls": ("on", 1),
+    "context.media_counts_as_sitting": (None, 0),
+    "context.ask_when_unsure": ("no", 2),
 }
 
 CASES = [

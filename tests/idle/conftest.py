@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +70,75 @@ def bus_daemon() -> Iterator[BusDaemon]:
     daemon = BusDaemon()
     yield daemon
     daemon.stop()
+
+
+class PulseServer:
+    """A real PulseAudio with a null sink and a null source ("mic"), on a private socket.
+
+    Its own HOME and 0700 XDG_RUNTIME_DIR, no D-Bus, no autospawn: nothing is shared with
+    another test or the desktop. ``address`` is what PULSE_SERVER takes.
+    """
+
+    def __init__(self, base: Path) -> None:
+        # A short path: a unix socket's path must fit in 108 bytes, pytest's tmp_path may not.
+        runtime, home = Path(tempfile.mkdtemp(prefix="deskbreak-pa-")), base / "home"
+        home.mkdir(parents=True)
+        self.runtime = runtime
+        self.socket = runtime / "native"
+        self.address = f"unix:{self.socket}"
+        self.env = {
+            **os.environ,
+            "HOME": str(home),
+            "XDG_RUNTIME_DIR": str(runtime),
+            "PULSE_SERVER": self.address,
+        }
+        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        self.process = subprocess.Popen(
+            [
+                "pulseaudio",
+                "-n",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "--disallow-exit",
+                "--use-pid-file=no",
+                "-L",
+                "module-null-sink sink_name=speakers",
+                "-L",
+                "module-null-source source_name=mic",
+                "-L",
+                f"module-native-protocol-unix auth-anonymous=1 socket={self.socket}",
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while not self.socket.exists():
+            assert self.process.poll() is None, "pulseaudio exited at start"
+            assert time.monotonic() < deadline, "pulseaudio did not open its socket"
+            time.sleep(0.05)
+
+    def record(self, device: str) -> subprocess.Popen[bytes]:
+        """A real capture stream, as a call app would open one."""
+        return subprocess.Popen(
+            ["parecord", f"--device={device}", "/dev/null"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+        shutil.rmtree(self.runtime, ignore_errors=True)
+
+
+@pytest.fixture
+def pulse_server(tmp_path: Path) -> Iterator[PulseServer]:
+    assert shutil.which("pulseaudio") and shutil.which("parecord"), (
+        "the pulseaudio and pulseaudio-utils packages are required"
+    )
+    server = PulseServer(tmp_path / "pulse")
+    yield server
+    server.stop()

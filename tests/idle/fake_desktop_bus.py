@@ -18,6 +18,8 @@ from jeepney.io.blocking import Proxy, open_dbus_connection
 MUTTER = "org.gnome.Mutter.IdleMonitor"
 SCREENSAVER = "org.freedesktop.ScreenSaver"
 GNOME_SCREENSAVER = "org.gnome.ScreenSaver"
+GNOME_SESSION = "org.gnome.SessionManager"
+POWER_MANAGEMENT = "org.freedesktop.PowerManagement"
 NOT_SUPPORTED = "org.freedesktop.DBus.Error.NotSupported"
 UNKNOWN_OBJECT = "org.freedesktop.DBus.Error.UnknownObject"
 
@@ -26,6 +28,8 @@ class FakeDesktop:
     def __init__(self, address: str, names: tuple[str, ...] = (MUTTER, SCREENSAVER)) -> None:
         self.idle_ms = 4200
         self.active = False
+        #: GsmInhibitorFlag bits some application holds (8: idle), for IsInhibited / HasInhibit.
+        self.inhibit_flags = 0
         #: GNOME answers GetSessionIdleTime with NotSupported; KDE answers.
         self.session_idle_supported = True
         #: Object path where the freedesktop interface lives.
@@ -70,6 +74,14 @@ class FakeDesktop:
             (self.screensaver_path, SCREENSAVER, "GetSessionIdleTime"): self._session_idle,
             (self.screensaver_path, SCREENSAVER, "GetActive"): self._get_active,
             ("/org/gnome/ScreenSaver", GNOME_SCREENSAVER, "GetActive"): self._get_active,
+            ("/org/gnome/SessionManager", GNOME_SESSION, "IsInhibited"): lambda m: (
+                new_method_return(m, "b", (bool(self.inhibit_flags & m.body[0]),))
+            ),
+            (
+                "/org/freedesktop/PowerManagement/Inhibit",
+                f"{POWER_MANAGEMENT}.Inhibit",
+                "HasInhibit",
+            ): lambda m: new_method_return(m, "b", (bool(self.inhibit_flags),)),
         }
         handler = handlers.get(key)
         if handler is None:

@@ -154,3 +154,32 @@ def test_underlined_letters_answer(root: tk.Tk, key: str, expected: str) -> None
     prompt.event_generate(f"<Key-{key}>")
     root.update()
     assert calls == [expected]
+
+
+def test_the_were_you_up_question_answers_with_one_key_and_keeps_the_offer(root: tk.Tk) -> None:
+    calls = Calls()
+    answers: list[bool] = []
+    window = make(
+        root,
+        calls,
+        question="Were you up just now? (20 min without keyboard or mouse at 11:05)",
+        on_question=answers.append,
+    )
+    assert window.question_row is not None
+    assert window.question_label.cget("text").startswith("Were you up just now?")
+    window.focus_force()
+    root.update()
+    window.event_generate("<Key-h>")
+    window.event_generate("<Key-y>")  # a second answer is ignored
+    root.update()
+    assert answers == [False]
+    assert window.question_label.cget("text").startswith("Thanks")
+    assert calls.log == [] and window.winfo_exists()  # the offer itself is still open
+    window.start_button.invoke()
+    assert calls.log == ["start"]
+
+
+def test_no_question_no_row(root: tk.Tk) -> None:
+    window = make(root, Calls())
+    assert window.question_row is None
+    window.destroy()

@@ -36,8 +36,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "doctor",
         parents=[common],
         help="check this machine for deskbreak.",
-        description="Report Python and Tk, the display, the tray, the idle-time source, every "
-        "path and the config. Exit 0 when all is well, 1 when something needs fixing.",
+        description="Report Python and Tk, the display, the tray, the idle-time source, the "
+        "call and media sources, every path and the config. Exit 0 when all is well, 1 when something needs fixing.",
     )
     parser.set_defaults(func=run)
 
@@ -69,6 +69,7 @@ def _checks(ctx: context.Context) -> Iterator[Check]:
         yield Check(
             "tray", False, "not checked: no display", "start deskbreak inside a desktop session"
         )
+    yield _guarded("calls & media", _context_check)
     yield from _path_checks(ctx.paths)
     yield _config_check(ctx)
 
@@ -151,6 +152,26 @@ def _desktop_check() -> Check:
     dnd_found = not description.startswith("do-not-disturb: not detected")
     return Check(
         "do not disturb", dnd_found, description, "breaks may interrupt full-screen windows"
+    )
+
+
+def _context_check() -> Check:
+    """Which of the call, media and inhibitor sources answer here; missing ones are not
+    fatal (deskbreak then keeps today's idle rule), so the line is OK when any works."""
+    from deskbreak.idle import context_select
+    from deskbreak.idle.select import Verdict
+
+    checks = context_select.describe_context_sources()
+    working = [c.name for c in checks if c.verdict is Verdict.CHOSEN]
+    summary = f"{len(working)} of {len(checks)} sources work" + (
+        f": {', '.join(working)}" if working else ""
+    )
+    detail = "\n".join([summary, *(f"{'':24}{check.line()}" for check in checks)])
+    return Check(
+        "calls & media",
+        bool(working),
+        detail,
+        "without them a call or a video with no input counts as a natural break",
     )
 
 

@@ -73,5 +73,16 @@ def _toml_value(value: object) -> str:
     return str(value)
 
 
+def with_settings_table(readme: str) -> str:
+    """``readme`` with the block between the two markers written anew from the specs."""
+    start, end = readme.index(README_BEGIN), readme.index(README_END) + len(README_END)
+    return readme[:start] + settings_markdown() + readme[end:]
+
+
 if __name__ == "__main__":
-    print(default_config_text(), end="")
+    import sys
+
+    if sys.argv[1:] == ["--readme"]:  # python -m deskbreak.core.config_text --readme < in > out
+        print(with_settings_table(sys.stdin.read()), end="")
+    else:
+        print(default_config_text(), end="")

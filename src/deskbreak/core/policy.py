@@ -1,7 +1,9 @@
 """When to offer a break: a small state machine whose transitions are the whole behaviour.
 
 The policy never reads a clock or the desktop: the caller hands it the monotonic time, the
-wall time, the current spell length and two facts (work hours, do-not-disturb). Every
+wall time, the current spell length and three facts (work hours, do-not-disturb, a call in
+progress). A call holds a due prompt — never drops it — until the call ends and
+:data:`~deskbreak.core.context.CALL_GRACE_SECONDS` more have passed. Every
 transition returns an event, so the shell can show windows and the log can record them.
 
 Calm by construction: per sitting spell there is one prompt, at most ``max_snoozes``
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from deskbreak.core.context import CALL_GRACE_SECONDS, GapQuestion
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
 
@@ -58,6 +61,7 @@ class PromptShown:
     routine_id: str
     repeat: bool
     can_snooze: bool
+    question: GapQuestion | None = None  # "Were you up just now?", asked once (the engine adds it)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ PolicyEvent = (
 
 DND = "do-not-disturb"
 OFF_HOURS = "outside work hours"
+IN_CALL = "in a call"
 
 
 class BreakPolicy:
@@ -147,6 +152,9 @@ class BreakPolicy:
         self.snoozes = 0  # snoozes in a row in this spell
         self._repeat_used = False  # the one repeat of an unanswered prompt
         self._exhausted = False  # no prompt left for this spell
+        self._in_call = False
+        self._call_ended_at: float | None = None  # mono when the last call was seen to end
+        self.due_reason: str | None = None  # why a due prompt waits (state DUE only)
 
     # -- facts for the shell --------------------------------------------------------------
 
@@ -171,6 +179,8 @@ class BreakPolicy:
             return self.snooze_until
         if self.state is State.PAUSED:
             return self._pause_deadline
+        if self.state is State.DUE and not self._in_call and self._call_ended_at is not None:
+            return self._call_ended_at + CALL_GRACE_SECONDS
         # While watching, the limit can only be reached by a spell that is running.
         running = self._mono is not None and self._spell > 0 and self.prompts_left > 0
         if self.state is State.WATCHING and running and self._mono is not None:
@@ -189,9 +199,11 @@ class BreakPolicy:
         spell_seconds: float,
         in_work_hours: bool,
         dnd: bool,
+        in_call: bool = False,
     ) -> list[PolicyEvent]:
         """Look again after a sample: prompt, hold the prompt back, or end a pause."""
         self._mono, self._spell = mono, spell_seconds
+        self._note_call(mono, in_call)
         events: list[PolicyEvent] = []
         if self.state is State.PAUSED:
             assert self.paused_until is not None
@@ -210,13 +222,15 @@ class BreakPolicy:
             if self.state is State.DUE:  # the limit was raised, or no prompt is left
                 self._go(State.WATCHING)
             return events
-        reason = DND if dnd else None
+        reason = IN_CALL if self.call_holds(mono) else DND if dnd else None
         if not in_work_hours and not self.settings.outside_work_hours:
             reason = reason or OFF_HOURS
         if reason is not None:
-            if self.state is not State.DUE:
-                self._go(State.DUE)
+            if self.state is not State.DUE or reason != self.due_reason:
+                if self.state is not State.DUE:
+                    self._go(State.DUE)
                 events.append(BreakDue(spell_seconds, reason))
+            self.due_reason = reason
             return events
         if not self.prompts_left:  # a snooze or ignore outlived the cap
             self._go(State.WATCHING)
@@ -313,10 +327,24 @@ class BreakPolicy:
 
     # -- internals ------------------------------------------------------------------------
 
+    def call_holds(self, mono: float) -> bool:
+        """A call is on, or ended less than the grace period ago."""
+        if self._in_call:
+            return True
+        return self._call_ended_at is not None and mono < self._call_ended_at + CALL_GRACE_SECONDS
+
+    def _note_call(self, mono: float, in_call: bool) -> None:
+        if in_call:
+            self._in_call, self._call_ended_at = True, None
+        elif self._in_call:
+            self._in_call, self._call_ended_at = False, mono
+
     def _go(self, new: State) -> None:
         if new not in TRANSITIONS[self.state]:
             raise IllegalTransition(f"{self.state} → {new} is not allowed")
         self.state = new
+        if new is not State.DUE:
+            self.due_reason = None
 
     def _require(self, state: State, action: str) -> None:
         if self.state is not state:

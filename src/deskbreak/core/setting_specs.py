@@ -23,7 +23,7 @@ from deskbreak.core import setting_values as values
 Kind = Literal[
     "int", "bool", "time", "name", "choice", "scale", "weekdays", "dates", "postures", "ids"
 ]
-Tab = Literal["hours", "breaks", "ritual", "movement", "general"]
+Tab = Literal["hours", "breaks", "ritual", "movement", "context", "general"]
 THEMES = ("system", "light", "dark")
 SCALE_RANGE = (0.75, 3.0)
 
@@ -189,6 +189,20 @@ SPECS: tuple[Spec, ...] = (
          "HiDPI screen. Windows opened after saving use it. DESKBREAK_SCALE overrides it.",
          'How large windows and text are drawn: "auto" follows the screen,\n'
          "or a factor from 0.75 to 3, like 1.5 or 2 on a HiDPI screen.", "general"),
+    Spec("context.calls", "bool", True, "Never interrupt a call",
+         "While the microphone or camera is in use, a break offer waits until the call ends.",
+         "Hold a break offer while the microphone or camera is in use, until a short while\n"
+         "after the call ends ({range}).", "context"),
+    Spec("context.media_counts_as_sitting", "bool", True, "Watching or listening counts as sitting",
+         "No keyboard or mouse while a video plays, or while an app keeps the screen awake, "
+         "is still sitting, not a break.",
+         "Time without keyboard or mouse while a video or music plays, or while an app keeps\n"
+         "the screensaver off, is still sitting ({range}).", "context"),
+    Spec("context.ask_when_unsure", "bool", True, "Ask “Were you up?” when unsure",
+         "After a long gap with no sign either way, the next break offer asks once; "
+         "the answer is remembered for that kind of gap.",
+         'After a long gap with no sign either way, ask once "Were you up just now?" with the\n'
+         "next break offer; your answer is remembered for that kind of gap ({range}).", "context"),
 )
 # fmt: on
 

@@ -84,6 +84,15 @@ class AppSettings:
 
 
 @dataclass(frozen=True)
+class ContextSettings:
+    """What deskbreak may learn from the desktop when no key or mouse moves."""
+
+    calls: bool = default("context.calls")
+    media_counts_as_sitting: bool = default("context.media_counts_as_sitting")
+    ask_when_unsure: bool = default("context.ask_when_unsure")
+
+
+@dataclass(frozen=True)
 class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     breaks: BreakSettings = field(default_factory=BreakSettings)
@@ -91,6 +100,7 @@ class Settings:
     breathing: BreathingSettings = field(default_factory=BreathingSettings)
     movement: MovementSettings = field(default_factory=MovementSettings)
     app: AppSettings = field(default_factory=AppSettings)
+    context: ContextSettings = field(default_factory=ContextSettings)
 
 
 @dataclass(frozen=True)

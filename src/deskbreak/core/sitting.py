@@ -12,6 +12,11 @@ the idle counter grew more than the monotonic clock did: an idle counter that ru
 suspend (GetLastInputInfo on Windows, some X servers) shows it even when the wall clock was set
 back over it. Away time counts towards the gap since the last input, until the next input, and
 that gap reaching ``idle_reset`` ends the spell. A locked screen is away.
+
+A sample may carry evidence that the person is still there without input (``present``: a
+call, a video, an idle inhibitor; see :mod:`deskbreak.core.context`): it counts as input at
+that moment, so the gap restarts. A lock outweighs it. A natural end says whether a lock or
+a suspend proved the person away (``away_proven``); one without either was a guess.
 A sample without idle time (no idle source) counts the whole interval as presence: the caller
 decides when that is right, by feeding samples only in work hours and calling
 :meth:`SittingTracker.interrupt` when it stops.
@@ -30,12 +35,14 @@ JUMP_TOLERANCE_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class Sample:
-    """One look at the desktop: both clocks, seconds since the last input, the lock state."""
+    """One look at the desktop: both clocks, seconds since the last input, the lock state,
+    and whether other evidence says the person is at the desk (``present``)."""
 
     mono: float
     wall: datetime
     idle_seconds: float | None
     locked: bool = False
+    present: bool = False
 
 
 class EndReason(StrEnum):
@@ -52,6 +59,7 @@ class SpellEnded:
     seconds: float
     reason: EndReason
     ended: datetime
+    away_proven: bool = False  # a lock or a suspend was seen in the gap (natural ends only)
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,9 @@ class SittingTracker:
         self._day_of = day_of or (lambda wall: wall.date())
         self._last: Sample | None = None
         self._seen: Sample | None = None  # the last sample, kept across interrupt()
-        self._last_input: float | None = None  # mono of the last input seen
+        self._last_input: float | None = None  # mono of the last input (or presence) seen
+        self._counter_input: float | None = None  # mono of the last input the idle counter saw
+        self._away_proven = False  # a lock or suspend since the last input
         # Time away since the last input that the monotonic clock did not see: `_away` in all,
         # `_wall_away` the part the wall clock shows (to place a natural end on the wall).
         self._away = 0.0
@@ -150,6 +160,16 @@ class SittingTracker:
         self._last = None
         return self.end_spell(wall, EndReason.STOPPED)
 
+    def rejoin(self, spell_before: float, gap: float) -> None:
+        """The person says a gap that ended a spell was sitting: the spell before it and the
+        gap join the current one, the gap counts as sitting, and the natural break is undone."""
+        if not self._in_spell:
+            self._open(0.0)
+            self._tail = 0.0
+        self._spell += max(spell_before, 0.0) + max(gap, 0.0)
+        self._sitting += max(gap, 0.0)
+        self._breaks = max(self._breaks - 1, 0)
+
     # -- internals ------------------------------------------------------------------------
 
     def _first(self, sample: Sample, seen: Sample | None) -> None:
@@ -163,16 +183,18 @@ class SittingTracker:
         if unseen > JUMP_TOLERANCE_SECONDS:
             self._add_away(unseen, 0.0)
         if sample.locked:
+            self._away_proven = True
             return
         input_at = self._input_moment(sample)
         if self._last_input is None or input_at > self._last_input:
-            self._input_seen(input_at)
+            self._input_seen(input_at, sample)
         if not self._in_spell and self._gap(sample) < self.idle_reset_seconds:
             self._open(0.0)
 
     def _interval(self, sample: Sample, previous: Sample) -> list[TrackerEvent]:
         """A normal interval: count it while in the spell, recognise a break by its gap."""
         if sample.locked:
+            self._away_proven = True
             return self._check_gap(sample, sample)
         events: list[TrackerEvent] = []
         input_at = self._input_moment(sample)
@@ -188,10 +210,10 @@ class SittingTracker:
                 events.append(self._natural_end(sample))
             else:
                 self._count(sample.mono - (since if previous.locked else previous.mono))
-                self._input_seen(input_at)
+                self._input_seen(input_at, sample)
                 self._tail = min(sample.mono - input_at, self._spell)
                 return events
-        self._input_seen(input_at)
+        self._input_seen(input_at, sample)
         if sample.mono - input_at < self.idle_reset_seconds:
             self._open(sample.mono - since)
         return events
@@ -207,6 +229,7 @@ class SittingTracker:
         events: list[TrackerEvent] = []
         away = max(wall_away, unseen, 0.0)
         gap = self._gap(sample) + away
+        self._away_proven = True
         if self._in_spell and self._last_input is not None and gap >= self.idle_reset_seconds:
             events.append(self._natural_end(previous))
         self._add_away(away, wall_away)
@@ -217,7 +240,7 @@ class SittingTracker:
             self._last_input is not None and input_at <= self._last_input
         ):
             return events
-        self._input_seen(input_at)
+        self._input_seen(input_at, sample)
         if self._in_spell:
             self._tail = 0.0  # nothing was counted after this input
         elif sample.mono - input_at < self.idle_reset_seconds:
@@ -240,17 +263,22 @@ class SittingTracker:
     def _idle_away(self, sample: Sample) -> float:
         """Time away the idle counter proves: it saw more idle time than the monotonic
         clock has run since the last input we know of."""
-        if sample.idle_seconds is None or self._last_input is None:
+        if sample.idle_seconds is None or self._counter_input is None:
             return 0.0
-        return max(self._last_input - self._input_moment(sample), 0.0)
+        return max(self._counter_input - _counter_moment(sample, sample.idle_seconds), 0.0)
 
     def _add_away(self, away: float, wall_away: float) -> None:
         self._away += max(away, 0.0)
         self._wall_away += max(wall_away, 0.0)
 
-    def _input_seen(self, input_at: float) -> None:
+    def _input_seen(self, input_at: float, sample: Sample) -> None:
         self._last_input = input_at
         self._away = self._wall_away = 0.0
+        self._away_proven = False
+        if sample.idle_seconds is not None:
+            counted = _counter_moment(sample, sample.idle_seconds)
+            if self._counter_input is None or counted > self._counter_input:
+                self._counter_input = counted
 
     def _natural_end(self, ref: Sample) -> SpellEnded:
         """The spell ended when input stopped; ``ref`` is a sample to place that on the wall."""
@@ -258,13 +286,15 @@ class SittingTracker:
         back = timedelta(seconds=max(ref.mono - self._last_input, 0.0) + self._wall_away)
         ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
         self._breaks += 1
-        return self._close(ended, EndReason.NATURAL)
+        closed = self._close(ended, EndReason.NATURAL)
+        return SpellEnded(closed.seconds, closed.reason, closed.ended, self._away_proven)
 
     def _input_moment(self, sample: Sample) -> float:
-        """Mono time of the last input; without an idle source, presence is assumed now."""
-        if sample.idle_seconds is None:
+        """Mono time of the last input; without an idle source, or with evidence of presence,
+        presence is assumed now."""
+        if sample.idle_seconds is None or (sample.present and not sample.locked):
             return sample.mono
-        return sample.mono - max(sample.idle_seconds, 0.0)
+        return _counter_moment(sample, sample.idle_seconds)
 
     def _open(self, counted: float) -> None:
         self._in_spell = True
@@ -287,6 +317,10 @@ class SittingTracker:
         self._spell = 0.0
         self._tail = 0.0
         return ended
+
+
+def _counter_moment(sample: Sample, idle_seconds: float) -> float:
+    return sample.mono - max(idle_seconds, 0.0)
 
 
 def _clock_shift(sample: Sample, previous: Sample) -> tuple[float, float]:

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.context import Context, GapMemory, holds_prompt, still_sitting
 from deskbreak.core.policy import (
     BreakPolicy,
     BreakStarted,
@@ -43,6 +44,7 @@ from deskbreak.core.sitting import (
     SpellEnded,
 )
 from deskbreak.core.workhours import WorkSchedule
+from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.daily_jobs import DailyJobs
 from deskbreak.engine.events import (
     DayClosed,
@@ -80,6 +82,7 @@ class BreakEngine:
         probe: DesktopProbe | None,
         settings: Settings,
         on_event: Callable[[EngineEvent], None],
+        context: ContextWatch | None = None,
     ) -> None:
         self._clock = clock
         self._zone = _local_zone() if isinstance(clock, SystemClock) else None
@@ -94,6 +97,9 @@ class BreakEngine:
         self._idle_problem: str | None = None
         self._idle_failed_at: float | None = None
         self._dnd = False
+        self._context_watch = context
+        self._context = Context()
+        self._gaps = GapMemory()
         self._watching = False
         self._counts = DaySitting(date.min)
         self._job_at: datetime | None = None  # wall time of the next schedule job
@@ -115,7 +121,10 @@ class BreakEngine:
             elif self._watching:
                 self._publish(self._spell_over(self._tracker.interrupt(now)))
             self._watching = watching
-        self._publish(self._policy.step(mono, now, self._tracker.spell_seconds, in_work, self._dnd))
+        in_call = watching and holds_prompt(self._context, self._settings.context)
+        self._publish(
+            self._policy.step(mono, now, self._tracker.spell_seconds, in_work, self._dnd, in_call)
+        )
         return self.seconds_until_due()
 
     def seconds_until_due(self) -> float:
@@ -151,6 +160,8 @@ class BreakEngine:
         self._jobs.clear()
         if self._idle is not None:
             self._idle.close()
+        if self._context_watch is not None:
+            self._context_watch.close()
 
     # -- what the user does (each returns False when it makes no sense now) ---------------
 
@@ -179,6 +190,17 @@ class BreakEngine:
     def resume(self) -> bool:
         return self._command(self._policy.resume)
 
+    def answer_were_you_up(self, was_up: bool) -> bool:
+        """The answer to "Were you up just now?": remembered for that kind of gap; "no, I was
+        here" also joins the spell before the gap, and the gap, to the current one."""
+        question = self._gaps.answer(was_up)
+        if question is None:
+            return False
+        log.info("gaps of kind %s: %s", question.kind, "up" if was_up else "sitting")
+        if not was_up:
+            self._tracker.rejoin(question.spell_before, question.seconds)
+        return True
+
     def prompt_ignored(self) -> bool:
         return self._command(lambda: self._policy.prompt_ignored(self._clock.monotonic()))
 
@@ -195,6 +217,8 @@ class BreakEngine:
             can_snooze=self._policy.can_snooze,
             dnd=self._dnd,
             today=self._today(self._tracker.today),
+            due_reason=self._policy.due_reason,
+            context=self._context,
         )
 
     # -- internals ------------------------------------------------------------------------
@@ -210,6 +234,8 @@ class BreakEngine:
             if isinstance(event, BreakStarted | Skipped):
                 reason = EndReason.BREAK if isinstance(event, BreakStarted) else EndReason.SKIPPED
                 ended = self._tracker.end_spell(now, reason)
+                if ended is not None:
+                    self._gaps.spell_ended(ended)
                 if isinstance(event, BreakStarted):
                     self._tracker.interrupt(now)  # no sampling during the routine
                 self._publish([event])
@@ -229,13 +255,32 @@ class BreakEngine:
             except Exception:  # best effort: a desktop fact we cannot read is "no"
                 log.debug("desktop probe failed", exc_info=True)
                 self._dnd = False
-        for event in self._tracker.feed(Sample(mono, now, idle, locked)):
+        self._context = self._read_context(mono, idle, locked)
+        present = still_sitting(self._context, self._settings.context)
+        for event in self._tracker.feed(Sample(mono, now, idle, locked, present)):
             if isinstance(event, DayRolledOver):
                 figures = self._today(event.previous)
                 self._counts = DaySitting(date.min)
                 self._publish([DayClosed(figures)])
             else:
                 self._publish(self._spell_over(event))
+        if self._gaps.gap_open and self._tracker.in_spell:
+            ask = self._settings.context.ask_when_unsure
+            sitting = self._gaps.input_back(now, self._tracker.spell_seconds, ask)
+            if sitting is not None:  # a remembered "I was here" for this kind of gap
+                log.info("a %s gap counts as sitting, as answered before", sitting.kind)
+                self._tracker.rejoin(sitting.spell_before, sitting.seconds)
+
+    def _read_context(self, mono: float, idle: float | None, locked: bool) -> Context:
+        """Ask the desktop only when it matters: the input gap may end the spell before the
+        next sample, or a prompt is due. A lock outweighs any evidence: nothing is asked."""
+        if self._context_watch is None or locked or idle is None:
+            return Context()
+        near = self._near_prompt()
+        reset = self._settings.breaks.idle_reset_minutes * 60.0
+        if not near and idle + self.sample_interval < reset:
+            return Context()
+        return self._context_watch.read(self._settings.context, mono, deep=near)
 
     def _near_prompt(self) -> bool:
         """Full screen matters only when a prompt could be shown before the next sample;
@@ -247,6 +292,7 @@ class BreakEngine:
     def _spell_over(self, ended: SpellEnded | None) -> list[EngineEvent]:
         if ended is None:
             return []
+        self._gaps.spell_ended(ended)
         reason = "work hours ended" if ended.reason is EndReason.STOPPED else "natural break"
         return [ended, *self._policy.spell_ended(reason)]
 
@@ -272,6 +318,7 @@ class BreakEngine:
     def _publish(self, events: Iterable[EngineEvent]) -> None:
         for event in events:
             if isinstance(event, PromptShown):
+                event = replace(event, question=self._gaps.take_question())
                 self._counts = replace(self._counts, prompts_shown=self._counts.prompts_shown + 1)
             elif isinstance(event, Snoozed):
                 self._counts = replace(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from deskbreak.core.context import Context
 from deskbreak.core.policy import PolicyEvent, State
 from deskbreak.core.records import DaySitting
 from deskbreak.core.sitting import SpellEnded
@@ -50,6 +51,8 @@ class EngineStatus:
     can_snooze: bool
     dnd: bool
     today: DaySitting
+    due_reason: str | None = None  # why a due prompt waits, e.g. "in a call"
+    context: Context = Context()  # what the desktop said at the last look
 
 
 #: Everything the engine emits: the policy's transitions, ended spells, and its own events.

@@ -25,10 +25,15 @@ class Offer:
     can_snooze: bool
     heading: str = "Time to move"
     message: str | None = None  # None: the prompt's own "You have been sitting …" line
+    question: str | None = None  # "Were you up just now? …", answered with one key
 
 
 def break_offer(
-    spell_seconds: float, routine: Routine | None, minutes: int, can_snooze: bool
+    spell_seconds: float,
+    routine: Routine | None,
+    minutes: int,
+    can_snooze: bool,
+    question: str | None = None,
 ) -> Offer:
     return Offer(
         routine_id=None,
@@ -37,6 +42,7 @@ def break_offer(
         routine_name=routine.name.lower() if routine else "movement",
         routine_minutes=minutes,
         can_snooze=can_snooze,
+        question=question,
     )
 
 

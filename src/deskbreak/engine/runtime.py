@@ -26,6 +26,7 @@ from deskbreak.core.records import DaySitting, SessionRecord
 from deskbreak.core.settings import Settings
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
+from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
 from deskbreak.engine.events import EngineEvent
 from deskbreak.engine.notices import Notices, Priority
@@ -75,9 +76,10 @@ class Runtime:
         self,
         idle: IdleSource | None,
         probe: DesktopProbe | None,
+        context: ContextWatch | None,
         on_event: Callable[[EngineEvent], None],
     ) -> None:
-        self.engine = BreakEngine(self.clock, idle, probe, self.settings, on_event)
+        self.engine = BreakEngine(self.clock, idle, probe, self.settings, on_event, context)
         self.store.backup_daily()
 
     def close(self) -> None:

@@ -36,3 +36,29 @@ class DesktopProbe(Protocol):
     def screen_locked(self) -> bool | None:
         """True while the screen is locked; None when the desktop cannot tell."""
         ...
+
+
+#: What a :class:`ContextSource` is evidence of.
+CALL = "call"  # a microphone or camera in use
+MEDIA = "media"  # a player playing
+INHIBITOR = "inhibitor"  # an application keeps the screensaver off
+
+
+class ContextSource(Protocol):
+    """One desktop fact that says the person is busy though no key or mouse moves.
+
+    Sources never start a thread or a timer: the engine asks them, only when the answer
+    matters (the input gap is about to end a spell, or a prompt is due), so an idle app
+    costs nothing more. ``costly`` sources (a scan of every process) are asked only when a
+    prompt is due.
+    """
+
+    name: str  # short id for doctor and logs, e.g. "pulse-microphone"
+    kind: str  # CALL, MEDIA or INHIBITOR
+    costly: bool
+
+    def active(self) -> bool:
+        """True while the fact holds; raises :class:`IdleUnavailable` when it cannot tell."""
+        ...
+
+    def close(self) -> None: ...

@@ -4,6 +4,9 @@ It is non-modal and asks the window manager not to focus it (a notification-type
 and ``_NET_WM_USER_TIME = 0`` on X11), so typing carries on in the user's own window. A
 click into it makes it keyboard-driven: Tab between buttons, Enter to choose, Esc to dismiss.
 Left alone it leaves by itself and reports that it was ignored. Exactly one callback fires.
+
+It may also carry one question about a gap deskbreak could not read ("Were you up just
+now?"), answered with one key (y / h) without closing the offer.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class PromptWindow(tk.Toplevel):
         dark: bool | None = None,
         heading: str = "Time to move",
         message: str | None = None,
+        question: str | None = None,
+        on_question: Callable[[bool], object] | None = None,
     ) -> None:
         super().__init__(master, class_=theme.WM_CLASS)
         self.withdraw()
@@ -68,6 +73,9 @@ class PromptWindow(tk.Toplevel):
         self.message = message or offer_text(sitting_minutes, routine_name, routine_minutes)
         text = ttk.Label(body, text=self.message, justify="left")
         text.pack(anchor="w", pady=(dialog_style.px(self, 4), dialog_style.px(self, 16)))
+        self.question_row: ttk.Frame | None = None
+        if question is not None and on_question is not None:
+            self.question_row = self._question_row(body, question, on_question)
 
         buttons = ttk.Frame(body)
         buttons.pack(fill="x")
@@ -99,7 +107,10 @@ class PromptWindow(tk.Toplevel):
         ).pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
 
         buttons.update_idletasks()  # wrap the offer to the width of the buttons below it
-        text.configure(wraplength=max(buttons.winfo_reqwidth(), dialog_style.px(self, 300)))
+        wrap = max(buttons.winfo_reqwidth(), dialog_style.px(self, 300))
+        text.configure(wraplength=wrap)
+        if self.question_row is not None:
+            self.question_label.configure(wraplength=wrap)
 
         self._ignore = self._answer(on_ignored)
         self.protocol("WM_DELETE_WINDOW", self._ignore)
@@ -118,6 +129,40 @@ class PromptWindow(tk.Toplevel):
         self._show_in_corner()
         if sound:
             chime.play(self)
+
+    def _question_row(
+        self, body: ttk.Frame, question: str, on_question: Callable[[bool], object]
+    ) -> ttk.Frame:
+        """The question and its two one-key answers; answering swaps them for a thank-you."""
+        row = ttk.Frame(body)
+        row.pack(fill="x", pady=(0, dialog_style.px(self, 14)))
+        self.question_label = ttk.Label(row, text=question, justify="left", style="Muted.TLabel")
+        self.question_label.pack(anchor="w")
+        answers = ttk.Frame(row)
+        answers.pack(anchor="w", pady=(dialog_style.px(self, 6), 0))
+        answered = False
+
+        def answer(was_up: bool) -> None:
+            nonlocal answered
+            if answered:
+                return
+            answered = True
+            answers.destroy()
+            self.question_label.configure(text="Thanks — noted for gaps like this one.")
+            on_question(was_up)
+
+        self.up_button = ttk.Button(
+            answers, text="Yes, I was up", underline=0, command=lambda: answer(True)
+        )
+        self.here_button = ttk.Button(
+            answers, text="No, I was here", underline=10, command=lambda: answer(False)
+        )
+        self.up_button.pack(side="left")
+        self.here_button.pack(side="left", padx=(dialog_style.px(self, 8), 0))
+        for key, was_up in (("y", True), ("h", False)):
+            for sequence in (f"<Key-{key}>", f"<Alt-{key}>"):
+                self.bind(sequence, _answerer(answer, was_up))
+        return row
 
     def _answer(self, callback: Callback) -> Callback:
         """Wrap a callback so the first answer wins, closes the window and stops the timer."""
@@ -163,6 +208,10 @@ class PromptWindow(tk.Toplevel):
         self.geometry(f"+{max(x, 0)}+{max(y, 0)}")
         _ask_not_to_focus(self)
         self.deiconify()
+
+
+def _answerer(answer: Callable[[bool], None], was_up: bool) -> Callable[[object], None]:
+    return lambda _event: answer(was_up)
 
 
 def _invoker(button: ttk.Button) -> Callable[[object], None]:

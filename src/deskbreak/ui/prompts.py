@@ -39,7 +39,8 @@ class Prompts:
     def offer_break(self, event: PromptShown) -> None:
         routine = self._runtime.routine(None)
         minutes = self._runtime.minutes(routine) if routine else 1
-        self._show(break_offer(event.spell_seconds, routine, minutes, event.can_snooze))
+        question = event.question.text if event.question else None
+        self._show(break_offer(event.spell_seconds, routine, minutes, event.can_snooze, question))
 
     def offer_ritual(self, routine_id: str) -> None:
         routine = self._runtime.routine(routine_id)
@@ -78,6 +79,8 @@ class Prompts:
                 on_ignored=answer(engine.prompt_ignored if counts else _nothing),
                 on_closed=on_closed,
                 sound=self._runtime.settings.app.sound,
+                question=offer.question,
+                on_question=engine.answer_were_you_up,
             )
 
         self._windows.open("prompt", make)

@@ -87,6 +87,8 @@ class SettingsDialog(SettingsTabs):
         self.form.vars["ritual.enabled"].trace_add("write", lambda *_: self._enable_ritual())
         self._enable_ritual()
         self._movement_tab(values, movements, adaptations, on_reset_adaptations)
+        intro = "Sitting still is still sitting: calls, videos and long reads."
+        self._fill(self._tab("Calls", intro), "context", values, {})
         intro = "Your goal, sound, look, and starting with your session."
         self._fill(self._tab("General", intro), "general", values, {})
         self._buttons(outer)

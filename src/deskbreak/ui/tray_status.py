@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deskbreak.core.policy import State
+from deskbreak.core.policy import IN_CALL, State
 from deskbreak.engine.events import EngineStatus
 from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
 
@@ -25,7 +25,7 @@ def tooltip(status: EngineStatus, sit_limit_minutes: int, notice: str | None = N
     lines = [f"deskbreak — {_headline(status, sit_limit_minutes)}"]
     if status.idle_source_name is None:
         lines.append("Idle time unavailable — counting work hours")
-    if status.dnd:
+    if status.dnd and status.due_reason != IN_CALL:
         lines.append("Full-screen window: break offers wait")
     if notice:
         lines.append(notice)
@@ -38,6 +38,8 @@ def _headline(status: EngineStatus, limit: int) -> str:
         return f"Paused until {status.paused_until:%H:%M}"
     if status.state is State.IN_BREAK:
         return "On a break"
+    if status.state is State.DUE and status.due_reason == IN_CALL:
+        return "In a call — break after it"
     if status.state in (State.DUE, State.PROMPTED):
         return f"Sitting {minutes} min · time to move"
     if status.state is State.SNOOZED:
