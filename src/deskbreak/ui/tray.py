@@ -18,23 +18,12 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
 
-from deskbreak.core.commands import (
-    Command,
-    OpenTrayMenu,
-    Pause,
-    Quit,
-    Resume,
-    ShowAbout,
-    ShowProgress,
-    ShowSettings,
-    Snooze,
-    TakeBreak,
-)
+from deskbreak.core.commands import Command, OpenTrayMenu
+from deskbreak.ui.menu_model import SEPARATOR, MenuEntry, default_command, standard_menu
 from deskbreak.ui.tray_art import IconState, draw_icon
 from deskbreak.ui.tray_backend import choose_backend
 
@@ -44,55 +33,6 @@ log = logging.getLogger(__name__)
 #: HiDPI). Drawing at 128 took 10 ms a minute while sitting; at 64, 2.5 ms.
 IMAGE_SIZE = 64
 __all__ = ["Tray", "MenuEntry", "SEPARATOR", "choose_backend", "standard_menu"]
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    """One menu line, for pystray's menu and the Tk popup alike."""
-
-    label: str
-    command: Command | None = None
-    submenu: tuple[MenuEntry, ...] = ()
-    default: bool = False
-
-    @property
-    def is_separator(self) -> bool:
-        return self.label == "-"
-
-
-SEPARATOR = MenuEntry("-")
-
-
-def standard_menu(
-    routines: Sequence[tuple[str, str]], snooze_minutes: int = 10
-) -> tuple[MenuEntry, ...]:
-    """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min")."""
-    pause = (
-        MenuEntry("30 min", Pause(30)),
-        MenuEntry("1 hour", Pause(60)),
-        MenuEntry("Until tomorrow", Pause(None)),
-        SEPARATOR,
-        MenuEntry("Resume", Resume()),
-    )
-    return (
-        MenuEntry("Take a break now", TakeBreak(), default=True),
-        MenuEntry(
-            "Routines",
-            submenu=tuple(MenuEntry(label, TakeBreak(rid)) for rid, label in routines),
-        ),
-        MenuEntry(f"Snooze {snooze_minutes} min", Snooze()),
-        MenuEntry("Pause", submenu=pause),
-        SEPARATOR,
-        MenuEntry("Progress…", ShowProgress()),
-        MenuEntry("Settings…", ShowSettings()),
-        MenuEntry("About", ShowAbout()),
-        SEPARATOR,
-        MenuEntry("Quit", Quit()),
-    )
-
-
-def default_command(menu: Sequence[MenuEntry]) -> Command | None:
-    return next((e.command for e in menu if e.default), None)
 
 
 class Tray:

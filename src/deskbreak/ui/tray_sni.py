@@ -1,0 +1,380 @@
+"""A StatusNotifierItem tray icon of our own, over jeepney: no GTK, no PyGObject.
+
+GNOME (with the AppIndicator extension), KDE Plasma, XFCE, Budgie and most Wayland panels show
+tray icons through the StatusNotifier protocol: the app exports an ``org.kde.StatusNotifierItem``
+object and a ``com.canonical.dbusmenu`` menu on the session bus and registers them with the
+``org.kde.StatusNotifierWatcher``; the panel (the host) reads them and calls back on clicks.
+
+Threading contract. One daemon thread ("deskbreak-sni") owns the connection's receiving side:
+it answers the host's calls and only ``post()``s typed commands to the app. The Tk thread's
+:meth:`SniTray.set_icon` / :meth:`set_tooltip` / :meth:`set_status` / :meth:`set_menu` store
+the new value and wake that thread through jeepney's interrupt pipe; the thread then sends the
+``New…`` signals, so the Tk thread never writes to the bus. An idle icon blocks in ``select``:
+no timers, no wake-ups.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from jeepney import DBusAddress, HeaderFields, MessageFlag, MessageType, new_method_call
+from jeepney.bus_messages import MatchRule, message_bus
+from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
+from jeepney.low_level import Message
+from jeepney.wrappers import new_error, new_method_return, new_signal
+from PIL import Image
+
+from deskbreak.core.commands import Command, OpenTrayMenu
+from deskbreak.ui import dbusmenu
+from deskbreak.ui.menu_model import MenuEntry, default_command
+from deskbreak.ui.sni_protocol import (
+    ITEM_INTERFACE,
+    ITEM_PATH,
+    WATCHER,
+    WATCHER_PATH,
+    MethodError,
+    introspection,
+    pixmap,
+)
+
+log = logging.getLogger(__name__)
+
+#: Sizes drawn for the host to pick from (panels are 16–48 px, 64 for HiDPI).
+PIXMAP_SIZES = (22, 32, 48, 64)
+#: Seconds to wait for the bus during start-up (name, match rule, first registration).
+START_TIMEOUT = 2.0
+_PROPERTIES = "org.freedesktop.DBus.Properties"
+_UNKNOWN_METHOD = "org.freedesktop.DBus.Error.UnknownMethod"
+
+Pixmap = tuple[int, int, bytes]
+
+
+class SniTray:
+    """Our icon on a StatusNotifier host. ``post`` receives every Command and must not block."""
+
+    def __init__(
+        self,
+        post: Callable[[Command], object],
+        menu: Sequence[MenuEntry],
+        *,
+        app_id: str = "deskbreak",
+        bus: str = "SESSION",
+    ) -> None:
+        self._post = post
+        self._entries = tuple(menu)
+        self._menu = dbusmenu.DBusMenu(menu)
+        self._app_id = app_id
+        self._bus = bus
+        self.bus_name = f"org.kde.StatusNotifierItem-{os.getpid()}-1"
+        self._lock = threading.Lock()
+        self._pixmaps: list[Pixmap] = []
+        self._tooltip = (app_id, "")
+        self._status = "Active"
+        self._pending: list[tuple[str, str, str, tuple[Any, ...]]] = []  # path, member, sig, body
+        self._closed = False
+        self._conn: DBusConnection | None = None
+        self._thread: threading.Thread | None = None
+        self._register_serial = -1
+        self._early: list[Message] = []
+        self.registered = threading.Event()  # set once the watcher accepted us (tests wait on it)
+
+    # -- Tk thread --------------------------------------------------------------------------
+
+    def start(self, images: Iterable[Image.Image], tooltip: str) -> None:
+        """Claim a bus name, register with the watcher and start answering; raises OSError,
+        ValueError or RuntimeError when the session bus cannot be reached."""
+        self._pixmaps = [pixmap(image) for image in images]
+        self._tooltip = split_tooltip(tooltip)
+        self._conn = open_dbus_connection(self._bus)
+        flags = 4  # DBUS_NAME_FLAG_DO_NOT_QUEUE: a second copy fails instead of waiting
+        self._call(message_bus.RequestName(self.bus_name, flags))
+        owner_changes = MatchRule(
+            type="signal",
+            sender="org.freedesktop.DBus",
+            interface="org.freedesktop.DBus",
+            member="NameOwnerChanged",
+        )
+        owner_changes.add_arg_condition(0, WATCHER)
+        self._call(message_bus.AddMatch(owner_changes))
+        self._register()
+        self._thread = threading.Thread(target=self._run, name="deskbreak-sni", daemon=True)
+        self._thread.start()
+
+    def set_icon(self, images: Iterable[Image.Image]) -> None:
+        maps = [pixmap(image) for image in images]
+        with self._lock:
+            if maps == self._pixmaps:
+                return
+            self._pixmaps = maps
+            self._pending.append((ITEM_PATH, "NewIcon", "", ()))
+        self._wake()
+
+    def set_tooltip(self, text: str) -> None:
+        tooltip = split_tooltip(text)
+        with self._lock:
+            if tooltip == self._tooltip:
+                return
+            self._tooltip = tooltip
+            self._pending.append((ITEM_PATH, "NewToolTip", "", ()))
+        self._wake()
+
+    def set_status(self, status: str) -> None:
+        """ "Active", "Passive" or "NeedsAttention" (a break is due)."""
+        with self._lock:
+            if status == self._status:
+                return
+            self._status = status
+            self._pending.append((ITEM_PATH, "NewStatus", "s", (status,)))
+        self._wake()
+
+    def set_menu(self, entries: Sequence[MenuEntry]) -> None:
+        with self._lock:
+            self._entries = tuple(entries)
+            if not self._menu.set_entries(entries):
+                return
+            body = (self._menu.revision, 0)
+            self._pending.append((dbusmenu.PATH, "LayoutUpdated", "ui", body))
+        self._wake()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Leave the bus (the watcher drops the item when our name goes) and end the thread."""
+        with self._lock:
+            self._closed = True
+        self._wake()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning("the StatusNotifier thread did not stop within %.0f s", timeout)
+        elif self._conn is not None:
+            self._conn.close()
+
+    def _wake(self) -> None:
+        conn = self._conn
+        if conn is not None and self._thread is not None:
+            conn.interrupt()
+
+    # -- start-up, before the thread runs ------------------------------------------------------
+
+    def _call(self, message: Message) -> tuple[Any, ...]:
+        """One call and its reply; other messages that come first are kept for the thread."""
+        assert self._conn is not None
+        serial = next(self._conn.outgoing_serial)
+        self._conn.send(message, serial=serial)
+        while True:
+            reply = self._conn.receive(timeout=START_TIMEOUT)
+            if reply.header.fields.get(HeaderFields.reply_serial) != serial:
+                self._early.append(reply)
+                continue
+            if reply.header.message_type is MessageType.error:
+                raise RuntimeError(f"{reply.header.fields.get(HeaderFields.error_name)}")
+            return tuple(reply.body)
+
+    def _register(self) -> None:
+        """Ask the watcher to show us; its answer arrives in the loop (or an error is logged)."""
+        assert self._conn is not None
+        watcher = DBusAddress(WATCHER_PATH, bus_name=WATCHER, interface=WATCHER)
+        message = new_method_call(watcher, "RegisterStatusNotifierItem", "s", (self.bus_name,))
+        message.header.flags |= MessageFlag.no_auto_start
+        self._register_serial = next(self._conn.outgoing_serial)
+        self._conn.send(message, serial=self._register_serial)
+
+    # -- the thread ---------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        conn = self._conn
+        assert conn is not None
+        try:
+            for early in self._early:
+                self._handle(early)
+            self._early.clear()
+            while True:
+                try:
+                    message = conn.receive()
+                except ReceiveStopped:
+                    conn.reset_interrupt()
+                    if self._flush():
+                        return
+                    continue
+                try:
+                    self._handle(message)
+                except Exception:
+                    log.exception("answering the tray host failed")
+        except (OSError, ValueError) as exc:
+            log.warning("the session bus went away; the tray icon is gone: %s", exc)
+        finally:
+            conn.close()
+
+    def _flush(self) -> bool:
+        """Send the signals the Tk thread asked for; True when the tray is closing."""
+        assert self._conn is not None
+        with self._lock:
+            pending, self._pending = self._pending, []
+            closed = self._closed
+        if closed:
+            return True
+        for path, member, signature, body in pending:
+            interface = dbusmenu.INTERFACE if path == dbusmenu.PATH else ITEM_INTERFACE
+            emitter = DBusAddress(path, interface=interface)
+            self._conn.send(new_signal(emitter, member, signature or None, body))
+        return False
+
+    def _handle(self, message: Message) -> None:
+        header = message.header
+        if header.message_type is MessageType.signal:
+            self._on_signal(message)
+        elif header.message_type is MessageType.method_call:
+            self._answer(message)
+        elif header.message_type is MessageType.error:
+            reply_to = header.fields.get(HeaderFields.reply_serial)
+            detail = message.body[0] if message.body else ""
+            name = header.fields.get(HeaderFields.error_name)
+            if reply_to == self._register_serial:
+                log.warning("the StatusNotifierWatcher refused the tray icon: %s %s", name, detail)
+            else:
+                log.debug("D-Bus error reply: %s %s", name, detail)
+        elif header.fields.get(HeaderFields.reply_serial) == self._register_serial:
+            log.info("tray icon registered with the StatusNotifierWatcher")
+            self.registered.set()
+
+    def _on_signal(self, message: Message) -> None:
+        if message.header.fields.get(HeaderFields.member) != "NameOwnerChanged":
+            return
+        name, _old, new = message.body
+        if name == WATCHER and new:
+            log.info("a StatusNotifierWatcher appeared: registering the tray icon again")
+            self.registered.clear()
+            self._register()
+
+    def _answer(self, call: Message) -> None:
+        assert self._conn is not None
+        fields = call.header.fields
+        path = fields.get(HeaderFields.path, "")
+        member = fields.get(HeaderFields.member, "")
+        interface = fields.get(HeaderFields.interface, "")
+        try:
+            signature, body = self._dispatch(path, interface, member, tuple(call.body))
+            reply = new_method_return(call, signature or None, body)
+        except MethodError as exc:
+            reply = new_error(call, exc.name, "s", (str(exc),))
+        if not call.header.flags & MessageFlag.no_reply_expected:
+            self._conn.send(reply)
+
+    def _dispatch(
+        self, path: str, interface: str, member: str, args: tuple[Any, ...]
+    ) -> tuple[str, tuple[Any, ...]]:
+        if member == "Introspect":
+            return "s", (introspection(path),)
+        if member == "Ping":
+            return "", ()
+        if interface == _PROPERTIES or member in ("Get", "GetAll"):
+            return self._properties(path, member, args)
+        if path == ITEM_PATH:
+            return self._item_method(member, args)
+        if path == dbusmenu.PATH:
+            return self._menu_method(member, args)
+        raise MethodError(_UNKNOWN_METHOD, f"no method {member} at {path}")
+
+    def _item_method(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+        if member == "Activate":
+            with self._lock:
+                command = default_command(self._entries)
+            if command is not None:
+                self._post(command)
+        elif member == "ContextMenu":  # a host that does not draw dbusmenus itself
+            self._post(OpenTrayMenu(int(args[0]), int(args[1])))
+        elif member not in ("SecondaryActivate", "Scroll", "ProvideXdgActivationToken"):
+            raise MethodError(_UNKNOWN_METHOD, f"no method {member} on the tray item")
+        return "", ()
+
+    def _menu_method(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._menu_reply(member, args)
+            except dbusmenu.UnknownItem as exc:
+                raise MethodError("org.freedesktop.DBus.Error.InvalidArgs", str(exc)) from exc
+
+    def _menu_reply(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+        menu = self._menu
+        if member == "GetLayout":
+            return "u" + dbusmenu.LAYOUT_SIGNATURE, menu.layout(*args)
+        if member == "GetGroupProperties":
+            return "a(ia{sv})", (menu.group_properties(*args),)
+        if member == "GetProperty":
+            props = menu.properties(args[0], (args[1],))
+            if args[1] not in props:
+                raise MethodError("org.freedesktop.DBus.Error.InvalidArgs", f"no {args[1]}")
+            return "v", (props[args[1]],)
+        if member == "Event":
+            self._menu_event(args[0], args[1])
+            return "", ()
+        if member == "EventGroup":
+            errors = [e[0] for e in args[0] if not menu.has(e[0])]
+            for item_id, event_id, *_ in args[0]:
+                if menu.has(item_id):
+                    self._menu_event(item_id, event_id)
+            return "ai", (errors,)
+        if member == "AboutToShow":
+            return "b", (False,)
+        if member == "AboutToShowGroup":
+            return "aiai", ([], [i for i in args[0] if not menu.has(i)])
+        raise MethodError(_UNKNOWN_METHOD, f"no method {member} on the menu")
+
+    def _menu_event(self, item_id: int, event_id: str) -> None:
+        command = self._menu.command_for(item_id, event_id)
+        if command is not None:
+            self._post(command)
+
+    def _properties(
+        self, path: str, member: str, args: tuple[Any, ...]
+    ) -> tuple[str, tuple[Any, ...]]:
+        with self._lock:
+            values = self._item_properties() if path == ITEM_PATH else _menu_properties()
+        if path not in (ITEM_PATH, dbusmenu.PATH):
+            raise MethodError("org.freedesktop.DBus.Error.UnknownObject", f"no object {path}")
+        if member == "GetAll":
+            return "a{sv}", (values,)
+        if member == "Get":
+            if args[1] not in values:
+                raise MethodError("org.freedesktop.DBus.Error.UnknownProperty", str(args[1]))
+            return "v", (values[args[1]],)
+        raise MethodError("org.freedesktop.DBus.Error.PropertyReadOnly", "read-only properties")
+
+    def _item_properties(self) -> dict[str, tuple[str, Any]]:
+        title, description = self._tooltip
+        return {
+            "Category": ("s", "ApplicationStatus"),
+            "Id": ("s", self._app_id),
+            "Title": ("s", self._app_id),
+            "Status": ("s", self._status),
+            "WindowId": ("i", 0),
+            "IconName": ("s", ""),
+            "IconPixmap": ("a(iiay)", self._pixmaps),
+            "OverlayIconName": ("s", ""),
+            "OverlayIconPixmap": ("a(iiay)", []),
+            "AttentionIconName": ("s", ""),
+            "AttentionIconPixmap": ("a(iiay)", self._pixmaps),
+            "AttentionMovieName": ("s", ""),
+            "IconThemePath": ("s", ""),
+            "ToolTip": ("(sa(iiay)ss)", ("", [], title, description)),
+            "ItemIsMenu": ("b", False),
+            "Menu": ("o", dbusmenu.PATH),
+        }
+
+
+def _menu_properties() -> dict[str, tuple[str, Any]]:
+    return {
+        "Version": ("u", dbusmenu.VERSION),
+        "TextDirection": ("s", "ltr"),
+        "Status": ("s", "normal"),
+        "IconThemePath": ("as", []),
+    }
+
+
+def split_tooltip(text: str) -> tuple[str, str]:
+    """The tooltip's first line is its title, the rest its body (hosts show them that way)."""
+    title, _, body = text.partition("\n")
+    return title, body
