@@ -36,6 +36,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DESKBREAK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("DESKBREAK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PYSTRAY_BACKEND", "dummy")
+    monkeypatch.delenv("DESKBREAK_TRAY", raising=False)
     return tmp_path
 
 

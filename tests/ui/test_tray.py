@@ -34,36 +34,47 @@ def wait_for(condition: Callable[[], object], limit: float = 10.0) -> bool:
     return bool(condition())
 
 
-def probes(xembed: bool = False, sni: bool = False, gi: bool = False) -> Probes:
-    return Probes(lambda _d: xembed, lambda: sni, lambda: gi)
+def probes(xembed: bool = False, sni: bool = False) -> Probes:
+    return Probes(lambda _d: xembed, lambda: sni)
 
 
 # -- choosing the backend ----------------------------------------------------------------
 
 
-def test_the_users_pystray_backend_always_wins() -> None:
+def test_the_users_pystray_backend_wins_over_the_config() -> None:
     env = {"PYSTRAY_BACKEND": "gtk", "DISPLAY": ":0"}
-    assert choose_backend(env, platform="linux", probes=probes(xembed=True)) == "gtk"
+    assert choose_backend(env, configured="sni", platform="linux", probes=probes()) == "gtk"
 
 
-def test_an_xembed_tray_means_the_light_xorg_backend() -> None:
-    env = {"DISPLAY": ":0"}
+def test_deskbreak_tray_wins_over_everything() -> None:
+    env = {"DESKBREAK_TRAY": "xembed", "PYSTRAY_BACKEND": "gtk", "DISPLAY": ":0"}
     assert (
-        choose_backend(env, platform="linux", probes=probes(xembed=True, sni=True, gi=True))
-        == "xorg"
+        choose_backend(env, configured="sni", platform="linux", probes=probes(sni=True)) == "xorg"
     )
-
-
-def test_a_statusnotifier_host_with_pygobject_means_appindicator() -> None:
-    env = {"DISPLAY": ":0"}
-    assert choose_backend(env, platform="linux", probes=probes(sni=True, gi=True)) == "appindicator"
-    assert choose_backend({}, platform="linux", probes=probes(sni=True, gi=True)) == "appindicator"
-
-
-def test_appindicator_needs_both_the_host_and_pygobject() -> None:
-    env = {"DISPLAY": ":0"}
+    env["DESKBREAK_TRAY"] = "None"
     assert choose_backend(env, platform="linux", probes=probes(sni=True)) == "none"
-    assert choose_backend(env, platform="linux", probes=probes(gi=True)) == "none"
+
+
+def test_the_config_key_overrides_the_probes() -> None:
+    env = {"DISPLAY": ":0"}
+    both = probes(xembed=True, sni=True)
+    assert choose_backend(env, configured="xembed", platform="linux", probes=both) == "xorg"
+    assert choose_backend(env, configured="appindicator", platform="linux", probes=both) == (
+        "appindicator"
+    )
+    assert choose_backend(env, configured="auto", platform="linux", probes=both) == "sni"
+
+
+def test_a_statusnotifier_watcher_means_our_own_sni_tray() -> None:
+    env = {"DISPLAY": ":0"}
+    assert choose_backend(env, platform="linux", probes=probes(sni=True, xembed=True)) == "sni"
+    assert choose_backend({}, platform="linux", probes=probes(sni=True)) == "sni"
+
+
+def test_an_xembed_tray_without_a_watcher_means_the_xorg_backend() -> None:
+    env = {"DISPLAY": ":0"}
+    assert choose_backend(env, platform="linux", probes=probes(xembed=True)) == "xorg"
+    assert choose_backend(env, platform="linux", probes=probes()) == "none"
 
 
 def test_no_display_no_xembed() -> None:

@@ -7,7 +7,9 @@ never touches Tk. :meth:`Tray.set_image` and :meth:`Tray.set_title` are called f
 thread and never block it: pystray's xorg backend waits for its own loop on every update,
 so the newest image and title are handed to a small updater thread that applies them.
 
-pystray is imported lazily: it raises at import when there is no display.
+pystray is imported lazily: it raises at import when there is no display. The ``sni`` backend
+is deskbreak's own StatusNotifierItem over jeepney (:mod:`deskbreak.ui.tray_sni`), not pystray's:
+it has its own receiving thread and never blocks the Tk thread either.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PIL import Image
 
 from deskbreak.core.commands import Command, OpenTrayMenu
 from deskbreak.ui.menu_model import SEPARATOR, MenuEntry, default_command, standard_menu
-from deskbreak.ui.tray_art import IconState, draw_icon
+from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
 from deskbreak.ui.tray_backend import choose_backend
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,7 @@ class Tray:
         self.backend = backend or choose_backend(os.environ if environ is None else environ)
         self._name = name
         self._icon: Any = None
+        self._sni: Any = None  # tray_sni.SniTray when the backend is "sni"
         self._thread: threading.Thread | None = None
         self._updater: _Updater | None = None
         self._state: IconState | None = None
@@ -65,6 +68,8 @@ class Tray:
     @property
     def has_menu(self) -> bool:
         """Whether the backend shows the menu itself; if not, a right click posts OpenTrayMenu."""
+        if self._sni is not None:
+            return True
         return self._icon is not None and bool(self._icon.HAS_MENU) and self.backend != "xorg"
 
     def start(self, image: Image.Image, title: str) -> bool:
@@ -75,6 +80,8 @@ class Tray:
                 "prompts and `deskbreak break` still works"
             )
             return False
+        if self.backend == "sni":
+            return self._start_sni(image, title)
         self._icon = self._make_icon(image, title)
         self._updater = _Updater(self._icon)
         if sys.platform == "darwin":
@@ -85,6 +92,25 @@ class Tray:
             )
             self._thread.start()
         return True
+
+    def _start_sni(self, image: Image.Image, title: str) -> bool:
+        from deskbreak.ui.tray_sni import SniTray
+
+        sni = SniTray(self._post, self._menu, app_id=self._name)
+        try:
+            sni.start([image], title)
+        except (OSError, ValueError, RuntimeError, TimeoutError) as exc:
+            log.warning("cannot put the icon on the StatusNotifier tray: %s", exc)
+            sni.stop(0.5)
+            return False
+        self._sni = sni
+        return True
+
+    def set_menu(self, menu: Sequence[MenuEntry]) -> None:
+        """A changed menu (routines, snooze length). The Tk popup reads the app's menu itself."""
+        self._menu = tuple(menu)
+        if self._sni is not None:
+            self._sni.set_menu(self._menu)
 
     def _make_icon(self, image: Image.Image, title: str) -> Any:
         os.environ["PYSTRAY_BACKEND"] = self.backend  # read by pystray at import
@@ -131,11 +157,15 @@ class Tray:
 
     def set_image(self, image: Image.Image) -> None:
         """Show ``image``. Any thread; never blocks."""
+        if self._sni is not None:
+            self._sni.set_icon([image])
         if self._updater is not None:
             self._updater.push(image=image)
 
     def set_title(self, text: str) -> None:
         """The tooltip. Any thread; never blocks."""
+        if self._sni is not None:
+            self._sni.set_tooltip(text)
         if self._updater is not None:
             self._updater.push(title=latin1(text) if self.backend == "xorg" else text)
 
@@ -143,7 +173,14 @@ class Tray:
         """Hand pystray only what changed: each update wakes two threads and the X server."""
         if state != self._state:
             self._state = state
-            self.set_image(draw_icon(IMAGE_SIZE, state))
+            if self._sni is not None:
+                from deskbreak.ui.tray_sni import PIXMAP_SIZES
+
+                self._sni.set_icon([draw_icon(size, state) for size in PIXMAP_SIZES])
+                due = state.mode is IconMode.DUE
+                self._sni.set_status("NeedsAttention" if due else "Active")
+            else:
+                self.set_image(draw_icon(IMAGE_SIZE, state))
         if title != self._title:
             self._title = title
             self.set_title(title)
@@ -157,6 +194,9 @@ class Tray:
         """Remove the icon and end its threads, waiting at most about ``timeout`` seconds."""
         if self._updater is not None:
             self._updater.close()
+        sni, self._sni = self._sni, None
+        if sni is not None:
+            sni.stop(timeout)
         icon, self._icon = self._icon, None
         if icon is None:
             return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -47,6 +48,9 @@ log = logging.getLogger(__name__)
 PIXMAP_SIZES = (22, 32, 48, 64)
 #: Seconds to wait for the bus during start-up (name, match rule, first registration).
 START_TIMEOUT = 2.0
+#: A watcher that has just taken its name may not have exported its object yet: ask again
+#: after these pauses (seconds). Only while a retry is pending does the thread use a timeout.
+REGISTER_RETRIES = (0.1, 0.3, 1.0, 3.0, 10.0)
 _PROPERTIES = "org.freedesktop.DBus.Properties"
 _UNKNOWN_METHOD = "org.freedesktop.DBus.Error.UnknownMethod"
 
@@ -79,6 +83,8 @@ class SniTray:
         self._conn: DBusConnection | None = None
         self._thread: threading.Thread | None = None
         self._register_serial = -1
+        self._retries_left: list[float] = []
+        self._retry_at: float | None = None
         self._early: list[Message] = []
         self.registered = threading.Event()  # set once the watcher accepted us (tests wait on it)
 
@@ -100,6 +106,7 @@ class SniTray:
         )
         owner_changes.add_arg_condition(0, WATCHER)
         self._call(message_bus.AddMatch(owner_changes))
+        self._retries_left = list(REGISTER_RETRIES)
         self._register()
         self._thread = threading.Thread(target=self._run, name="deskbreak-sni", daemon=True)
         self._thread.start()
@@ -193,7 +200,11 @@ class SniTray:
             self._early.clear()
             while True:
                 try:
-                    message = conn.receive()
+                    message = conn.receive(timeout=self._retry_timeout())
+                except TimeoutError:
+                    self._retry_at = None
+                    self._register()
+                    continue
                 except ReceiveStopped:
                     conn.reset_interrupt()
                     if self._flush():
@@ -207,6 +218,11 @@ class SniTray:
             log.warning("the session bus went away; the tray icon is gone: %s", exc)
         finally:
             conn.close()
+
+    def _retry_timeout(self) -> float | None:
+        if self._retry_at is None:
+            return None
+        return max(0.0, self._retry_at - time.monotonic())
 
     def _flush(self) -> bool:
         """Send the signals the Tk thread asked for; True when the tray is closing."""
@@ -232,7 +248,10 @@ class SniTray:
             reply_to = header.fields.get(HeaderFields.reply_serial)
             detail = message.body[0] if message.body else ""
             name = header.fields.get(HeaderFields.error_name)
-            if reply_to == self._register_serial:
+            if reply_to == self._register_serial and self._retries_left:
+                log.debug("registering failed (%s %s): asking again", name, detail)
+                self._retry_at = time.monotonic() + self._retries_left.pop(0)
+            elif reply_to == self._register_serial:
                 log.warning("the StatusNotifierWatcher refused the tray icon: %s %s", name, detail)
             else:
                 log.debug("D-Bus error reply: %s %s", name, detail)
@@ -247,6 +266,7 @@ class SniTray:
         if name == WATCHER and new:
             log.info("a StatusNotifierWatcher appeared: registering the tray icon again")
             self.registered.clear()
+            self._retries_left = list(REGISTER_RETRIES)
             self._register()
 
     def _answer(self, call: Message) -> None:
