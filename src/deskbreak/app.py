@@ -398,6 +398,7 @@ class TrayApp:
             except autostart.AutostartError as error:
                 log.warning("start at login: %s", error)
                 self.notice = f"Start at login: {error}"
+        self.tray.set_menu(self._menu())  # the snooze length is in a label
         self._refresh()
         self._arm()
 
