@@ -18,6 +18,7 @@ from jeepney.io.blocking import Proxy, open_dbus_connection
 MUTTER = "org.gnome.Mutter.IdleMonitor"
 SCREENSAVER = "org.freedesktop.ScreenSaver"
 GNOME_SCREENSAVER = "org.gnome.ScreenSaver"
+NOTIFICATIONS = "org.freedesktop.Notifications"
 NOT_SUPPORTED = "org.freedesktop.DBus.Error.NotSupported"
 UNKNOWN_OBJECT = "org.freedesktop.DBus.Error.UnknownObject"
 
@@ -26,6 +27,8 @@ class FakeDesktop:
     def __init__(self, address: str, names: tuple[str, ...] = (MUTTER, SCREENSAVER)) -> None:
         self.idle_ms = 4200
         self.active = False
+        #: KDE's notification server: Inhibited is true during do-not-disturb.
+        self.inhibited = False
         #: GNOME answers GetSessionIdleTime with NotSupported; KDE answers.
         self.session_idle_supported = True
         #: Object path where the freedesktop interface lives.
@@ -70,6 +73,9 @@ class FakeDesktop:
             (self.screensaver_path, SCREENSAVER, "GetSessionIdleTime"): self._session_idle,
             (self.screensaver_path, SCREENSAVER, "GetActive"): self._get_active,
             ("/org/gnome/ScreenSaver", GNOME_SCREENSAVER, "GetActive"): self._get_active,
+            ("/org/freedesktop/Notifications", "org.freedesktop.DBus.Properties", "Get"): (
+                lambda m: new_method_return(m, "v", (("b", self.inhibited),))
+            ),
         }
         handler = handlers.get(key)
         if handler is None:
