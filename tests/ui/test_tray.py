@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -374,3 +375,32 @@ def test_a_lost_dock_request_is_sent_again(trayer: Trayer, monkeypatch: pytest.M
         assert len(requests) >= 2
     finally:
         tray.stop()
+
+
+class _FailingNotifier:
+    """pystray's notify_dbus.Notifier without a notification server: every call fails."""
+
+    def __init__(self, nid: int) -> None:
+        self._nid = nid
+        self.calls = 0
+
+    def hide(self) -> None:
+        self.calls += 1
+        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown: CloseNotification")
+
+
+def test_quit_with_a_gtk_backend_closes_no_notification_that_was_never_shown(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from deskbreak.ui.tray import quiet_notifier
+
+    never_shown = SimpleNamespace(_notifier=_FailingNotifier(0))
+    quiet_notifier(never_shown)
+    never_shown._notifier.hide()  # what pystray's _finalize calls at stop
+    assert never_shown._notifier.calls == 0
+
+    shown = SimpleNamespace(_notifier=_FailingNotifier(7))
+    quiet_notifier(shown)
+    shown._notifier.hide()  # a real one is closed, and a failure is a log line, not a crash
+    assert shown._notifier.calls == 1
+    assert "closing the tray notification failed" in caplog.text

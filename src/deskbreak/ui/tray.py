@@ -129,7 +129,9 @@ class Tray:
             icon_class = _DummyIcon.make()
         else:
             icon_class = importlib.import_module(f"pystray._{self.backend}").Icon
-        return icon_class(self._name, icon=image, title=title, menu=self._pystray_menu(self._menu))
+        icon = icon_class(self._name, icon=image, title=title, menu=self._pystray_menu(self._menu))
+        quiet_notifier(icon)
+        return icon
 
     def _pystray_menu(self, entries: Sequence[MenuEntry]) -> Any:
         import pystray
@@ -207,6 +209,26 @@ class Tray:
             self._thread.join(timeout)
         if stopper.is_alive() or (self._thread is not None and self._thread.is_alive()):
             log.warning("the tray icon did not stop within %.0f s; leaving it to exit", timeout)
+
+
+def quiet_notifier(icon: Any) -> None:
+    """pystray's GTK backends close their notification on stop even when none was shown,
+    with a D-Bus call that fails (an uncaught error at Quit) when no notification server is on
+    the bus. deskbreak never shows pystray notifications: close only one that exists."""
+    notifier = getattr(icon, "_notifier", None)
+    if notifier is None:
+        return
+    hide = notifier.hide
+
+    def hide_shown() -> None:
+        if not getattr(notifier, "_nid", 0):
+            return
+        try:
+            hide()
+        except Exception as exc:
+            log.warning("closing the tray notification failed: %s", exc)
+
+    notifier.hide = hide_shown
 
 
 def latin1(text: str) -> str:
