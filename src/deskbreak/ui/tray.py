@@ -27,7 +27,7 @@ from PIL import Image
 from deskbreak.core.commands import Command, OpenTrayMenu
 from deskbreak.ui.menu_model import SEPARATOR, MenuEntry, default_command, standard_menu
 from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
-from deskbreak.ui.tray_backend import choose_backend
+from deskbreak.ui.tray_backend import choose_backend, describe
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ class Tray:
 
     def start(self, image: Image.Image, title: str) -> bool:
         """Show the icon. Returns False (and says so once, in the log) when there is no tray."""
+        log.info("tray: %s", describe(self.backend))
         if not self.available:
             log.warning(
                 "no system tray found: running without a tray icon; breaks still come as "
