@@ -34,6 +34,11 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+def without_pystray(env: dict[str, str]) -> dict[str, str]:
+    """The session's environment without the test suite's PYSTRAY_BACKEND=dummy."""
+    return {k: v for k, v in env.items() if k != "PYSTRAY_BACKEND"}
+
+
 class DesktopSession:
     def __init__(self, root: Path) -> None:
         self.root = root

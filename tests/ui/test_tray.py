@@ -36,7 +36,7 @@ def wait_for(condition: Callable[[], object], limit: float = 10.0) -> bool:
 
 
 def probes(xembed: bool = False, sni: bool = False) -> Probes:
-    return Probes(lambda _d: xembed, lambda: sni)
+    return Probes(lambda _d: xembed, lambda _env: sni)
 
 
 # -- choosing the backend ----------------------------------------------------------------

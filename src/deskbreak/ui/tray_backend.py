@@ -33,7 +33,7 @@ class Probes:
     """What the choice looks at; tests pass fakes."""
 
     xembed_tray: Callable[[str], bool]  # DISPLAY name → a tray owns the selection
-    sni_watcher: Callable[[], bool]  # a StatusNotifierWatcher is on the session bus
+    sni_watcher: Callable[[Mapping[str, str]], bool]  # a StatusNotifierWatcher on the bus
 
 
 def choose_backend(
@@ -57,7 +57,7 @@ def choose_backend(
     if platform == "darwin":
         return "darwin"
     probes = probes or REAL_PROBES
-    if probes.sni_watcher():
+    if probes.sni_watcher(environ):
         return "sni"
     display = environ.get("DISPLAY", "")
     if display and probes.xembed_tray(display):
@@ -96,14 +96,19 @@ def xembed_tray_present(display_name: str) -> bool:
         display.close()
 
 
-def sni_watcher_present() -> bool:
+def sni_watcher_present(environ: Mapping[str, str]) -> bool:
     try:
         from jeepney import DBus, new_method_call
         from jeepney.io.blocking import open_dbus_connection
+
+        from deskbreak.idle.dbus import session_bus_address
     except ImportError:
         return False
+    address = session_bus_address(environ)
+    if address is None:
+        return False
     try:
-        with contextlib.closing(open_dbus_connection(bus="SESSION")) as conn:
+        with contextlib.closing(open_dbus_connection(address, auth_timeout=1.0)) as conn:
             msg = new_method_call(DBus(), "NameHasOwner", "s", (WATCHER,))
             reply = conn.send_and_get_reply(msg, timeout=1.0)
             return bool(reply.body[0])

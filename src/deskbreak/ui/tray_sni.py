@@ -88,6 +88,11 @@ class SniTray:
         self._early: list[Message] = []
         self.registered = threading.Event()  # set once the watcher accepted us (tests wait on it)
 
+    @property
+    def unique_name(self) -> str | None:
+        """Our connection's ":1.n" name (some watchers list items by it)."""
+        return self._conn.unique_name if self._conn is not None else None
+
     # -- Tk thread --------------------------------------------------------------------------
 
     def start(self, images: Iterable[Image.Image], tooltip: str) -> None:
