@@ -29,18 +29,11 @@ from jeepney.low_level import Message
 from jeepney.wrappers import new_error, new_method_return, new_signal
 from PIL import Image
 
-from deskbreak.core.commands import Command, OpenTrayMenu
+from deskbreak.core.commands import Command
 from deskbreak.ui import dbusmenu
-from deskbreak.ui.menu_model import MenuEntry, default_command
-from deskbreak.ui.sni_protocol import (
-    ITEM_INTERFACE,
-    ITEM_PATH,
-    WATCHER,
-    WATCHER_PATH,
-    MethodError,
-    introspection,
-    pixmap,
-)
+from deskbreak.ui.menu_model import MenuEntry
+from deskbreak.ui.sni_item import Signal, SniItem
+from deskbreak.ui.sni_protocol import ITEM_INTERFACE, WATCHER, WATCHER_PATH, MethodError, pixmap
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +44,6 @@ START_TIMEOUT = 2.0
 #: A watcher that has just taken its name may not have exported its object yet: ask again
 #: after these pauses (seconds). Only while a retry is pending does the thread use a timeout.
 REGISTER_RETRIES = (0.1, 0.3, 1.0, 3.0, 10.0)
-_PROPERTIES = "org.freedesktop.DBus.Properties"
-_UNKNOWN_METHOD = "org.freedesktop.DBus.Error.UnknownMethod"
-
-Pixmap = tuple[int, int, bytes]
 
 
 class SniTray:
@@ -68,17 +57,11 @@ class SniTray:
         app_id: str = "deskbreak",
         bus: str = "SESSION",
     ) -> None:
-        self._post = post
-        self._entries = tuple(menu)
-        self._menu = dbusmenu.DBusMenu(menu)
-        self._app_id = app_id
+        self._item = SniItem(post, menu, app_id)
         self._bus = bus
         self.bus_name = f"org.kde.StatusNotifierItem-{os.getpid()}-1"
-        self._lock = threading.Lock()
-        self._pixmaps: list[Pixmap] = []
-        self._tooltip = (app_id, "")
-        self._status = "Active"
-        self._pending: list[tuple[str, str, str, tuple[Any, ...]]] = []  # path, member, sig, body
+        self._lock = threading.Lock()  # guards _pending and _closed
+        self._pending: list[Signal] = []
         self._closed = False
         self._conn: DBusConnection | None = None
         self._thread: threading.Thread | None = None
@@ -98,8 +81,8 @@ class SniTray:
     def start(self, images: Iterable[Image.Image], tooltip: str) -> None:
         """Claim a bus name, register with the watcher and start answering; raises OSError,
         ValueError or RuntimeError when the session bus cannot be reached."""
-        self._pixmaps = [pixmap(image) for image in images]
-        self._tooltip = split_tooltip(tooltip)
+        self._item.set_icon([pixmap(image) for image in images])
+        self._item.set_tooltip(tooltip)
         self._conn = open_dbus_connection(self._bus)
         flags = 4  # DBUS_NAME_FLAG_DO_NOT_QUEUE: a second copy fails instead of waiting
         self._call(message_bus.RequestName(self.bus_name, flags))
@@ -117,39 +100,24 @@ class SniTray:
         self._thread.start()
 
     def set_icon(self, images: Iterable[Image.Image]) -> None:
-        maps = [pixmap(image) for image in images]
-        with self._lock:
-            if maps == self._pixmaps:
-                return
-            self._pixmaps = maps
-            self._pending.append((ITEM_PATH, "NewIcon", "", ()))
-        self._wake()
+        self._emit(self._item.set_icon([pixmap(image) for image in images]))
 
     def set_tooltip(self, text: str) -> None:
-        tooltip = split_tooltip(text)
-        with self._lock:
-            if tooltip == self._tooltip:
-                return
-            self._tooltip = tooltip
-            self._pending.append((ITEM_PATH, "NewToolTip", "", ()))
-        self._wake()
+        self._emit(self._item.set_tooltip(text))
 
     def set_status(self, status: str) -> None:
         """ "Active", "Passive" or "NeedsAttention" (a break is due)."""
-        with self._lock:
-            if status == self._status:
-                return
-            self._status = status
-            self._pending.append((ITEM_PATH, "NewStatus", "s", (status,)))
-        self._wake()
+        self._emit(self._item.set_status(status))
 
     def set_menu(self, entries: Sequence[MenuEntry]) -> None:
+        self._emit(self._item.set_menu(entries))
+
+    def _emit(self, signal: Signal | None) -> None:
+        """Hand a signal to the bus thread (nothing changed: no signal, no wake-up)."""
+        if signal is None:
+            return
         with self._lock:
-            self._entries = tuple(entries)
-            if not self._menu.set_entries(entries):
-                return
-            body = (self._menu.revision, 0)
-            self._pending.append((dbusmenu.PATH, "LayoutUpdated", "ui", body))
+            self._pending.append(signal)
         self._wake()
 
     def stop(self, timeout: float = 2.0) -> None:
@@ -291,115 +259,4 @@ class SniTray:
     def _dispatch(
         self, path: str, interface: str, member: str, args: tuple[Any, ...]
     ) -> tuple[str, tuple[Any, ...]]:
-        if member == "Introspect":
-            return "s", (introspection(path),)
-        if member == "Ping":
-            return "", ()
-        if interface == _PROPERTIES or member in ("Get", "GetAll"):
-            return self._properties(path, member, args)
-        if path == ITEM_PATH:
-            return self._item_method(member, args)
-        if path == dbusmenu.PATH:
-            return self._menu_method(member, args)
-        raise MethodError(_UNKNOWN_METHOD, f"no method {member} at {path}")
-
-    def _item_method(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
-        if member == "Activate":
-            with self._lock:
-                command = default_command(self._entries)
-            if command is not None:
-                self._post(command)
-        elif member == "ContextMenu":  # a host that does not draw dbusmenus itself
-            self._post(OpenTrayMenu(int(args[0]), int(args[1])))
-        elif member not in ("SecondaryActivate", "Scroll", "ProvideXdgActivationToken"):
-            raise MethodError(_UNKNOWN_METHOD, f"no method {member} on the tray item")
-        return "", ()
-
-    def _menu_method(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self._menu_reply(member, args)
-            except dbusmenu.UnknownItem as exc:
-                raise MethodError("org.freedesktop.DBus.Error.InvalidArgs", str(exc)) from exc
-
-    def _menu_reply(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
-        menu = self._menu
-        if member == "GetLayout":
-            return "u" + dbusmenu.LAYOUT_SIGNATURE, menu.layout(*args)
-        if member == "GetGroupProperties":
-            return "a(ia{sv})", (menu.group_properties(*args),)
-        if member == "GetProperty":
-            props = menu.properties(args[0], (args[1],))
-            if args[1] not in props:
-                raise MethodError("org.freedesktop.DBus.Error.InvalidArgs", f"no {args[1]}")
-            return "v", (props[args[1]],)
-        if member == "Event":
-            self._menu_event(args[0], args[1])
-            return "", ()
-        if member == "EventGroup":
-            errors = [e[0] for e in args[0] if not menu.has(e[0])]
-            for item_id, event_id, *_ in args[0]:
-                if menu.has(item_id):
-                    self._menu_event(item_id, event_id)
-            return "ai", (errors,)
-        if member == "AboutToShow":
-            return "b", (False,)
-        if member == "AboutToShowGroup":
-            return "aiai", ([], [i for i in args[0] if not menu.has(i)])
-        raise MethodError(_UNKNOWN_METHOD, f"no method {member} on the menu")
-
-    def _menu_event(self, item_id: int, event_id: str) -> None:
-        command = self._menu.command_for(item_id, event_id)
-        if command is not None:
-            self._post(command)
-
-    def _properties(
-        self, path: str, member: str, args: tuple[Any, ...]
-    ) -> tuple[str, tuple[Any, ...]]:
-        with self._lock:
-            values = self._item_properties() if path == ITEM_PATH else _menu_properties()
-        if path not in (ITEM_PATH, dbusmenu.PATH):
-            raise MethodError("org.freedesktop.DBus.Error.UnknownObject", f"no object {path}")
-        if member == "GetAll":
-            return "a{sv}", (values,)
-        if member == "Get":
-            if args[1] not in values:
-                raise MethodError("org.freedesktop.DBus.Error.UnknownProperty", str(args[1]))
-            return "v", (values[args[1]],)
-        raise MethodError("org.freedesktop.DBus.Error.PropertyReadOnly", "read-only properties")
-
-    def _item_properties(self) -> dict[str, tuple[str, Any]]:
-        title, description = self._tooltip
-        return {
-            "Category": ("s", "ApplicationStatus"),
-            "Id": ("s", self._app_id),
-            "Title": ("s", self._app_id),
-            "Status": ("s", self._status),
-            "WindowId": ("i", 0),
-            "IconName": ("s", ""),
-            "IconPixmap": ("a(iiay)", self._pixmaps),
-            "OverlayIconName": ("s", ""),
-            "OverlayIconPixmap": ("a(iiay)", []),
-            "AttentionIconName": ("s", ""),
-            "AttentionIconPixmap": ("a(iiay)", self._pixmaps),
-            "AttentionMovieName": ("s", ""),
-            "IconThemePath": ("s", ""),
-            "ToolTip": ("(sa(iiay)ss)", ("", [], title, description)),
-            "ItemIsMenu": ("b", False),
-            "Menu": ("o", dbusmenu.PATH),
-        }
-
-
-def _menu_properties() -> dict[str, tuple[str, Any]]:
-    return {
-        "Version": ("u", dbusmenu.VERSION),
-        "TextDirection": ("s", "ltr"),
-        "Status": ("s", "normal"),
-        "IconThemePath": ("as", []),
-    }
-
-
-def split_tooltip(text: str) -> tuple[str, str]:
-    """The tooltip's first line is its title, the rest its body (hosts show them that way)."""
-    title, _, body = text.partition("\n")
-    return title, body
+        return self._item.dispatch(path, interface, member, args)
