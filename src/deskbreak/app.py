@@ -86,7 +86,12 @@ class TrayApp:
         for message in self.store.messages:
             log.warning("%s", message)
             self.notice = message
-        self.tray = Tray(self.commands.post, self._menu(), backend=tray_backend)
+        self.tray = Tray(
+            self.commands.post,
+            self._menu(),
+            backend=tray_backend,
+            configured=self.settings.app.tray,
+        )
         self.windows: dict[str, Any] = {}
         self._wake_id: str | None = None
         self.day_figures = DayFiguresWriter(self.store)

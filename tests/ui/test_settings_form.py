@@ -113,3 +113,12 @@ def test_a_day_off_is_not_checked() -> None:
         day_key("sun", "start"): "garbage",
     }
     assert form_to_settings(values)[1] == {}
+
+
+def test_the_file_only_tray_choice_survives_a_save_from_the_dialog() -> None:
+    from dataclasses import replace
+
+    base = replace(Settings(), app=replace(Settings().app, tray="xembed"))
+    saved, errors = form_to_settings(settings_to_form(base), base=base)
+    assert errors == {} and saved is not None
+    assert saved.app.tray == "xembed"

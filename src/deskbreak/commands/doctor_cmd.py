@@ -62,7 +62,7 @@ def _checks(ctx: context.Context) -> Iterator[Check]:
     tk_check, display_ok = _tk_and_display()
     yield from tk_check
     if display_ok:
-        yield _guarded("tray", _tray_check)
+        yield _guarded("tray", lambda: _tray_check(ctx.config.settings.app.tray))
         yield _guarded("idle time", _idle_check)
         yield _guarded("desktop facts", _desktop_check)
     else:
@@ -125,10 +125,10 @@ def _guarded(topic: str, check: Callable[[], Check]) -> Check:
         return Check(topic, False, f"could not be checked: {error!r}")
 
 
-def _tray_check() -> Check:
+def _tray_check(configured: str = "auto") -> Check:
     from deskbreak.ui import tray_backend
 
-    backend = tray_backend.choose_backend(os.environ)
+    backend = tray_backend.choose_backend(os.environ, configured=configured)
     detail = tray_backend.describe(backend)
     if backend == tray_backend.NONE:
         return Check(

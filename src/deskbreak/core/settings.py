@@ -73,6 +73,7 @@ class AppSettings:
     sound: bool = True
     autostart: bool = False
     weekly_goal_days: int = 5
+    tray: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,20 @@ def _ids(raw: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i.strip() for i in raw if i.strip()))
 
 
+#: How the tray icon is shown: auto picks what the desktop offers (see ui/tray_backend.py).
+TRAY_CHOICES = ("auto", "sni", "xembed", "appindicator", "none")
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(raw: Any) -> str:
+        value = raw.strip().lower() if isinstance(raw, str) else raw
+        if value not in choices:
+            raise InvalidValue(f"{raw!r} is not one of {_quoted(choices)}")
+        return str(value)
+
+    return parse
+
+
 def _quoted(items: tuple[str, ...]) -> str:
     return ", ".join(f'"{i}"' for i in items)
 
@@ -227,6 +242,7 @@ SCHEMA: dict[str, dict[str, tuple[Parser, str]]] = {
         "sound": (_bool, "true or false"),
         "autostart": (_bool, "true or false"),
         "weekly_goal_days": (_int_in(1, 7), "1 to 7"),
+        "tray": (_one_of(TRAY_CHOICES), _quoted(TRAY_CHOICES)),
     },
 }
 DAY_TABLE_KEYS = ("start", "end")

@@ -92,6 +92,11 @@ FIELDS: dict[str, tuple[str, str]] = {
         "Start deskbreak when I log in",
         "Starts deskbreak in the tray when you log in.",
     ),
+    "app.tray": (
+        "Tray icon",
+        "How the icon is shown: auto picks what your desktop offers (StatusNotifier, else a "
+        "classic XEmbed tray). Read at start; DESKBREAK_TRAY overrides it.",
+    ),
 }
 for _day, _name in DAY_NAMES.items():
     FIELDS[day_key(_day, "on")] = (_name, f"Tick if you work on {_name}s.")

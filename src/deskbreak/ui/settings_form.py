@@ -139,7 +139,8 @@ def form_to_settings(
     if errors:
         return None, errors
     schedule = replace(settings.schedule, per_day=per_day, days_off=base.schedule.days_off)
-    return replace(settings, schedule=schedule), {}
+    app = replace(settings.app, tray=base.app.tray)  # in the file only, not in the dialog
+    return replace(settings, schedule=schedule, app=app), {}
 
 
 def _per_day(

@@ -48,10 +48,13 @@ class Tray:
         backend: str | None = None,
         environ: Mapping[str, str] | None = None,
         name: str = "deskbreak",
+        configured: str = "auto",
     ) -> None:
         self._post = post
         self._menu = tuple(menu)
-        self.backend = backend or choose_backend(os.environ if environ is None else environ)
+        self.backend = backend or choose_backend(
+            os.environ if environ is None else environ, configured=configured
+        )
         self._name = name
         self._icon: Any = None
         self._sni: Any = None  # tray_sni.SniTray when the backend is "sni"
