@@ -48,3 +48,14 @@ def collect_tk_garbage_on_the_main_thread() -> None:
     aborts the whole run ("Tcl_AsyncDelete: async handler deleted by the wrong thread").
     """
     gc.collect()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The real-desktop tests (`make test-desktops`) need ~1.2 GB of packages: they run only
+    when the -m expression names them, also when another -m replaced the one in addopts."""
+    if "desktops" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("desktops") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
