@@ -38,7 +38,7 @@ GOOD: dict[str, dict[str, Any]] = {
     "ritual": {"enabled": False, "time": "07:40", "routine": "quick-reset"},
     "breathing": {"inhale_seconds": 5, "hold_seconds": 1, "exhale_seconds": 7},
     "movement": {"postures": ["standing", "floor"], "avoid": ["wall-angels"]},
-    "app": {"sound": False, "autostart": True, "weekly_goal_days": 3},
+    "app": {"sound": False, "autostart": True, "weekly_goal_days": 3, "tray": "xembed"},
 }
 
 #: key → (a value of the wrong type, a value of the right type but out of range).
@@ -64,6 +64,7 @@ BAD: dict[str, tuple[Any, Any]] = {
     "app.sound": ("off", -1),
     "app.autostart": (None, 2),
     "app.weekly_goal_days": ("5", 8),
+    "app.tray": (1, "gtk"),
 }
 
 CASES = [

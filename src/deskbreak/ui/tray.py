@@ -77,13 +77,13 @@ class Tray:
 
     def start(self, image: Image.Image, title: str) -> bool:
         """Show the icon. Returns False (and says so once, in the log) when there is no tray."""
-        log.info("tray: %s", describe(self.backend))
         if not self.available:
             log.warning(
                 "no system tray found: running without a tray icon; breaks still come as "
                 "prompts and `deskbreak break` still works"
             )
             return False
+        log.info("tray: %s", describe(self.backend))
         if self.backend == "sni":
             return self._start_sni(image, title)
         self._icon = self._make_icon(image, title)
