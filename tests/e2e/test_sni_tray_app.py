@@ -104,6 +104,17 @@ def test_click_menu_status_and_quit_on_a_real_host(sni_desktop: SniDesktop) -> N
     d.host.click(name, d.host.find_id(layout, "Resume"))
     wait_for(lambda: "Paused" not in d.host.properties(name)["ToolTip"][2], 20, "resumed")
 
+    # A right click: the host draws our dbusmenu itself (a new popup window of its own).
+    def host_windows() -> list[str]:
+        return d.x.xdotool("search", "--onlyvisible", "--class", "gtk-sni-tray").split()
+
+    shown_before = len(host_windows())
+    d.x.xdotool("mousemove", *ICON_SPOT, "click", "3")
+    wait_for(lambda: len(host_windows()) > shown_before, 20, "the host's menu popup")
+    d.x.screenshot("sni-host-menu")
+    d.x.xdotool("key", "Escape")
+    wait_for(lambda: len(host_windows()) == shown_before, 20, "the popup to close")
+
     # A left click on the icon the host drew: the default command opens a break.
     d.x.xdotool("mousemove", *ICON_SPOT, "click", "1")
     wait_for(lambda: d.x.windows_titled("deskbreak — "), 20, "the break window")
