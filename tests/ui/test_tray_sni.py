@@ -155,3 +155,15 @@ def test_message_bus_match_rule_shape() -> None:
     rule.add_arg_condition(0, WATCHER)
     assert "arg0='org.kde.StatusNotifierWatcher'" in rule.serialise()
     assert message_bus.AddMatch(rule).body == (rule.serialise(),)
+
+
+def test_no_session_bus_means_no_icon_and_a_clear_log_line(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    from deskbreak.ui.tray import Tray
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    tray = Tray(lambda _command: None, standard_menu(ROUTINES), backend="sni")
+    assert tray.start(draw_icon(22, IconState()), "deskbreak") is False
+    assert "cannot put the icon on the StatusNotifier tray" in caplog.text
+    tray.stop()
