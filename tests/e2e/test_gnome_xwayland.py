@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,3 +105,46 @@ def test_the_app_on_headless_gnome_wayland(gnome: DesktopSession, tmp_path: Path
     log = (tmp_path / "data" / "logs" / "deskbreak.log").read_text()
     assert "idle source: gnome-mutter" in log
     assert "Traceback" not in log and "uncaught" not in log, log
+
+
+@pytest.mark.slow
+def test_a_prompt_after_a_minute_of_input_through_mutter(
+    gnome: DesktopSession, tmp_path: Path
+) -> None:
+    """Sitting is measured from Mutter's idle time: a minute of input injected through
+    RemoteDesktop (the only input mutter counts) brings the prompt, drawn on Xwayland."""
+    from tests.e2e.test_tray_app import SITTING_CONFIG
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text(SITTING_CONFIG)
+    env = without_pystray(gnome.env) | {
+        "DESKBREAK_CONFIG_DIR": str(config),
+        "DESKBREAK_DATA_DIR": str(tmp_path / "data"),
+    }
+    app = gnome.spawn([DESKBREAK, "-v"], env=env)
+    conn = gnome.connect()
+    remote = "org.gnome.Mutter.RemoteDesktop"
+    (session,) = gnome.call(conn, remote, "/org/gnome/Mutter/RemoteDesktop", remote,
+                            "CreateSession")  # fmt: skip
+    gnome.call(conn, remote, session, f"{remote}.Session", "Start")
+    step = [0]
+
+    def busy_until_prompt() -> list[str]:
+        step[0] += 1
+        gnome.call(conn, remote, session, f"{remote}.Session", "NotifyPointerMotionRelative",
+                   "dd", 3.0 if step[0] % 2 else -3.0, 1.0)  # fmt: skip
+        time.sleep(1.0)
+        return visible_windows(gnome, "Time to move")
+
+    [prompt] = wait_for(busy_until_prompt, 180, "the prompt after a minute of input")
+    shot = ARTIFACTS / "gnome-xwayland-prompt.png"
+
+    def drawn() -> bool:
+        subprocess.run(["import", "-window", prompt, str(shot)], env=gnome.env, check=True,
+                       timeout=30)  # fmt: skip
+        return shot.stat().st_size > 5_000
+
+    wait_for(drawn, 30, "the prompt to be drawn")
+    app.terminate()
+    assert app.wait(20) == 0
