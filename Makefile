@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test break fuzz bench package-test clean
+.PHONY: run test test-desktops break fuzz bench package-test clean
 
 run: $(VENV)/.run-installed
 	$(BIN)/deskbreak
@@ -18,6 +18,12 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src tests bench packaging
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The real KDE and GNOME Shell services (plasma-workspace, gnome-shell and its AppIndicator
+# extension: about 1.2 GB of packages, installed on first use); slower, not part of `make test`.
+test-desktops: $(VENV)/.test-installed
+	bash packaging/system-deps.sh desktops
+	$(BIN)/pytest -m desktops tests/desktops
 
 # Property tests with at least 10,000 cases each; nightly-style, not part of CI.
 fuzz: $(VENV)/.test-installed

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
+from tests.desktop_session import desktop_session  # noqa: E402
+from tests.sni_host import SniHost  # noqa: E402
 from xsession import XSession, wait_for, x_session  # noqa: E402
 
 FLOOR = """
@@ -100,9 +102,14 @@ def _children(pid: int) -> list[int]:
 
 
 def measure(
-    command: list[str], session: XSession, env: dict[str, str], seconds: float, settle: float
+    command: list[str],
+    session: XSession,
+    env: dict[str, str],
+    seconds: float,
+    settle: float,
+    shown: Callable[[], object],
 ) -> tuple[float, float, float, float]:
-    process = _start_docked(command, session, env)
+    process = _start_docked(command, session, env, shown)
     try:
         time.sleep(settle)
         first = sample(process.pid)
@@ -118,7 +125,11 @@ def measure(
 
 
 def _start_docked(
-    command: list[str], session: XSession, env: dict[str, str], attempts: int = 3
+    command: list[str],
+    session: XSession,
+    env: dict[str, str],
+    shown: Callable[[], object],
+    attempts: int = 3,
 ) -> subprocess.Popen[bytes]:
     """Start ``command`` until its icon docks: pystray's xorg backend sends its dock
     request once, and a headless launch loses it now and then (TECH-NOTES)."""
@@ -127,7 +138,7 @@ def _start_docked(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
-            wait_for(session.docked_icons, 15, "an icon docked in the tray")
+            wait_for(shown, 15, "an icon docked in the tray")
             return process
         except AssertionError:
             _stop(process)
@@ -216,44 +227,61 @@ def main() -> None:
     parser.add_argument("--no-context", action="store_true", help="skip the context sources run")
     args = parser.parse_args()
     python = str(ROOT / ".venv" / "bin" / "python")
+    deskbreak = [python, "-m", "deskbreak", "run"]
     runs = [
-        ("floor (Tk + pystray)", [python, "-c", FLOOR], False),
-        ("deskbreak", [python, "-m", "deskbreak", "run"], False),
+        ("floor (Tk + pystray)", [python, "-c", FLOOR], "xembed", False),
+        ("deskbreak", deskbreak, "xembed", False),
+        ("deskbreak, SNI tray", deskbreak, "sni", False),
     ]
     if not args.no_context:
-        runs.append(("deskbreak, all context", [python, "-m", "deskbreak", "run"], True))
+        runs.append(("deskbreak, all context", deskbreak, "xembed", True))
     rows = []
     costs: list[tuple[str, float, float]] = []
-    for name, command, with_context in runs:
+    for name, command, tray, with_context in runs:
         with contextlib.ExitStack() as stack:
-            session = stack.enter_context(x_session())
+            session = stack.enter_context(x_session(tray=tray == "xembed"))
             home = stack.enter_context(tempfile.TemporaryDirectory())
+            desk = stack.enter_context(desktop_session(Path(home) / "desk"))
             env = session.env | {
-                "PYSTRAY_BACKEND": "xorg",
                 "DESKBREAK_CONFIG_DIR": f"{home}/config",
                 "DESKBREAK_DATA_DIR": f"{home}/data",
                 "HOME": home,
             }
-            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
             env.pop("PULSE_SERVER", None)
+            if tray == "sni":  # a real watcher on a private bus; its memory is the desktop's
+                desk.spawn(["status-notifier-watcher"])
+                desk.wait_for_name("org.kde.StatusNotifierWatcher")
+                env |= {"DBUS_SESSION_BUS_ADDRESS": desk.address, "DESKBREAK_TRAY": "sni"}
+                env.pop("PYSTRAY_BACKEND", None)
+            else:
+                env |= {"PYSTRAY_BACKEND": "xorg", "DESKBREAK_TRAY": "xembed"}
+                env.pop("DBUS_SESSION_BUS_ADDRESS", None)
             if with_context:
                 env |= stack.enter_context(context_servers(Path(home)))
             print(f"measuring {name} on display {session.display_name} ...", flush=True)
-            rows.append((name, *measure(command, session, env, args.seconds, args.settle)))
+            shown = SniHost(desk).registered_items if tray == "sni" else session.docked_icons
+            rows.append((name, *measure(command, session, env, args.seconds, args.settle, shown)))
             if with_context:
                 costs = read_costs(env)
-    print(f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling (Xvfb + trayer)")
+    print(
+        f"idle cost over {args.seconds:.0f} s after {args.settle:.0f} s settling "
+        "(Xvfb + trayer, or + status-notifier-watcher for SNI)"
+    )
     print(f"{'':22} {'resident MB':>12} {'CPU s/min':>10} {'wake-ups/s':>11} {'(voluntary)':>12}")
     for name, memory, cpu, wakeups, voluntary in rows:
         print(f"{name:22} {memory:12.1f} {cpu:10.4f} {wakeups:11.2f} {voluntary:12.2f}")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    (_, floor_mem, floor_cpu, floor_wake, _), (_, mem, cpu, wake, _) = rows[:2]
+    (_, floor_mem, floor_cpu, floor_wake, _), (_, mem, cpu, wake, _), sni = rows[:3]
     print(
         f"ratios vs floor: memory {mem / floor_mem:.2f}× (goal ≤ 1.3×), "
         f"CPU {cpu:.4f} s/min (goal < 0.01), wake-ups {wake:.2f}/s (goal < 0.2)"
     )
+    print(
+        f"SNI tray vs XEmbed tray: memory {sni[1] - mem:+.1f} MB, wake-ups {sni[3] - wake:+.2f}/s "
+        "(goal: no more than XEmbed)"
+    )
     if costs:
-        _, context_mem, context_cpu, context_wake, _ = rows[2]
+        _, context_mem, context_cpu, context_wake, _ = rows[3]
         print(
             f"all context sources on: memory {context_mem - mem:+.1f} MB, "
             f"CPU {context_cpu - cpu:+.4f} s/min, wake-ups {context_wake - wake:+.2f}/s"

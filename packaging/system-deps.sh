@@ -2,6 +2,7 @@
 # Installs the few Debian/Ubuntu packages deskbreak needs, if any are missing.
 #   packaging/system-deps.sh run    what running the app needs (Tk, venv support)
 #   packaging/system-deps.sh test   plus a virtual X display, a tray host and tools for the tests
+#   packaging/system-deps.sh desktops   KDE's and GNOME Shell's real services (make test-desktops)
 # As root it installs them; with password-less sudo it uses sudo; otherwise it prints
 # the one command to run and fails, so nothing is half set up.
 set -euo pipefail
@@ -19,7 +20,15 @@ fi
 
 if [ "${1:-run}" = test ]; then
   for pkg in xvfb xauth xdotool trayer x11-utils imagemagick fonts-dejavu-core libxss1 dbus-x11 \
-             desktop-file-utils appstream pulseaudio pulseaudio-utils mpv mpv-mpris; do
+             desktop-file-utils appstream haskell-status-notifier-item-utils haskell-gtk-sni-tray-utils \
+             mutter xwayland xfce4-panel libglib2.0-bin gsettings-desktop-schemas \
+             dconf-gsettings-backend dconf-service pulseaudio pulseaudio-utils mpv mpv-mpris; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || want+=("$pkg")
+  done
+fi
+
+if [ "${1:-run}" = desktops ]; then
+  for pkg in plasma-workspace kded5 gnome-shell gnome-shell-extension-appindicator; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || want+=("$pkg")
   done
 fi

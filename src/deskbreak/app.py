@@ -73,7 +73,12 @@ class TrayApp:
             Store.for_paths(paths),
             self.notices,
         )
-        self.tray = Tray(self.commands.post, (), backend=tray_backend)
+        self.tray = Tray(
+            self.commands.post,
+            (),
+            backend=tray_backend,
+            configured=self.runtime.settings.app.tray,
+        )
         self.controller = TrayController(
             root, self.runtime, self.tray, self.commands.post, self.quit
         )

@@ -72,3 +72,21 @@ def test_doctor_reports_which_call_and_media_sources_work(
     assert head.startswith("OK") and "3 of 4 sources work" in head, result.stdout
     assert any("pulse-microphone: chosen — works (call now: no)" in line for line in lines)
     assert any("idle-inhibitors: failed" in line for line in lines)
+
+
+def test_the_display_line_names_wayland_as_wayland() -> None:
+    from deskbreak.commands.doctor_cmd import display_line
+
+    assert display_line({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}) == (
+        "wayland-0 (wayland; windows through Xwayland :0)"
+    )
+    assert display_line({"DISPLAY": ":1"}) == ":1 (x11)"
+    assert display_line({"DISPLAY": ":1", "XDG_SESSION_TYPE": "x11"}) == ":1 (x11)"
+
+
+@pytest.mark.gui
+def test_doctor_says_which_desktop_facts_it_sees() -> None:
+    result = _doctor(dict(os.environ))
+    [line] = [line for line in result.stdout.splitlines() if "desktop facts" in line]
+    assert "sees idle time, full screen" in line, result.stdout
+    assert "screen lock" in line  # not on a bare Xvfb: said, not hidden

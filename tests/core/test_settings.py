@@ -133,3 +133,12 @@ def test_any_input_gives_settings_and_never_raises(data: dict[str, dict[str, obj
     assert 1 <= settings.app.weekly_goal_days <= 7
     assert settings.movement.postures
     assert all(p.message for p in problems)
+
+
+def test_the_tray_choice_is_one_of_the_known_ones() -> None:
+    settings, problems = settings_from_mapping({"app": {"tray": "XEmbed"}})
+    assert problems == [] and settings.app.tray == "xembed"
+    settings, problems = settings_from_mapping({"app": {"tray": "gtk"}})
+    assert settings.app.tray == "auto"
+    assert [p.key for p in problems] == ["app.tray"]
+    assert '"auto", "sni", "xembed", "appindicator", "none"' in problems[0].message

@@ -51,6 +51,7 @@ def start_app(session: XSession, tmp_path: Path, config: str = "") -> RunningApp
         "HOME": str(tmp_path / "home"),
     }
     env.pop("PYSTRAY_BACKEND", None)
+    env["DESKBREAK_TRAY"] = "xembed"  # trayer; a watcher on a desktop bus must not win here
     process = subprocess.Popen(
         [DESKBREAK, "-v"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -45,6 +45,7 @@ GOOD: dict[str, dict[str, Any]] = {
         "weekly_goal_days": 3,
         "theme": "dark",
         "scale": 1.5,
+        "tray": "xembed",
     },
     "context": {"calls": False, "media_counts_as_sitting": False, "ask_when_unsure": False},
 }
@@ -77,6 +78,7 @@ BAD: dict[str, tuple[Any, Any]] = {
     "context.calls": ("on", 1),
     "context.media_counts_as_sitting": (None, 0),
     "context.ask_when_unsure": ("no", 2),
+    "app.tray": (1, "gtk"),
 }
 
 CASES = [

@@ -20,6 +20,7 @@ SCREENSAVER = "org.freedesktop.ScreenSaver"
 GNOME_SCREENSAVER = "org.gnome.ScreenSaver"
 GNOME_SESSION = "org.gnome.SessionManager"
 POWER_MANAGEMENT = "org.freedesktop.PowerManagement"
+NOTIFICATIONS = "org.freedesktop.Notifications"
 NOT_SUPPORTED = "org.freedesktop.DBus.Error.NotSupported"
 UNKNOWN_OBJECT = "org.freedesktop.DBus.Error.UnknownObject"
 
@@ -30,6 +31,8 @@ class FakeDesktop:
         self.active = False
         #: GsmInhibitorFlag bits some application holds (8: idle), for IsInhibited / HasInhibit.
         self.inhibit_flags = 0
+        #: KDE's notification server: Inhibited is true during do-not-disturb.
+        self.inhibited = False
         #: GNOME answers GetSessionIdleTime with NotSupported; KDE answers.
         self.session_idle_supported = True
         #: Object path where the freedesktop interface lives.
@@ -82,6 +85,9 @@ class FakeDesktop:
                 f"{POWER_MANAGEMENT}.Inhibit",
                 "HasInhibit",
             ): lambda m: new_method_return(m, "b", (bool(self.inhibit_flags),)),
+            ("/org/freedesktop/Notifications", "org.freedesktop.DBus.Properties", "Get"): (
+                lambda m: new_method_return(m, "v", (("b", self.inhibited),))
+            ),
         }
         handler = handlers.get(key)
         if handler is None:

@@ -16,7 +16,7 @@ from deskbreak.idle.select import (
     describe_sources,
 )
 from tests.idle.conftest import BusDaemon, XServer
-from tests.idle.fake_desktop_bus import MUTTER, SCREENSAVER, FakeDesktop
+from tests.idle.fake_desktop_bus import MUTTER, NOTIFICATIONS, SCREENSAVER, FakeDesktop
 
 X11 = {"DISPLAY": ":9", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere", "XDG_SESSION_TYPE": "x11"}
 WAYLAND = {**X11, "WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
@@ -182,10 +182,11 @@ def test_real_desktop_probe_description(
     environ = {"DISPLAY": x_server().display, "DBUS_SESSION_BUS_ADDRESS": bus_daemon.address}
     try:
         probe, description = choose_desktop_probe(environ, platform="linux")
-        assert description == (
-            "do-not-disturb: _NET_WM_STATE_FULLSCREEN of the active X11 window; "
-            "screen lock: org.freedesktop.ScreenSaver.GetActive"
+        assert description.startswith(
+            "full screen: _NET_WM_STATE_FULLSCREEN of the active X11 window; "
+            "do-not-disturb: not detected ("
         )
+        assert description.endswith("screen lock: org.freedesktop.ScreenSaver.GetActive")
         assert probe.description == description
         assert probe.fullscreen_active() is False
         assert probe.screen_locked() is False
@@ -198,12 +199,30 @@ def test_real_desktop_probe_description(
 
 def test_desktop_probe_without_anything_is_safe() -> None:
     probe, description = choose_desktop_probe(WAYLAND, platform="linux")
-    assert description.startswith("do-not-disturb: not detected on Wayland")
+    assert description.startswith("full screen: not detected on Wayland")
+    assert "do-not-disturb: not detected (" in description
     assert "screen lock: not detected (" in description
     assert probe.fullscreen_active() is False
     assert probe.screen_locked() is None
     probe.close()
     probe, description = choose_desktop_probe({}, platform="darwin")
     assert (
-        description == "do-not-disturb: not detected on macOS; screen lock: not detected on macOS"
+        description == "full screen: not detected on macOS; do-not-disturb: not detected here; "
+        "screen lock: not detected on macOS"
     )
+
+
+def test_kde_notification_inhibition_is_do_not_disturb(bus_daemon: BusDaemon) -> None:
+    desktop = FakeDesktop(bus_daemon.address, names=(SCREENSAVER, NOTIFICATIONS))
+    environ = {"DBUS_SESSION_BUS_ADDRESS": bus_daemon.address, "WAYLAND_DISPLAY": "w"}
+    try:
+        probe, description = choose_desktop_probe(environ, platform="linux")
+        assert "do-not-disturb: notification inhibition (org.freedesktop.Notifications" in (
+            description
+        )
+        assert probe.fullscreen_active() is False
+        desktop.inhibited = True
+        assert probe.fullscreen_active() is True
+        probe.close()
+    finally:
+        desktop.stop()

@@ -163,3 +163,12 @@ def test_the_shortest_sit_limit_shown_can_be_saved() -> None:
     settings, errors = form_to_settings(values)
     assert errors == {}
     assert settings is not None and settings.breaks.sit_limit_minutes == 2
+
+
+def test_the_file_only_tray_choice_survives_a_save_from_the_dialog() -> None:
+    from dataclasses import replace
+
+    base = replace(Settings(), app=replace(Settings().app, tray="xembed"))
+    saved, errors = form_to_settings(settings_to_form(base), base=base)
+    assert errors == {} and saved is not None
+    assert saved.app.tray == "xembed"

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -34,36 +35,47 @@ def wait_for(condition: Callable[[], object], limit: float = 10.0) -> bool:
     return bool(condition())
 
 
-def probes(xembed: bool = False, sni: bool = False, gi: bool = False) -> Probes:
-    return Probes(lambda _d: xembed, lambda: sni, lambda: gi)
+def probes(xembed: bool = False, sni: bool = False) -> Probes:
+    return Probes(lambda _d: xembed, lambda _env: sni)
 
 
 # -- choosing the backend ----------------------------------------------------------------
 
 
-def test_the_users_pystray_backend_always_wins() -> None:
+def test_the_users_pystray_backend_wins_over_the_config() -> None:
     env = {"PYSTRAY_BACKEND": "gtk", "DISPLAY": ":0"}
-    assert choose_backend(env, platform="linux", probes=probes(xembed=True)) == "gtk"
+    assert choose_backend(env, configured="sni", platform="linux", probes=probes()) == "gtk"
 
 
-def test_an_xembed_tray_means_the_light_xorg_backend() -> None:
-    env = {"DISPLAY": ":0"}
+def test_deskbreak_tray_wins_over_everything() -> None:
+    env = {"DESKBREAK_TRAY": "xembed", "PYSTRAY_BACKEND": "gtk", "DISPLAY": ":0"}
     assert (
-        choose_backend(env, platform="linux", probes=probes(xembed=True, sni=True, gi=True))
-        == "xorg"
+        choose_backend(env, configured="sni", platform="linux", probes=probes(sni=True)) == "xorg"
     )
-
-
-def test_a_statusnotifier_host_with_pygobject_means_appindicator() -> None:
-    env = {"DISPLAY": ":0"}
-    assert choose_backend(env, platform="linux", probes=probes(sni=True, gi=True)) == "appindicator"
-    assert choose_backend({}, platform="linux", probes=probes(sni=True, gi=True)) == "appindicator"
-
-
-def test_appindicator_needs_both_the_host_and_pygobject() -> None:
-    env = {"DISPLAY": ":0"}
+    env["DESKBREAK_TRAY"] = "None"
     assert choose_backend(env, platform="linux", probes=probes(sni=True)) == "none"
-    assert choose_backend(env, platform="linux", probes=probes(gi=True)) == "none"
+
+
+def test_the_config_key_overrides_the_probes() -> None:
+    env = {"DISPLAY": ":0"}
+    both = probes(xembed=True, sni=True)
+    assert choose_backend(env, configured="xembed", platform="linux", probes=both) == "xorg"
+    assert choose_backend(env, configured="appindicator", platform="linux", probes=both) == (
+        "appindicator"
+    )
+    assert choose_backend(env, configured="auto", platform="linux", probes=both) == "sni"
+
+
+def test_a_statusnotifier_watcher_means_our_own_sni_tray() -> None:
+    env = {"DISPLAY": ":0"}
+    assert choose_backend(env, platform="linux", probes=probes(sni=True, xembed=True)) == "sni"
+    assert choose_backend({}, platform="linux", probes=probes(sni=True)) == "sni"
+
+
+def test_an_xembed_tray_without_a_watcher_means_the_xorg_backend() -> None:
+    env = {"DISPLAY": ":0"}
+    assert choose_backend(env, platform="linux", probes=probes(xembed=True)) == "xorg"
+    assert choose_backend(env, platform="linux", probes=probes()) == "none"
 
 
 def test_no_display_no_xembed() -> None:
@@ -363,3 +375,32 @@ def test_a_lost_dock_request_is_sent_again(trayer: Trayer, monkeypatch: pytest.M
         assert len(requests) >= 2
     finally:
         tray.stop()
+
+
+class _FailingNotifier:
+    """pystray's notify_dbus.Notifier without a notification server: every call fails."""
+
+    def __init__(self, nid: int) -> None:
+        self._nid = nid
+        self.calls = 0
+
+    def hide(self) -> None:
+        self.calls += 1
+        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown: CloseNotification")
+
+
+def test_quit_with_a_gtk_backend_closes_no_notification_that_was_never_shown(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from deskbreak.ui.tray import quiet_notifier
+
+    never_shown = SimpleNamespace(_notifier=_FailingNotifier(0))
+    quiet_notifier(never_shown)
+    never_shown._notifier.hide()  # what pystray's _finalize calls at stop
+    assert never_shown._notifier.calls == 0
+
+    shown = SimpleNamespace(_notifier=_FailingNotifier(7))
+    quiet_notifier(shown)
+    shown._notifier.hide()  # a real one is closed, and a failure is a log line, not a crash
+    assert shown._notifier.calls == 1
+    assert "closing the tray notification failed" in caplog.text

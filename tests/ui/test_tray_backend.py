@@ -24,8 +24,8 @@ def test_a_display_that_cannot_be_opened_has_no_xembed_tray_and_logs_why(
 def test_a_session_bus_that_cannot_be_reached_has_no_watcher_and_logs_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-bus'}")
+    environ = {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}"}
     with caplog.at_level(logging.INFO, logger=tray_backend.__name__):
-        assert sni_watcher_present() is False
+        assert sni_watcher_present(environ) is False
     [record] = caplog.records
     assert "no StatusNotifierWatcher" in record.getMessage()

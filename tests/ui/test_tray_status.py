@@ -112,7 +112,7 @@ def test_a_full_screen_window_says_offers_wait() -> None:
     lines = tooltip(status(State.DUE, 52, dnd=True), LIMIT).splitlines()
     assert lines == [
         "deskbreak — Sitting 50 min · time to move",
-        "Full-screen window: break offers wait",
+        "Full screen or do-not-disturb: break offers wait",
     ]
 
 
@@ -122,7 +122,7 @@ def test_the_notice_goes_last() -> None:
     assert tooltip(noisy, LIMIT, notice).splitlines() == [
         "deskbreak — Sitting 5 min · break at 50 min",
         "Idle time unavailable — counting work hours",
-        "Full-screen window: break offers wait",
+        "Full screen or do-not-disturb: break offers wait",
         notice,
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,9 +62,9 @@ def _checks(ctx: context.Context) -> Iterator[Check]:
     tk_check, display_ok = _tk_and_display()
     yield from tk_check
     if display_ok:
-        yield _guarded("tray", _tray_check)
+        yield _guarded("tray", lambda: _tray_check(ctx.config.settings.app.tray))
         yield _guarded("idle time", _idle_check)
-        yield _guarded("do not disturb", _desktop_check)
+        yield _guarded("desktop facts", _desktop_check)
     else:
         yield Check(
             "tray", False, "not checked: no display", "start deskbreak inside a desktop session"
@@ -100,13 +100,23 @@ def _tk_and_display() -> tuple[list[Check], bool]:
         scaling = float(root.tk.call("tk", "scaling"))
         root.destroy()
     except tkinter.TclError as error:
-        checks.append(
-            Check("display", False, f"cannot open {shown}: {error}", "check DISPLAY and xauth")
-        )
+        fix = "check DISPLAY and xauth"
+        if not os.environ.get("DISPLAY"):
+            fix = "Tk draws through Xwayland: make sure it runs and DISPLAY is set"
+        checks.append(Check("display", False, f"cannot open {shown}: {error}", fix))
         return checks, False
-    session = os.environ.get("XDG_SESSION_TYPE", "x11" if os.environ.get("DISPLAY") else "?")
-    checks.append(Check("display", True, f"{shown} ({session}, scaling {scaling * 72 / 96:.2f}×)"))
+    detail = f"{display_line(os.environ)}, scaling {scaling * 72 / 96:.2f}×"
+    checks.append(Check("display", True, detail))
     return checks, True
+
+
+def display_line(environ: Mapping[str, str]) -> str:
+    """E.g. "wayland-0 (wayland; windows through Xwayland :0)" or ":0 (x11)"."""
+    wayland, x11 = environ.get("WAYLAND_DISPLAY", ""), environ.get("DISPLAY", "")
+    session = environ.get("XDG_SESSION_TYPE", "") or ("wayland" if wayland else "x11")
+    if wayland and x11:
+        return f"{wayland} ({session}; windows through Xwayland {x11})"
+    return f"{wayland or x11} ({session})"
 
 
 def _guarded(topic: str, check: Callable[[], Check]) -> Check:
@@ -116,18 +126,18 @@ def _guarded(topic: str, check: Callable[[], Check]) -> Check:
         return Check(topic, False, f"could not be checked: {error!r}")
 
 
-def _tray_check() -> Check:
+def _tray_check(configured: str = "auto") -> Check:
     from deskbreak.ui import tray_backend
 
-    backend = tray_backend.choose_backend(os.environ)
+    backend = tray_backend.choose_backend(os.environ, configured=configured)
     detail = tray_backend.describe(backend)
     if backend == tray_backend.NONE:
         return Check(
             "tray",
             False,
             detail,
-            "use a desktop with a system tray; on GNOME add the AppIndicator extension "
-            "and PyGObject (see the README)",
+            "use a desktop with a system tray; on GNOME add the AppIndicator and "
+            "KStatusNotifierItem Support extension (see the README's desktop table)",
         )
     return Check("tray", True, detail)
 
@@ -145,13 +155,29 @@ def _idle_check() -> Check:
 
 
 def _desktop_check() -> Check:
+    """Which of idle time, screen lock, full screen and do-not-disturb this desktop shows us."""
     from deskbreak.idle import select
 
     probe, description = select.choose_desktop_probe()
     probe.close()
-    dnd_found = not description.startswith("do-not-disturb: not detected")
+    parts = dict(part.split(": ", 1) for part in description.split("; "))
+    seen = {
+        "idle time": select.describe_sources().chosen is not None,
+        **{fact: not how.startswith("not detected") for fact, how in parts.items()},
+    }
+    can = [fact for fact, ok in seen.items() if ok]
+    cannot = [fact for fact, ok in seen.items() if not ok]
+    detail = "\n".join(
+        [
+            f"sees {', '.join(can) or 'nothing'}; not {', '.join(cannot) or '-'}",
+            *(f"{'':24}{fact}: {how}" for fact, how in parts.items()),
+        ]
+    )
     return Check(
-        "do not disturb", dnd_found, description, "breaks may interrupt full-screen windows"
+        "desktop facts",
+        seen["full screen"] or seen["do-not-disturb"],
+        detail,
+        "breaks may interrupt full-screen windows and do-not-disturb",
     )
 
 

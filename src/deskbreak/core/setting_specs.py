@@ -25,6 +25,8 @@ Kind = Literal[
 ]
 Tab = Literal["hours", "breaks", "ritual", "movement", "context", "general"]
 THEMES = ("system", "light", "dark")
+#: How the tray icon is shown: auto picks what the desktop offers (see ui/tray_backend.py).
+TRAYS = ("auto", "sni", "xembed", "appindicator", "none")
 SCALE_RANGE = (0.75, 3.0)
 
 
@@ -38,11 +40,12 @@ class Spec:
     label: str  # what the dialog calls it
     help: str  # the dialog's tooltip: what it does
     comment: str  # the config file's comment, one string per line
-    tab: Tab
+    tab: Tab | None  # None: only in the config file, never in the dialog
     low: int | None = None  # range of an "int"
     high: int | None = None
     unit: str = ""  # shown after the field: what a number counts, or how to write it
     heading: str = ""  # a heading the dialog shows above this field
+    choices: tuple[str, ...] = ()  # what a "choice" accepts
 
     @property
     def section(self) -> str:
@@ -61,7 +64,7 @@ class Spec:
             "bool": "true or false",
             "time": '"00:00" to "23:59"',
             "name": "a routine id",
-            "choice": values.quoted(THEMES),
+            "choice": values.quoted(self.choices),
             "scale": f'"{values.AUTO}" or {SCALE_RANGE[0]:g} to {SCALE_RANGE[1]:g}',
             "weekdays": "a list of mon … sun",
             "dates": 'a list of dates like "2026-12-24"',
@@ -79,7 +82,7 @@ class Spec:
             assert self.low is not None and self.high is not None, self.key
             return values.int_in(self.low, self.high)
         if self.kind == "choice":
-            return values.one_of(THEMES)
+            return values.one_of(self.choices)
         if self.kind == "scale":
             return values.factor_or_auto(*SCALE_RANGE)
         parsers: dict[str, values.Parser] = {
@@ -183,12 +186,18 @@ SPECS: tuple[Spec, ...] = (
          "Light or dark windows; “system” follows your desktop. "
          "Windows opened after saving use it. The DESKBREAK_THEME variable overrides it.",
          'Window colours: "system" follows your desktop, or "light" or "dark".', "general",
-         heading="Look"),
+         heading="Look", choices=THEMES),
     Spec("app.scale", "scale", None, "Size",
          "How large windows and text are drawn: “auto” follows the screen; 1.5 or 2 suit a "
          "HiDPI screen. Windows opened after saving use it. DESKBREAK_SCALE overrides it.",
          'How large windows and text are drawn: "auto" follows the screen,\n'
          "or a factor from 0.75 to 3, like 1.5 or 2 on a HiDPI screen.", "general"),
+    Spec("app.tray", "choice", "auto", "Tray",
+         "How the tray icon is shown; DESKBREAK_TRAY overrides it.",
+         'How the tray icon is shown: "auto" picks what the desktop offers (a StatusNotifier\n'
+         'tray such as KDE, GNOME with AppIndicator or XFCE, else an XEmbed tray); "sni",\n'
+         '"xembed", "appindicator" (needs PyGObject) or "none" force one.',
+         None, choices=TRAYS),
     Spec("context.calls", "bool", True, "Never interrupt a call",
          "While the microphone or camera is in use, a break offer waits until the call ends.",
          "Hold a break offer while the microphone or camera is in use, until a short while\n"

@@ -81,6 +81,7 @@ class AppSettings:
     weekly_goal_days: int = default("app.weekly_goal_days")
     theme: str = default("app.theme")  # "system", "light" or "dark"
     scale: float | None = default("app.scale")  # None: the screen decides
+    tray: str = default("app.tray")  # "auto", "sni", "xembed", "appindicator" or "none"
 
 
 @dataclass(frozen=True)

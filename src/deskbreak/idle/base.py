@@ -30,7 +30,8 @@ class DesktopProbe(Protocol):
     """Optional facts about the desktop that decide whether to interrupt now."""
 
     def fullscreen_active(self) -> bool:
-        """A full-screen window (presentation, video call) has the focus: do not disturb."""
+        """Do not disturb: a full-screen window (presentation, video call) has the focus, or
+        the desktop's own do-not-disturb is on (GNOME banners off, KDE notifications inhibited)."""
         ...
 
     def screen_locked(self) -> bool | None:

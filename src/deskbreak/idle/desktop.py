@@ -8,11 +8,13 @@ normal behaviour) and "lock state unknown" — rather than raising into the Tk t
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from Xlib import X
 
 from deskbreak.idle.base import IdleUnavailable
+from deskbreak.idle.dnd import DndWatch
 from deskbreak.idle.x11 import X_ERRORS, open_display
 
 if TYPE_CHECKING:  # jeepney loads only where a session bus answers
@@ -67,13 +69,18 @@ class SessionProbe:
         fullscreen: FullscreenWatch | None,
         lock: LockStateReader | None,
         description: str,
+        dnd: Sequence[DndWatch] = (),
     ) -> None:
         self._fullscreen = fullscreen
         self._lock = lock
+        self._dnd = tuple(dnd)
         self.description = description
 
     def fullscreen_active(self) -> bool:
-        return self._fullscreen is not None and self._fullscreen.fullscreen_active()
+        """Do not disturb: a full-screen window, or the desktop's own do-not-disturb switch."""
+        if self._fullscreen is not None and self._fullscreen.fullscreen_active():
+            return True
+        return any(watch.do_not_disturb() for watch in self._dnd)
 
     def screen_locked(self) -> bool | None:
         if self._lock is None:
@@ -88,3 +95,5 @@ class SessionProbe:
             self._fullscreen.close()
         if self._lock is not None:
             self._lock.close()
+        for watch in self._dnd:
+            watch.close()

@@ -21,6 +21,7 @@ from deskbreak.idle.base import IdleSource, IdleUnavailable
 if TYPE_CHECKING:
     from deskbreak.idle.dbus import LockStateReader
     from deskbreak.idle.desktop import FullscreenWatch, SessionProbe
+    from deskbreak.idle.dnd import DndWatch
 
 #: Opens a source for this environment without asking it anything yet; IdleUnavailable if it can't.
 Opener = Callable[[Mapping[str, str]], IdleSource]
@@ -216,8 +217,40 @@ def choose_desktop_probe(
 
     fullscreen, fullscreen_how = _fullscreen_watch(environ, platform)
     lock, lock_how = _lock_reader(environ, platform)
-    description = f"do-not-disturb: {fullscreen_how}; screen lock: {lock_how}"
-    return SessionProbe(fullscreen, lock, description), description
+    dnd, dnd_how = _dnd_watches(environ, platform)
+    description = (
+        f"full screen: {fullscreen_how}; do-not-disturb: {dnd_how}; screen lock: {lock_how}"
+    )
+    return SessionProbe(fullscreen, lock, description, dnd), description
+
+
+def _dnd_watches(environ: Mapping[str, str], platform: str) -> tuple[list[DndWatch], str]:
+    """The desktop's own do-not-disturb switches that answered once."""
+    if platform in ("win32", "darwin"):
+        return [], "not detected here"
+    try:
+        from deskbreak.idle import dnd
+        from deskbreak.idle.dbus import SessionBus, session_bus_address
+    except ImportError as exc:
+        return [], f"not detected ({exc})"
+    watches: list[DndWatch] = []
+    reasons: list[str] = []
+    if dnd.is_gnome(environ):
+        try:
+            watches.append(dnd.GnomeBannersWatch(environ))
+        except IdleUnavailable as exc:
+            reasons.append(f"GNOME banners: {exc}")
+    bus: SessionBus | None = None
+    try:
+        bus = SessionBus(session_bus_address(environ))
+        watches.append(dnd.NotificationsInhibitedWatch(bus))
+    except IdleUnavailable as exc:
+        if bus is not None:
+            bus.close()
+        reasons.append(f"notification inhibition: {exc}")
+    if watches:
+        return watches, " and ".join(w.description for w in watches)
+    return [], f"not detected ({'; '.join(reasons)})"
 
 
 def _fullscreen_watch(

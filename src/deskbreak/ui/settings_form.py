@@ -37,9 +37,11 @@ def day_key(day: str, part: str) -> str:
 
 
 def field_keys() -> list[str]:
-    """Every key the form holds, in the order of the table of settings."""
+    """Every key the form holds, in the order of the table of settings (not the file-only ones)."""
     keys: list[str] = []
     for spec in SPECS:
+        if spec.tab is None:
+            continue
         if spec.key == DAYS:
             keys += [day_key(day, part) for day in WEEKDAYS for part in ("on", "start", "end")]
         else:
@@ -51,7 +53,7 @@ def settings_to_form(settings: Settings) -> dict[str, FormValue]:
     """The values the dialog starts from."""
     values: dict[str, FormValue] = {}
     for spec in SPECS:
-        if spec.key != DAYS:
+        if spec.key != DAYS and spec.tab is not None:
             values[spec.key] = _to_form(spec, getattr(getattr(settings, spec.section), spec.name))
     schedule = settings.schedule
     for day in WEEKDAYS:
@@ -92,6 +94,9 @@ def form_to_settings(
     for spec in SPECS:
         if spec.key == DAYS or (spec.key == "schedule.days_off" and spec.key not in values):
             continue  # a caller without the days-off field keeps the ones it had
+        if spec.tab is None and spec.key not in values:  # a config-file-only setting is kept
+            check(spec.section, spec.name, getattr(getattr(base, spec.section), spec.name))
+            continue
         value = check(spec.section, spec.name, _from_form(spec, values.get(spec.key)))
         if spec.kind == "name" and value is not None and routines and value not in routines:
             errors[spec.key] = f'"{value}" is not a routine deskbreak knows; pick one'

@@ -11,7 +11,7 @@ import tkinter as tk
 from collections.abc import Sequence
 from tkinter import ttk
 
-from deskbreak.core.setting_specs import THEMES, Spec
+from deskbreak.core.setting_specs import Spec
 from deskbreak.core.setting_values import AUTO
 from deskbreak.ui import dialog_style
 from deskbreak.ui.settings_fields import FormVars
@@ -52,7 +52,7 @@ def field_widget(
     if spec.kind == "name":
         return _pick(parent, form.text(key, str(value)), list(routine_names), width=22)
     if spec.kind == "choice":
-        names = [choice.capitalize() for choice in THEMES]
+        names = [choice.capitalize() for choice in spec.choices]
         return _pick(parent, form.text(key, str(value).capitalize()), names, width=10)
     if spec.kind == "scale":
         var = form.text(key, str(value))

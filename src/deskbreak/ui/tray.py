@@ -7,7 +7,9 @@ never touches Tk. :meth:`Tray.set_image` and :meth:`Tray.set_title` are called f
 thread and never block it: pystray's xorg backend waits for its own loop on every update,
 so the newest image and title are handed to a small updater thread that applies them.
 
-pystray is imported lazily: it raises at import when there is no display.
+pystray is imported lazily: it raises at import when there is no display. The ``sni`` backend
+is deskbreak's own StatusNotifierItem over jeepney (:mod:`deskbreak.ui.tray_sni`), not pystray's:
+it has its own receiving thread and never blocks the Tk thread either.
 """
 
 from __future__ import annotations
@@ -18,25 +20,14 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
 
-from deskbreak.core.commands import (
-    Command,
-    OpenTrayMenu,
-    Pause,
-    Quit,
-    Resume,
-    ShowAbout,
-    ShowProgress,
-    ShowSettings,
-    Snooze,
-    TakeBreak,
-)
-from deskbreak.ui.tray_art import IconState, draw_icon
-from deskbreak.ui.tray_backend import choose_backend
+from deskbreak.core.commands import Command, OpenTrayMenu, TakeBreak
+from deskbreak.ui.menu_model import SEPARATOR, MenuEntry, default_command, standard_menu
+from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
+from deskbreak.ui.tray_backend import choose_backend, describe
 
 log = logging.getLogger(__name__)
 
@@ -44,55 +35,6 @@ log = logging.getLogger(__name__)
 #: HiDPI). Drawing at 128 took 10 ms a minute while sitting; at 64, 2.5 ms.
 IMAGE_SIZE = 64
 __all__ = ["Tray", "MenuEntry", "SEPARATOR", "choose_backend", "standard_menu"]
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    """One menu line, for pystray's menu and the Tk popup alike."""
-
-    label: str
-    command: Command | None = None
-    submenu: tuple[MenuEntry, ...] = ()
-    default: bool = False
-
-    @property
-    def is_separator(self) -> bool:
-        return self.label == "-"
-
-
-SEPARATOR = MenuEntry("-")
-
-
-def standard_menu(
-    routines: Sequence[tuple[str, str]], snooze_minutes: int = 10
-) -> tuple[MenuEntry, ...]:
-    """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min")."""
-    pause = (
-        MenuEntry("30 min", Pause(30)),
-        MenuEntry("1 hour", Pause(60)),
-        MenuEntry("Until tomorrow", Pause(None)),
-        SEPARATOR,
-        MenuEntry("Resume", Resume()),
-    )
-    return (
-        MenuEntry("Take a break now", TakeBreak(), default=True),
-        MenuEntry(
-            "Routines",
-            submenu=tuple(MenuEntry(label, TakeBreak(rid)) for rid, label in routines),
-        ),
-        MenuEntry(f"Snooze {snooze_minutes} min", Snooze()),
-        MenuEntry("Pause", submenu=pause),
-        SEPARATOR,
-        MenuEntry("Progress…", ShowProgress()),
-        MenuEntry("Settings…", ShowSettings()),
-        MenuEntry("About", ShowAbout()),
-        SEPARATOR,
-        MenuEntry("Quit", Quit()),
-    )
-
-
-def default_command(menu: Sequence[MenuEntry]) -> Command | None:
-    return next((e.command for e in menu if e.default), None)
 
 
 class Tray:
@@ -106,12 +48,16 @@ class Tray:
         backend: str | None = None,
         environ: Mapping[str, str] | None = None,
         name: str = "deskbreak",
+        configured: str = "auto",
     ) -> None:
         self._post = post
         self._menu = tuple(menu)
-        self.backend = backend or choose_backend(os.environ if environ is None else environ)
+        self.backend = backend or choose_backend(
+            os.environ if environ is None else environ, configured=configured
+        )
         self._name = name
         self._icon: Any = None
+        self._sni: Any = None  # tray_sni.SniTray when the backend is "sni"
         self._thread: threading.Thread | None = None
         self._updater: _Updater | None = None
         self._state: IconState | None = None
@@ -131,6 +77,8 @@ class Tray:
     @property
     def has_menu(self) -> bool:
         """Whether the backend shows the menu itself; if not, a right click posts OpenTrayMenu."""
+        if self._sni is not None:
+            return True
         return self._icon is not None and bool(self._icon.HAS_MENU) and self.backend != "xorg"
 
     def start(self, image: Image.Image, title: str) -> bool:
@@ -141,6 +89,9 @@ class Tray:
                 "prompts and `deskbreak break` still works"
             )
             return False
+        log.info("tray: %s", describe(self.backend))
+        if self.backend == "sni":
+            return self._start_sni(image, title)
         self._icon = self._make_icon(image, title)
         self._updater = _Updater(self._icon)
         if sys.platform == "darwin":
@@ -150,6 +101,19 @@ class Tray:
                 target=self._icon.run, name="deskbreak-tray", daemon=True
             )
             self._thread.start()
+        return True
+
+    def _start_sni(self, image: Image.Image, title: str) -> bool:
+        from deskbreak.ui.tray_sni import SniTray
+
+        sni = SniTray(self._post, self._menu, app_id=self._name)
+        try:
+            sni.start([image], title)
+        except (OSError, ValueError, RuntimeError, TimeoutError) as exc:
+            log.warning("cannot put the icon on the StatusNotifier tray: %s", exc)
+            sni.stop(0.5)
+            return False
+        self._sni = sni
         return True
 
     def _make_icon(self, image: Image.Image, title: str) -> Any:
@@ -169,7 +133,9 @@ class Tray:
             icon_class = _DummyIcon.make()
         else:
             icon_class = importlib.import_module(f"pystray._{self.backend}").Icon
-        return icon_class(self._name, icon=image, title=title, menu=self._pystray_menu(self._menu))
+        icon = icon_class(self._name, icon=image, title=title, menu=self._pystray_menu(self._menu))
+        quiet_notifier(icon)
+        return icon
 
     def _pystray_menu(self, entries: Sequence[MenuEntry]) -> Any:
         import pystray
@@ -195,7 +161,9 @@ class Tray:
         if menu == self._menu:
             return
         self._menu = menu
-        if self._icon is not None and self.backend not in ("xorg", "dummy"):
+        if self._sni is not None:
+            self._sni.set_menu(menu)
+        elif self._icon is not None and self.backend not in ("xorg", "dummy"):
             try:
                 self._icon.menu = self._pystray_menu(menu)  # pystray redraws it
             except Exception:  # a backend that cannot rebuild keeps its old menu
@@ -211,11 +179,15 @@ class Tray:
 
     def set_image(self, image: Image.Image) -> None:
         """Show ``image``. Any thread; never blocks."""
+        if self._sni is not None:
+            self._sni.set_icon([image])
         if self._updater is not None:
             self._updater.push(image=image)
 
     def set_title(self, text: str) -> None:
         """The tooltip. Any thread; never blocks."""
+        if self._sni is not None:
+            self._sni.set_tooltip(text)
         if self._updater is not None:
             self._updater.push(title=latin1(text) if self.backend == "xorg" else text)
 
@@ -223,7 +195,14 @@ class Tray:
         """Hand pystray only what changed: each update wakes two threads and the X server."""
         if state != self._state:
             self._state = state
-            self.set_image(draw_icon(IMAGE_SIZE, state))
+            if self._sni is not None:
+                from deskbreak.ui.tray_sni import PIXMAP_SIZES
+
+                self._sni.set_icon([draw_icon(size, state) for size in PIXMAP_SIZES])
+                due = state.mode is IconMode.DUE
+                self._sni.set_status("NeedsAttention" if due else "Active")
+            else:
+                self.set_image(draw_icon(IMAGE_SIZE, state))
         if title != self._title:
             self._title = title
             self.set_title(title)
@@ -237,6 +216,9 @@ class Tray:
         """Remove the icon and end its threads, waiting at most about ``timeout`` seconds."""
         if self._updater is not None:
             self._updater.close()
+        sni, self._sni = self._sni, None
+        if sni is not None:
+            sni.stop(timeout)
         icon, self._icon = self._icon, None
         if icon is None:
             return
@@ -247,6 +229,26 @@ class Tray:
             self._thread.join(timeout)
         if stopper.is_alive() or (self._thread is not None and self._thread.is_alive()):
             log.warning("the tray icon did not stop within %.0f s; leaving it to exit", timeout)
+
+
+def quiet_notifier(icon: Any) -> None:
+    """pystray's GTK backends close their notification on stop even when none was shown,
+    with a D-Bus call that fails (an uncaught error at Quit) when no notification server is on
+    the bus. deskbreak never shows pystray notifications: close only one that exists."""
+    notifier = getattr(icon, "_notifier", None)
+    if notifier is None:
+        return
+    hide = notifier.hide
+
+    def hide_shown() -> None:
+        if not getattr(notifier, "_nid", 0):
+            return
+        try:
+            hide()
+        except Exception as exc:
+            log.warning("closing the tray notification failed: %s", exc)
+
+    notifier.hide = hide_shown
 
 
 def latin1(text: str) -> str:

@@ -1,9 +1,14 @@
-"""Which pystray backend to use, chosen on purpose rather than by pystray's import order.
+"""Which tray backend to use, chosen on purpose rather than by pystray's import order.
 
-pystray tries AppIndicator, then GTK, then xorg; the GTK-based ones load GTK3 and cost about
-75 MB more (106.6 MB vs 30.8 MB idle, measured). So: the user's ``PYSTRAY_BACKEND`` wins;
-on Linux, xorg where an XEmbed tray owns ``_NET_SYSTEM_TRAY_S<screen>``; AppIndicator where a
-StatusNotifierWatcher is on the session bus and PyGObject imports; otherwise ``"none"``.
+On Linux the choice is: deskbreak's own StatusNotifierItem (``"sni"``, jeepney, no GTK) where a
+``org.kde.StatusNotifierWatcher`` is on the session bus (KDE Plasma, GNOME with the AppIndicator
+extension, XFCE, Budgie, waybar …); pystray's xorg backend (``"xorg"``, XEmbed) where a tray owns
+``_NET_SYSTEM_TRAY_S<screen>``; otherwise ``"none"`` and a clear message. pystray's
+GTK-based backends (``appindicator``, ``gtk``) cost about 75 MB more and need PyGObject from the
+system; they are only used when asked for.
+
+Overrides, strongest first: ``DESKBREAK_TRAY`` (sni, xembed, appindicator, none or auto), then
+pystray's own ``PYSTRAY_BACKEND`` (any pystray backend name), then the config's ``app.tray``.
 
 No pystray import here, so ``deskbreak doctor`` can report the choice without a display.
 """
@@ -11,13 +16,17 @@ No pystray import here, so ``deskbreak doctor`` can report the choice without a 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from deskbreak.ui.sni_protocol import WATCHER
+
 NONE = "none"
+AUTO = "auto"
+#: What ``DESKBREAK_TRAY`` and ``app.tray`` accept, and the backend each one means.
+CHOICES = {"auto": AUTO, "sni": "sni", "xembed": "xorg", "appindicator": "appindicator", NONE: NONE}
 
 log = logging.getLogger(__name__)
 
@@ -27,39 +36,49 @@ class Probes:
     """What the choice looks at; tests pass fakes."""
 
     xembed_tray: Callable[[str], bool]  # DISPLAY name → a tray owns the selection
-    sni_watcher: Callable[[], bool]  # a StatusNotifierWatcher is on the session bus
-    gi_appindicator: Callable[[], bool]  # PyGObject with an AppIndicator typelib imports
+    sni_watcher: Callable[[Mapping[str, str]], bool]  # a StatusNotifierWatcher on the bus
 
 
 def choose_backend(
-    environ: Mapping[str, str], *, platform: str = sys.platform, probes: Probes | None = None
+    environ: Mapping[str, str],
+    *,
+    configured: str = AUTO,
+    platform: str = sys.platform,
+    probes: Probes | None = None,
 ) -> str:
-    """The pystray backend name to use, or ``"none"`` when there is no tray to dock into."""
-    forced = environ.get("PYSTRAY_BACKEND", "").strip()
-    if forced:
+    """The backend name to use, or ``"none"`` when there is no tray to show an icon in."""
+    forced = CHOICES.get(environ.get("DESKBREAK_TRAY", "").strip().lower(), AUTO)
+    if forced != AUTO:
         return forced
+    pystray_forced = environ.get("PYSTRAY_BACKEND", "").strip()
+    if pystray_forced:
+        return pystray_forced
+    if CHOICES.get(configured, AUTO) != AUTO:
+        return CHOICES[configured]
     if platform == "win32":
         return "win32"
     if platform == "darwin":
         return "darwin"
     probes = probes or REAL_PROBES
+    if probes.sni_watcher(environ):
+        return "sni"
     display = environ.get("DISPLAY", "")
     if display and probes.xembed_tray(display):
         return "xorg"
-    if probes.sni_watcher() and probes.gi_appindicator():
-        return "appindicator"
     return NONE
 
 
 def describe(backend: str) -> str:
     """One line for ``doctor`` and the log."""
     return {
+        "sni": "StatusNotifier tray (deskbreak's own, over D-Bus, no GTK)",
         "xorg": "XEmbed system tray (pystray xorg backend, no GTK)",
         "appindicator": "StatusNotifier tray (pystray AppIndicator backend, GTK)",
         "win32": "Windows notification area",
         "darwin": "macOS menu bar",
         "dummy": "no icon (dummy backend, for tests)",
-        NONE: "no system tray found: prompts and `deskbreak break` still work",
+        NONE: "no system tray found (no StatusNotifierWatcher on the session bus, no XEmbed "
+        "tray on the display): prompts and `deskbreak break` still work",
     }.get(backend, f"pystray backend {backend!r} (set by PYSTRAY_BACKEND)")
 
 
@@ -82,15 +101,20 @@ def xembed_tray_present(display_name: str) -> bool:
         display.close()
 
 
-def sni_watcher_present() -> bool:
+def sni_watcher_present(environ: Mapping[str, str]) -> bool:
     try:
         from jeepney import DBus, new_method_call
         from jeepney.io.blocking import open_dbus_connection
+
+        from deskbreak.idle.dbus import session_bus_address
     except ImportError:
         return False
+    address = session_bus_address(environ)
+    if address is None:
+        return False
     try:
-        with contextlib.closing(open_dbus_connection(bus="SESSION")) as conn:
-            msg = new_method_call(DBus(), "NameHasOwner", "s", ("org.kde.StatusNotifierWatcher",))
+        with contextlib.closing(open_dbus_connection(address, auth_timeout=1.0)) as conn:
+            msg = new_method_call(DBus(), "NameHasOwner", "s", (WATCHER,))
             reply = conn.send_and_get_reply(msg, timeout=1.0)
             return bool(reply.body[0])
     except Exception as error:  # no session bus, or it did not answer: no watcher either
@@ -98,18 +122,4 @@ def sni_watcher_present() -> bool:
         return False
 
 
-def gi_appindicator_present() -> bool:
-    try:
-        gi = importlib.import_module("gi")
-    except ImportError:
-        return False
-    for name in ("AyatanaAppIndicator3", "AppIndicator3"):
-        try:
-            gi.require_version(name, "0.1")
-            return True
-        except (ValueError, AttributeError):
-            continue
-    return False
-
-
-REAL_PROBES = Probes(xembed_tray_present, sni_watcher_present, gi_appindicator_present)
+REAL_PROBES = Probes(xembed_tray_present, sni_watcher_present)

@@ -26,7 +26,7 @@ def tooltip(status: EngineStatus, sit_limit_minutes: int, notice: str | None = N
     if status.idle_source_name is None:
         lines.append("Idle time unavailable — counting work hours")
     if status.dnd and status.due_reason != IN_CALL:
-        lines.append("Full-screen window: break offers wait")
+        lines.append("Full screen or do-not-disturb: break offers wait")
     if notice:
         lines.append(notice)
     return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""A private desktop session for tests against real services: its own bus, folders and daemons.
+
+Every service a test starts lives in one :class:`DesktopSession`: a `dbus-daemon --session`
+of its own, a fresh HOME and XDG_* folders, a 0700 XDG_RUNTIME_DIR. Nothing is shared between
+tests, and everything is stopped (process group and all) when the session ends.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jeepney import DBus, DBusAddress, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.wrappers import unwrap_msg
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
+    """Poll ``predicate`` every 20 ms until it is truthy; generous bounds for a loaded machine."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def without_pystray(env: dict[str, str]) -> dict[str, str]:
+    """The session's environment without the test suite's PYSTRAY_BACKEND=dummy."""
+    return {k: v for k, v in env.items() if k != "PYSTRAY_BACKEND"}
+
+
+class DesktopSession:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        # Short, private and 0700: sockets live here, and a socket path has a 108-byte limit.
+        runtime = Path(tempfile.mkdtemp(prefix="deskbreak-run-"))
+        os.chmod(runtime, 0o700)
+        self.runtime = runtime
+        home = root / "home"
+        self.env = dict(os.environ) | {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "XDG_STATE_HOME": str(home / ".local" / "state"),
+            "XDG_RUNTIME_DIR": str(runtime),
+        }
+        for key in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            Path(self.env[key]).mkdir(parents=True, exist_ok=True)
+        for key in ("WAYLAND_DISPLAY", "DBUS_SYSTEM_BUS_ADDRESS"):
+            self.env.pop(key, None)
+        self.processes: list[subprocess.Popen[Any]] = []
+        bus = self.spawn(
+            ["dbus-daemon", "--session", "--print-address", "--nofork"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert bus.stdout is not None
+        self.address = bus.stdout.readline().strip()
+        assert self.address.startswith("unix:"), f"dbus-daemon did not start: {self.address!r}"
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = self.address
+        self._conns: list[DBusConnection] = []
+
+    def spawn(self, argv: list[str], **kwargs: Any) -> subprocess.Popen[Any]:
+        """Start ``argv`` in this session, in its own process group; stopped at the end."""
+        kwargs.setdefault("stdout", subprocess.DEVNULL)
+        kwargs.setdefault("stderr", subprocess.DEVNULL)
+        process = subprocess.Popen(
+            argv, env=kwargs.pop("env", self.env), start_new_session=True, **kwargs
+        )
+        self.processes.append(process)
+        return process
+
+    def connect(self) -> DBusConnection:
+        conn = open_dbus_connection(self.address)
+        self._conns.append(conn)
+        return conn
+
+    def call(
+        self,
+        conn: DBusConnection,
+        service: str,
+        path: str,
+        interface: str,
+        method: str,
+        signature: str | None = None,
+        *args: Any,
+        timeout: float = 10,
+    ) -> tuple[Any, ...]:
+        message = new_method_call(DBusAddress(path, service, interface), method, signature, args)
+        return tuple(unwrap_msg(conn.send_and_get_reply(message, timeout=timeout)))
+
+    def has_owner(self, conn: DBusConnection, name: str) -> bool:
+        reply = conn.send_and_get_reply(new_method_call(DBus(), "NameHasOwner", "s", (name,)))
+        return bool(reply.body[0])
+
+    def wait_for_name(self, name: str, timeout: float = 20) -> None:
+        conn = self.connect()
+        wait_for(lambda: self.has_owner(conn, name), timeout, f"{name} on the session bus")
+
+    def stop(self, process: subprocess.Popen[Any]) -> None:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                return
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(5)
+
+    def close(self) -> None:
+        for conn in self._conns:
+            conn.close()
+        for process in reversed(self.processes):
+            self.stop(process)
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+        shutil.rmtree(self.runtime, ignore_errors=True)
+
+
+@contextmanager
+def desktop_session(root: Path) -> Iterator[DesktopSession]:
+    session = DesktopSession(root)
+    try:
+        yield session
+    finally:
+        session.close()

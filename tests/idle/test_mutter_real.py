@@ -1,0 +1,97 @@
+"""GNOME's idle time for real: a headless Wayland mutter on the test's own bus, input injected
+through org.gnome.Mutter.RemoteDesktop (the only input mutter counts: xdotool into its
+Xwayland does not reset it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jeepney.io.blocking import DBusConnection
+
+from deskbreak.idle import select
+from tests.desktop_session import DesktopSession, desktop_session, wait_for
+
+IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
+REMOTE = "org.gnome.Mutter.RemoteDesktop"
+
+
+@pytest.fixture
+def gnome(tmp_path: Path) -> Iterator[DesktopSession]:
+    assert shutil.which("mutter"), "install mutter (packaging/system-deps.sh test)"
+    with desktop_session(tmp_path / "desk") as desk:
+        for key in ("DISPLAY", "WAYLAND_DISPLAY"):
+            desk.env.pop(key, None)
+        desk.spawn(["mutter", "--headless", "--wayland", "--no-x11",
+                    "--virtual-monitor", "1280x800"])  # fmt: skip
+        desk.wait_for_name(IDLE_MONITOR, timeout=30)
+        desk.wait_for_name(REMOTE, timeout=30)
+        desk.env["WAYLAND_DISPLAY"] = "wayland-0"
+        desk.env["XDG_SESSION_TYPE"] = "wayland"
+        yield desk
+
+
+def remote_input(desk: DesktopSession) -> tuple[DBusConnection, str]:
+    """A started RemoteDesktop session; it lives as long as this one connection."""
+    conn = desk.connect()
+    (path,) = desk.call(conn, REMOTE, "/org/gnome/Mutter/RemoteDesktop", REMOTE, "CreateSession")
+    desk.call(conn, REMOTE, path, f"{REMOTE}.Session", "Start")
+    return conn, path
+
+
+def test_idle_source_is_mutter_and_input_resets_it(gnome: DesktopSession) -> None:
+    env = gnome.env
+    source, summary = select.choose_idle_source(env, platform="linux")
+    assert source is not None, summary
+    try:
+        assert source.name == "gnome-mutter"
+        report = select.describe_sources(env, platform="linux")
+        assert [c.verdict for c in report.checks][0] is select.Verdict.SKIPPED  # no X11 counter
+        # Without input, idle time grows.
+        first = source.idle_seconds()
+        wait_for(lambda: source.idle_seconds() >= first + 0.3, 10, "idle time to grow")
+        before = source.idle_seconds()
+        assert before >= 0.3
+
+        conn, path = remote_input(gnome)
+        session = f"{REMOTE}.Session"
+
+        def moved() -> bool:
+            gnome.call(conn, REMOTE, path, session, "NotifyPointerMotionRelative", "dd", 5.0, 3.0)
+            return source.idle_seconds() < before
+
+        # Asked again on each poll: the first event may come before the virtual pointer is up.
+        wait_for(moved, 10, "a pointer move to reset idle")
+        wait_for(lambda: source.idle_seconds() >= 0.3, 10, "idle time to grow again")
+        mid = source.idle_seconds()
+
+        def typed() -> bool:
+            gnome.call(conn, REMOTE, path, session, "NotifyKeyboardKeysym", "ub", 0xFFE1, True)
+            gnome.call(conn, REMOTE, path, session, "NotifyKeyboardKeysym", "ub", 0xFFE1, False)
+            return source.idle_seconds() < mid
+
+        wait_for(typed, 10, "a key press to reset idle")
+    finally:
+        source.close()
+
+
+def test_the_desktop_probe_on_headless_gnome(gnome: DesktopSession) -> None:
+    """Plain mutter has no ScreenSaver service: lock is unknown, and doctor says so. GNOME's
+    do-not-disturb (notification banners off, a real dconf setting) holds prompts back."""
+    env = gnome.env | {"XDG_CURRENT_DESKTOP": "GNOME"}
+    probe, description = select.choose_desktop_probe(env, platform="linux")
+    try:
+        assert probe.screen_locked() is None
+        assert "screen lock: not detected" in description
+        assert "do-not-disturb: GNOME's notification banners setting" in description
+        assert probe.fullscreen_active() is False
+        gsettings = ["gsettings", "set", "org.gnome.desktop.notifications", "show-banners"]
+        subprocess.run([*gsettings, "false"], env=env, check=True, timeout=30)
+        wait_for(probe.fullscreen_active, 10, "do-not-disturb to be seen")
+        subprocess.run([*gsettings, "true"], env=env, check=True, timeout=30)
+        wait_for(lambda: not probe.fullscreen_active(), 10, "do-not-disturb to end")
+    finally:
+        probe.close()
