@@ -10,17 +10,18 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for routine_id in ("quick-reset", "hips-midback", "seated", "daily-ritual", "wind-down"):
         assert routine_id in out
-    assert "soften → organize → strengthen" in out and "5:11" in out
+    assert "soften → organize → strengthen" in out and "5:15" in out and "walk-break" in out
 
 
 def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "show", "hips-midback"]) == 0
     out = capsys.readouterr().out
-    assert "Hip hinge — 8 reps, one per breath" in out
+    assert "Hip hinge — 6 reps, one per breath" in out
+    assert "Support: Hands on the edge of a desk" in out
     assert "\n10. Wall angels" not in out
     assert "Send the hips back as if closing a door" in out
     assert "Breathe in  (3 s): Send the hips back and hinge forward." in out
-    assert "Supported split squat — 4 reps each side, one per breath" in out
+    assert "Standing hip-front stretch — hold for 3 slow breaths each side" in out
     assert "Seated figure-4 stretch — hold for 2 slow breaths each side" in out
     assert "Breathe out (6 s, your pace): " in out  # soften moves follow the user's pace
 

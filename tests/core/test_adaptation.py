@@ -96,17 +96,17 @@ def test_discomfort_a_skip_or_a_long_gap_starts_over() -> None:
 
 
 def test_a_pain_stop_regresses_and_progression_starts_again_after_the_pause() -> None:
-    log = _days([0, 4, 8, 14]) + [_session(15, "calf-raise", pain=True)]
-    found = adaptations(log, LIB, date(2026, 3, 20))["calf-raise"]
-    assert (found.variant, found.use) == ("easier", "seated-calf-raise")
+    log = _days([0, 4, 8, 14], "desk-squat") + [_session(15, "desk-squat", pain=True)]
+    found = adaptations(log, LIB, date(2026, 3, 20))["desk-squat"]
+    assert (found.variant, found.use) == ("easier", "desk-squat-shallow")
     # comfortable times at the easier variant during the pause don't count afterwards
-    log += _days([17, 20, 24, 27], "seated-calf-raise", variant="easier")
-    found = adaptations(log, LIB, date(2026, 3, 31))["calf-raise"]
+    log += _days([17, 20, 24, 27], "desk-squat-shallow", variant="easier")
+    found = adaptations(log, LIB, date(2026, 3, 31))["desk-squat"]
     assert (found.variant, found.extra) == ("base", 0) and "back to the usual" in found.reason
-    log += _days([29, 33, 36])  # pause over on day 29: one week comfortable again
-    assert adaptations(log, LIB, date(2026, 4, 8))["calf-raise"].extra == 2
-    log += _days([40, 43])  # two weeks
-    assert adaptations(log, LIB, date(2026, 4, 14))["calf-raise"].variant == "harder"
+    log += _days([29, 33, 36], "desk-squat")  # pause over on day 29: one week comfortable again
+    assert adaptations(log, LIB, date(2026, 4, 8))["desk-squat"].extra == 2
+    log += _days([40, 43], "desk-squat")  # two weeks
+    assert adaptations(log, LIB, date(2026, 4, 14))["desk-squat"].variant == "harder"
 
 
 def test_the_log_is_read_as_of_today() -> None:

@@ -91,6 +91,8 @@ def _dose_text(step: Step) -> str:
     sides = " each side" if dose.per_side else ""
     if dose.kind == "hold":
         return f"hold for {dose.count} slow breaths{sides}"
+    if dose.kind == "breaths":
+        return f"{dose.count} slow breaths"
     return f"{dose.count} reps{sides}, one per breath"
 
 
@@ -131,5 +133,6 @@ def show_text(routine: Routine, breathing: BreathingSettings) -> str:
             *(f"{pad}{line}" for line in _breath_lines(movement, breathing)),
             f"{pad}Effort: {movement.effort}",
         ]
+        lines += [f"{pad}Support: {movement.support}"] if movement.support else []
         lines += [f"{pad}Caution: {c}" for c in movement.cautions]
     return "\n".join(lines)

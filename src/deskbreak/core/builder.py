@@ -16,8 +16,9 @@ from datetime import date
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Dose, Phase, Region, Routine, Step
-from deskbreak.core.offers import Offers
+from deskbreak.core.offers import NAMED_ONLY, Offers
 from deskbreak.core.routines import (
+    CLOSING_MOVEMENTS,
     PHASE_ORDER,
     TRANSITION_SECONDS,
     breath_seconds,
@@ -63,7 +64,9 @@ def build_routine(
     rng = random.Random(f"{(day or date(2000, 1, 1)).isoformat()}/{seed}")
     by_phase: dict[Phase, list[Step]] = {}
     for phase in PHASE_ORDER:
-        candidates = [m for m in library.base_movements() if m.phase is phase]
+        candidates = [
+            m for m in library.base_movements() if m.phase is phase and m.id not in NAMED_ONLY
+        ]
         rng.shuffle(candidates)
         steps = [s for s in (offers.step_for(m) for m in candidates) if s is not None]
         steps.sort(key=lambda s: offers.demoted(s.movement))
@@ -171,6 +174,8 @@ def adapt_routine(
         fitted = offers.step_for(step.movement, step.dose, taken)
         if fitted is not None and fitted.movement.id != step.movement.id:
             fitted = _like(fitted, step)
+        if fitted is None and step.movement.id in CLOSING_MOVEMENTS:
+            continue  # a closing breath the user can't do is left out, never swapped
         if fitted is None:
             swap = offers.substitute(step.movement, taken)
             fitted = _like(swap, step) if swap is not None else None

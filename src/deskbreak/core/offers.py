@@ -21,6 +21,9 @@ from deskbreak.core.library import Library
 from deskbreak.core.movements import Dose, Movement, Phase, Posture, Step
 
 MAX_COUNT = 30  # the library's own ceiling for a dose
+# Offered only where a routine names them: a walk or a closing breath is never a swap for
+# an arch lift, nor picked by the builder to fill a phase.
+NAMED_ONLY = frozenset({"walk", "closing-breath"})
 
 
 class Offers:
@@ -136,7 +139,10 @@ class Offers:
         others = [
             m
             for m in library.base_movements()
-            if m.phase is movement.phase and m.id != movement.id and m.id not in self.paused
+            if m.phase is movement.phase
+            and m.id != movement.id
+            and m.id not in self.paused
+            and m.id not in NAMED_ONLY
         ]
         for other in sorted(others, key=rank):
             found = self.step_for(other, used=used)

@@ -141,7 +141,7 @@ def counter_text(frame: Frame) -> str:
     """ "rep 3 of 8 · left side", or "breath 2 of 5" for a held position."""
     assert frame.step is not None
     dose = frame.step.effective_dose
-    unit = "breath" if dose.kind == "hold" else "rep"
+    unit = "rep" if dose.kind == "reps" else "breath"
     parts = [f"{unit} {max(frame.rep, 1)} of {frame.reps}"]
     if frame.side is not None:
         parts.append(f"{frame.side.value} side")
