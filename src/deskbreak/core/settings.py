@@ -15,6 +15,7 @@ from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 POSTURES = ("seated", "standing", "floor")
+CHAIRS = ("rolling", "fixed")  # "rolling": wheels or a recline, the usual office chair
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ class BreakSettings:
 @dataclass(frozen=True)
 class RitualSettings:
     enabled: bool = True
-    time: time = time(8, 0)
+    time: time = time(9, 30)  # inside the default workday, so the reminder finds you
     routine: str = "daily-ritual"
+    anchor: str = "after my morning coffee"  # the habit the ritual follows
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class BreathingSettings:
 class MovementSettings:
     postures: tuple[str, ...] = ("seated", "standing")
     avoid: tuple[str, ...] = ()
+    chair: str = "rolling"
+    wall_nearby: bool = False
+    clear_floor: bool = True
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,18 @@ def _postures(raw: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _chair(raw: Any) -> str:
+    if raw not in CHAIRS:
+        raise InvalidValue(f"must be one of {_quoted(CHAIRS)}")
+    return str(raw)
+
+
+def _anchor(raw: Any) -> str:
+    if not isinstance(raw, str) or len(raw.strip()) > 60:
+        raise InvalidValue('must be a short phrase in quotes, like "after my morning coffee"')
+    return raw.strip()
+
+
 def _ids(raw: Any) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
         raise InvalidValue('must be a list of movement ids like ["wall-angels"]')
@@ -213,6 +230,7 @@ SCHEMA: dict[str, dict[str, tuple[Parser, str]]] = {
         "enabled": (_bool, "true or false"),
         "time": (parse_clock_time, '"00:00" to "23:59"'),
         "routine": (_name, "a routine id"),
+        "anchor": (_anchor, "a short phrase, up to 60 characters"),
     },
     "breathing": {
         "inhale_seconds": (_int_in(2, 8), "2 to 8"),
@@ -222,6 +240,9 @@ SCHEMA: dict[str, dict[str, tuple[Parser, str]]] = {
     "movement": {
         "postures": (_postures, "seated, standing, floor"),
         "avoid": (_ids, "a list of movement ids"),
+        "chair": (_chair, '"rolling" or "fixed"'),
+        "wall_nearby": (_bool, "true or false"),
+        "clear_floor": (_bool, "true or false"),
     },
     "app": {
         "sound": (_bool, "true or false"),
@@ -288,6 +309,10 @@ def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Probl
         sections[section] = replace(default_part, **values)
     settings = Settings(**sections)
     problems.extend(_cross_checks(settings))
+    breathing = settings.breathing
+    if breathing.exhale_seconds < breathing.inhale_seconds:
+        # A longer out-breath calms; a shorter one is never offered.
+        settings = replace(settings, breathing=BreathingSettings())
     return settings, problems
 
 
@@ -332,6 +357,16 @@ def _cross_checks(settings: Settings) -> list[Problem]:
     if schedule.start == schedule.end:
         problems.append(
             Problem("schedule.end", "equals schedule.start, so no time counts as work.")
+        )
+    breathing = settings.breathing
+    if breathing.exhale_seconds < breathing.inhale_seconds:
+        problems.append(
+            Problem(
+                "breathing.exhale_seconds",
+                f"({breathing.exhale_seconds} s) is shorter than breathing.inhale_seconds "
+                f"({breathing.inhale_seconds} s); the out-breath must be at least as long. "
+                "Using the default pace, in 4 s and out 6 s.",
+            )
         )
     if settings.breaks.idle_reset_minutes >= settings.breaks.sit_limit_minutes:
         problems.append(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from tkinter import ttk
 
-from deskbreak.core.settings import POSTURES, WEEKDAYS, Settings
+from deskbreak.core.settings import CHAIRS, POSTURES, WEEKDAYS, Settings
 from deskbreak.shell import configfile
 from deskbreak.ui import dialog_style, theme
 from deskbreak.ui.settings_fields import FIELDS, FormVars, help_text, reason_label, tooltip
@@ -204,13 +204,19 @@ class SettingsDialog(tk.Toplevel):
         tab = self._tab("Ritual & breath", "A longer daily session, and the pace of your breath.")
         self._check(tab, "ritual.enabled", values).grid(row=1, column=0, columnspan=3, sticky="w")
         self._row(tab, 2, "ritual.time", self._time(tab, "ritual.time", values))
-        self._routine(tab, 3, "ritual.routine", values)
-        ttk.Label(tab, text="Breath pace", style="Heading.TLabel").grid(
-            row=4, column=0, sticky="w", pady=(self.px(16), self.px(4))
+        anchor = ttk.Entry(
+            tab,
+            textvariable=self.form.text("ritual.anchor", str(values["ritual.anchor"])),
+            width=28,
         )
-        self._number(tab, 5, "breathing.inhale_seconds", values, 2, 8, "seconds")
-        self._number(tab, 6, "breathing.hold_seconds", values, 0, 2, "seconds")
-        self._number(tab, 7, "breathing.exhale_seconds", values, 2, 10, "seconds")
+        self._row(tab, 3, "ritual.anchor", anchor)
+        self._routine(tab, 4, "ritual.routine", values)
+        ttk.Label(tab, text="Breath pace", style="Heading.TLabel").grid(
+            row=5, column=0, sticky="w", pady=(self.px(16), self.px(4))
+        )
+        self._number(tab, 6, "breathing.inhale_seconds", values, 2, 8, "seconds")
+        self._number(tab, 7, "breathing.hold_seconds", values, 0, 2, "seconds")
+        self._number(tab, 8, "breathing.exhale_seconds", values, 2, 10, "seconds")
         self.form.vars["ritual.enabled"].trace_add("write", lambda *_: self._enable_ritual())
         self._enable_ritual()
 
@@ -236,6 +242,18 @@ class SettingsDialog(tk.Toplevel):
             "movement.postures", lambda: [p for p, v in posture_vars.items() if v.get()]
         )
         self._row(tab, 1, "movement.postures", postures)
+        chair = ttk.Combobox(
+            tab,
+            textvariable=self.form.text("movement.chair", str(values["movement.chair"])),
+            values=list(CHAIRS),
+            state="readonly",
+            width=10,
+        )
+        self._row(tab, 2, "movement.chair", chair)
+        place = ttk.Frame(tab)
+        for key in ("movement.wall_nearby", "movement.clear_floor"):
+            self._check(place, key, values).pack(anchor="w")
+        place.grid(row=3, column=1, columnspan=3, sticky="w", pady=self.px(4))
         self._avoid_list(tab, values, movements)
         if adaptations or on_reset:
             self._adaptations(tab, adaptations, on_reset)
@@ -284,7 +302,7 @@ class SettingsDialog(tk.Toplevel):
             "movement.avoid",
             lambda: [ids[int(i)] for i in listbox.curselection()],  # type: ignore[no-untyped-call]
         )
-        self._row(tab, 2, "movement.avoid", frame, tall=True)
+        self._row(tab, 4, "movement.avoid", frame, tall=True)
         self.tooltips["movement.avoid"] = tooltip(
             listbox, help_text("movement.avoid"), self.pal, self.fnt
         )
@@ -296,10 +314,10 @@ class SettingsDialog(tk.Toplevel):
         on_reset: Callable[[], None] | None,
     ) -> None:
         ttk.Label(tab, text="Adapted movements", style="Heading.TLabel").grid(
-            row=3, column=0, columnspan=4, sticky="w", pady=(self.px(16), self.px(4))
+            row=5, column=0, columnspan=4, sticky="w", pady=(self.px(16), self.px(4))
         )
         box = ttk.Frame(tab)
-        box.grid(row=4, column=0, columnspan=4, sticky="we")
+        box.grid(row=6, column=0, columnspan=4, sticky="we")
         if not adaptations:
             ttk.Label(
                 box, text="None yet: every movement is at its usual level.", style="Muted.TLabel"
@@ -313,7 +331,7 @@ class SettingsDialog(tk.Toplevel):
             )
         if on_reset:
             self.reset_button = ttk.Button(tab, text="Reset adaptations", command=on_reset)
-            self.reset_button.grid(row=5, column=0, sticky="w", pady=(self.px(10), 0))
+            self.reset_button.grid(row=7, column=0, sticky="w", pady=(self.px(10), 0))
             tooltip(
                 self.reset_button,
                 "Forget what deskbreak learned from your comfort answers and offer every movement at its usual level again.",
@@ -356,7 +374,7 @@ class SettingsDialog(tk.Toplevel):
 
     def _enable_ritual(self) -> None:
         on = self.form.flags["ritual.enabled"].get()
-        for key in ("ritual.time", "ritual.routine"):
+        for key in ("ritual.time", "ritual.anchor", "ritual.routine"):
             widget = self.widgets.get(key)
             if isinstance(widget, ttk.Combobox):
                 widget.state(["readonly", "!disabled"] if on else ["disabled"])

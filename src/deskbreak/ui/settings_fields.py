@@ -57,9 +57,13 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "ritual.time": (
         "Reminder time",
-        "When to remind you; tie it to a habit, like after the morning coffee.",
+        "When to remind you, inside your working hours so the reminder finds you.",
     ),
     "ritual.routine": ("Ritual routine", "The routine for the daily ritual."),
+    "ritual.anchor": (
+        "Right after",
+        "The habit your ritual follows, like “after my morning coffee”; the reminder says it.",
+    ),
     "breathing.inhale_seconds": (
         "Breathe in",
         "How long each in-breath lasts in the softening movements.",
@@ -75,6 +79,19 @@ FIELDS: dict[str, tuple[str, str]] = {
     "movement.postures": (
         "Positions",
         "The positions you can use. Add the floor only if you have a clean place to lie down.",
+    ),
+    "movement.chair": (
+        "Your chair",
+        "“Rolling” if it has wheels or reclines (most office chairs): moves that need a steady "
+        "chair are then left out. “Fixed” if it neither rolls nor reclines.",
+    ),
+    "movement.wall_nearby": (
+        "A clear wall is near my desk",
+        "Allows wall angels and wall sits.",
+    ),
+    "movement.clear_floor": (
+        "A step of clear floor around my desk",
+        "Allows split stances and leg lifts beside the desk.",
     ),
     "movement.avoid": (
         "Never offer",

@@ -39,16 +39,20 @@ TIME_FIELDS = (("schedule", "start"), ("schedule", "end"), ("ritual", "time"))
 BOOL_FIELDS = (
     ("breaks", "outside_work_hours"),
     ("ritual", "enabled"),
+    ("movement", "wall_nearby"),
+    ("movement", "clear_floor"),
     ("app", "sound"),
     ("app", "autostart"),
 )
 NAME_FIELDS = (("breaks", "prompt_routine"), ("ritual", "routine"))
+TEXT_FIELDS = (("movement", "chair"), ("ritual", "anchor"))
 LIST_FIELDS = (("movement", "postures"), ("movement", "avoid"))
 
 # Cross-field problems from the core, reworded to sit beside one field.
 _CROSS_REASONS = {
     "schedule.end": "must differ from the start",
     "breaks.idle_reset_minutes": "must be shorter than the sit limit",
+    "breathing.exhale_seconds": "must be at least as long as the in-breath",
 }
 
 
@@ -61,7 +65,7 @@ def field_keys() -> list[str]:
     """Every key the form holds, in the order the dialog shows them."""
     keys = ["schedule.start", "schedule.end"]
     keys += [day_key(day, part) for day in WEEKDAYS for part in ("on", "start", "end")]
-    groups = (INT_FIELDS, TIME_FIELDS[2:], BOOL_FIELDS, NAME_FIELDS, LIST_FIELDS)
+    groups = (INT_FIELDS, TIME_FIELDS[2:], BOOL_FIELDS, NAME_FIELDS, TEXT_FIELDS, LIST_FIELDS)
     keys += [f"{section}.{key}" for group in groups for section, key in group]
     return keys
 
@@ -69,7 +73,7 @@ def field_keys() -> list[str]:
 def settings_to_form(settings: Settings) -> dict[str, FormValue]:
     """The values the dialog starts from."""
     values: dict[str, FormValue] = {}
-    for section, key in INT_FIELDS + NAME_FIELDS:
+    for section, key in INT_FIELDS + NAME_FIELDS + TEXT_FIELDS:
         values[f"{section}.{key}"] = str(getattr(getattr(settings, section), key))
     for section, key in TIME_FIELDS:
         values[f"{section}.{key}"] = _clock(getattr(getattr(settings, section), key))
@@ -118,11 +122,15 @@ def form_to_settings(
     for section, key in TIME_FIELDS:
         check(section, key, str(values.get(f"{section}.{key}", "")))
     for section, key in BOOL_FIELDS:
-        check(section, key, bool(values.get(f"{section}.{key}", False)))
+        default = getattr(getattr(base, section), key)
+        check(section, key, bool(values.get(f"{section}.{key}", default)))
     for section, key in NAME_FIELDS:
         name = check(section, key, str(values.get(f"{section}.{key}", "")))
         if name is not None and routines and name not in routines:
             errors[f"{section}.{key}"] = f'"{name}" is not a routine deskbreak knows; pick one'
+    for section, key in TEXT_FIELDS:
+        default = getattr(getattr(base, section), key)
+        check(section, key, str(values.get(f"{section}.{key}", default)))
     for section, key in LIST_FIELDS:
         check(section, key, list(_as_list(values.get(f"{section}.{key}", []))))
 
