@@ -50,6 +50,7 @@ def build_routine(
     seed: int = 0,
     breathing: BreathingSettings | None = None,
     ritual: bool = False,
+    have: Iterable[str] | None = None,
 ) -> Routine:
     """A routine of about ``budget_minutes`` (2–15): soften → organize → strengthen.
 
@@ -59,7 +60,7 @@ def build_routine(
     if not 2 <= budget_minutes <= 15:
         raise CannotBuild(f"a routine can be 2 to 15 minutes long, not {budget_minutes:g}")
     breathing = breathing or BreathingSettings()
-    offers = Offers(library, postures, avoid, adaptations, ritual)
+    offers = Offers(library, postures, avoid, adaptations, ritual, _have(have))
     wanted = {Region(r) for r in regions}
     rng = random.Random(f"{(day or date(2000, 1, 1)).isoformat()}/{seed}")
     by_phase: dict[Phase, list[Step]] = {}
@@ -155,6 +156,7 @@ def adapt_routine(
     avoid: Iterable[str] = (),
     adaptations: Mapping[str, Adaptation] | None = None,
     ritual: bool = False,
+    have: Iterable[str] | None = None,
 ) -> Routine:
     """A shipped routine fitted to the user.
 
@@ -165,7 +167,7 @@ def adapt_routine(
     had, :class:`CannotBuild` says so: a routine never loses its soften, organize or
     strengthen part.
     """
-    offers = Offers(library, postures, avoid, adaptations, ritual)
+    offers = Offers(library, postures, avoid, adaptations, ritual, _have(have))
     owners = _owners(routine, offers)
     used: set[str] = set()
     steps: list[Step] = []
@@ -188,6 +190,10 @@ def adapt_routine(
         ):
             raise CannotBuild(f"in “{routine.name}”, {offers.nothing_left(phase)}")
     return replace(routine, steps=tuple(steps))
+
+
+def _have(have: Iterable[str] | None) -> frozenset[str] | None:
+    return None if have is None else frozenset(have)
 
 
 def _owners(routine: Routine, offers: Offers) -> dict[str, int]:

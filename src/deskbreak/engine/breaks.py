@@ -12,6 +12,7 @@ from datetime import date
 
 from deskbreak.core import stats
 from deskbreak.core.adaptation import Adaptation
+from deskbreak.core.builder import CannotBuild
 from deskbreak.core.choose import FALLBACK_ROUTINE, UnknownRoutine, choose_routine
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
@@ -29,7 +30,7 @@ def routine_to_offer(
     adapted: Mapping[str, Adaptation],
 ) -> Routine | None:
     """``wanted`` (or the prompt routine) fitted to the user; a shipped fallback if it is
-    unknown; None only when not even the fallback exists (a broken install)."""
+    unknown or can't be fitted; None when nothing fits the user's settings (logged)."""
     for candidate in (wanted, settings.breaks.prompt_routine, FALLBACK_ROUTINE):
         if candidate is None:
             continue
@@ -37,6 +38,8 @@ def routine_to_offer(
             return choose_routine(candidate, library, settings, dict(adapted))
         except UnknownRoutine:
             log.warning("no routine called %r", candidate)
+        except CannotBuild as error:
+            log.warning("routine %r does not fit the settings: %s", candidate, error.reason)
     return None
 
 
