@@ -7,7 +7,7 @@ in the daily ritual).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -36,11 +36,13 @@ def current_adaptations(
     records: Iterable[SessionRecord],
     today: date,
     reset_at: datetime | None = None,
+    undone: Mapping[str, datetime] | None = None,
 ) -> dict[str, Adaptation]:
-    """Adaptations from the log, ignoring sessions before the user's last reset."""
+    """Adaptations from the log, ignoring sessions before the user's last reset; ``undone``
+    maps a movement to when its progression was undone (it starts over from then)."""
     if reset_at is not None:
         records = [r for r in records if r.started >= reset_at]
-    return adaptations(records, library, today)
+    return adaptations(records, library, today, undone)
 
 
 def choose_routine(

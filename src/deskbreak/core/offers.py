@@ -69,6 +69,9 @@ class Offers:
             movement = library.get(movement_id)
             if movement is not None and movement.harder:
                 blocked.add(movement.harder)
+            out = self.adaptations[movement_id].variant == "out"
+            if movement is not None and movement.easier and out:
+                blocked.add(movement.easier)  # out of rotation: no version of it at all
         self.blocked = frozenset(blocked)
 
     def avoided(self, movement: Movement) -> bool:
