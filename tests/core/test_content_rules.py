@@ -280,3 +280,16 @@ def test_equipment_follows_the_settings() -> None:
         MovementSettings(), chair="fixed", wall_nearby=True, postures=("seated", "floor")
     )
     assert equipment_at_hand(fixed) == {"desk", "clear-floor", "fixed-chair", "wall", "mat"}
+
+
+@pytest.mark.parametrize("movement_id", ["y-raise", "y-raise-one-arm"])
+def test_a_raised_arm_is_drawn_clear_of_the_head(movement_id: str) -> None:
+    figure = LIB[movement_id].figure
+    assert figure is not None
+    pose = figure.end
+    side = "f" if movement_id.endswith("one-arm") else "n"
+    for a, b in (
+        (pose["shoulder"], pose[f"elbow_{side}"]),
+        (pose[f"elbow_{side}"], pose[f"hand_{side}"]),
+    ):
+        assert _segment_distance(pose["head"], a, b) >= HEAD_RADIUS, movement_id

@@ -19,14 +19,21 @@ Progression lives in :mod:`deskbreak.core.progression`; skipping demotes (offere
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from deskbreak.core.adaptation_data import (
+    PAIN_DAYS,
+    Adaptation,
+    Done,
+    base_id,
+    by_movement,
+)
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Movement, Region
-from deskbreak.core.records import Comfort, MovementRecord, SessionRecord
+from deskbreak.core.progression import progressions
+from deskbreak.core.records import Comfort, SessionRecord
 
-PAIN_DAYS = 14
 REPEAT_PAIN_DAYS = 14  # a second pain this soon takes the movement out of rotation
 DISCOMFORT_DAYS = 7
 SPREAD_DAYS = 7  # pain on this many different movements within SPREAD_DAYS: get checked
@@ -72,56 +79,6 @@ LOW_BACK = frozenset(
     }
 )
 
-Done = tuple[SessionRecord, MovementRecord]
-
-
-@dataclass(frozen=True)
-class Adaptation:
-    """What to do with one movement, and a sentence the Settings dialog and summary show.
-
-    ``variant``: "easier" or "omit" (paused after pain: the easier variant, or a similar
-    movement when there is none in the phase), "out" (out of rotation after repeated pain;
-    ``clinician`` is then True), "harder" or "base" (progression or a note). ``use`` is the
-    library id to offer instead; ``ritual_only`` marks progression offered only in the
-    daily ritual; ``extra`` is the reps or breaths added per side; ``since`` is the day of
-    the event that made it.
-    """
-
-    movement_id: str
-    variant: str  # "easier" | "omit" | "out" | "harder" | "base"
-    use: str | None
-    reason: str
-    until: date | None = None
-    ritual_only: bool = False
-    demoted: bool = False
-    extra: int = 0
-    since: date | None = None
-    clinician: bool = False
-
-    @property
-    def pain_stop(self) -> bool:
-        """Paused or out: neither this movement nor its harder variant is offered."""
-        return self.variant in ("easier", "omit", "out")
-
-
-def base_id(library: Library, movement_id: str) -> str:
-    """The base movement a logged id belongs to (a variant maps to the entry it varies)."""
-    if movement_id not in library.variant_ids:
-        return movement_id
-    for movement in library.base_movements():
-        if movement_id in (movement.easier, movement.harder):
-            return movement.id
-    return movement_id
-
-
-def by_movement(records: Iterable[SessionRecord], library: Library) -> dict[str, list[Done]]:
-    """(session, record) pairs per base movement id, oldest first."""
-    out: dict[str, list[Done]] = {}
-    for session in sorted(records, key=lambda r: r.started):
-        for record in session.movements:
-            out.setdefault(base_id(library, record.movement_id), []).append((session, record))
-    return out
-
 
 def adaptations(
     records: Iterable[SessionRecord],
@@ -133,8 +90,6 @@ def adaptations(
     are ignored, so the same log always gives the same answer for a day). ``since`` maps a
     movement id to the moment its progression was undone: earlier sessions don't count
     toward its progression."""
-    from deskbreak.core.progression import progressions
-
     kept = [r for r in records if r.started.date() <= today]
     grouped = by_movement(kept, library)
     out: dict[str, Adaptation] = {}
@@ -163,8 +118,6 @@ def adaptations(
 
 
 def _with(adaptation: Adaptation, **changes: object) -> Adaptation:
-    from dataclasses import replace
-
     return replace(adaptation, **changes)  # type: ignore[arg-type]
 
 
@@ -292,3 +245,6 @@ def next_time_lines(
         if adaptation.pain_stop:
             lines.append(f"{movement.name}: {adaptation.reason}")
     return lines
+
+
+__all__ = ["PAIN_DAYS", "Adaptation", "Done", "adaptations", "base_id", "by_movement"]

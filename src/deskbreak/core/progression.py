@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from deskbreak.core.adaptation import PAIN_DAYS, Adaptation, Done, by_movement
+from deskbreak.core.adaptation_data import PAIN_DAYS, Adaptation, Done, by_movement
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Movement, Phase
 from deskbreak.core.records import Comfort, SessionRecord

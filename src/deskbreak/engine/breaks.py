@@ -11,13 +11,14 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from deskbreak.core import stats
-from deskbreak.core.adaptation import Adaptation
+from deskbreak.core.adaptation import Adaptation, next_time_lines
 from deskbreak.core.builder import CannotBuild
 from deskbreak.core.choose import FALLBACK_ROUTINE, UnknownRoutine, choose_routine
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord
 from deskbreak.core.settings import Settings
+from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,22 @@ def week_progress(
         return figures.week.active_days, figures.week.goal_days
 
     return week
+
+
+def next_time(
+    store: Store, library: Library, paths: AppPaths, today: Callable[[], date]
+) -> Callable[[SessionRecord], list[str]]:
+    """What the next breaks will really do because of a just-logged break (its pains)."""
+    from deskbreak.engine import adaptations
+
+    def lines(session: SessionRecord) -> list[str]:
+        day = today()
+        found = adaptations.load(library, store, paths, day)
+        out = next_time_lines(session, found, library)
+        advice = adaptations.advice(library, store, paths, day)
+        return [*out, advice] if advice else out
+
+    return lines
 
 
 def movement_regions(library: Library) -> dict[str, tuple[str, ...]]:
