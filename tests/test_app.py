@@ -26,7 +26,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 def _start() -> TrayApp:
     root = theme.make_root()
-    clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))  # a Wednesday
+    # a Wednesday, before the ritual reminder (09:30): a later start catches it up at once
+    clock = FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN))
     tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")
     tray_app.start()
     root.update()

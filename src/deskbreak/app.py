@@ -35,6 +35,7 @@ from deskbreak.core.library import Library, load_library
 from deskbreak.core.movements import Routine
 from deskbreak.core.policy import PromptShown, PromptWithdrawn, State
 from deskbreak.core.records import DaySitting, Outcome, SessionRecord, Trigger
+from deskbreak.core.ritual import reminder_text
 from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.engine import adaptations
@@ -222,18 +223,21 @@ class TrayApp:
             routine_name=routine.name.lower(),
             routine_minutes=max(1, round(self._minutes(routine))),
             heading="Your daily ritual",
-            message=f"Time for your {round(self._minutes(routine))}-minute {routine.name.lower()}"
-            " — soften, organize, strengthen. Ready when you are.",
-            can_snooze=False,
-            snooze_minutes=self.settings.breaks.snooze_minutes,
-            on_start=lambda: self._prompt_answer(
-                lambda: self.take_break(routine_id, Trigger.RITUAL)
+            message=reminder_text(
+                round(self._minutes(routine)), routine.name, self.settings.ritual.anchor
             ),
-            on_snooze=lambda: None,
-            on_skip=lambda: self._prompt_answer(lambda: None),
+            can_snooze=True,
+            snooze_minutes=self.settings.breaks.snooze_minutes,
+            on_start=lambda: self._prompt_answer(lambda: self._start_ritual(routine_id)),
+            on_snooze=lambda: self._prompt_answer(self.engine.snooze_ritual),
+            on_skip=lambda: self._prompt_answer(self.engine.ritual_done),
             on_ignored=lambda: self._prompt_answer(lambda: None),
             sound=self.settings.app.sound,
         )
+
+    def _start_ritual(self, routine_id: str) -> None:
+        self.engine.ritual_done()
+        self.take_break(routine_id, Trigger.RITUAL)
 
     def _prompt_answer(self, action: Callable[[], object]) -> None:
         self.windows.pop("prompt", None)

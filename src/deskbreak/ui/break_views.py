@@ -181,11 +181,11 @@ class PainNote(Page):
         self.note = self.label(
             "Never push through sharp pain. First rest: sit or stand easy and breathe slowly, "
             "the out-breath longer than the in-breath. For two weeks you'll be offered a "
-            "gentler version; if it hurts again, it is left out and you'll be asked to get "
-            "it checked.",
+            "gentler version; if it hurts again within two weeks, it is left out and you are "
+            "asked to get it checked.",
             row=1,
         )
-        self.flags_title = self.label(safety.EMERGENCY_TITLE + ":", font=fonts.heading, row=2)
+        self.flags_title = self.label(safety.URGENT_TITLE + ":", font=fonts.heading, row=2)
         self.flags = self.bullets(URGENT_FLAGS, row=3)
         self.doctor = self.label(SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4)
         self.details_box = tk.Frame(self, background=colors.surface)
