@@ -21,11 +21,7 @@ LABEL = 16
 
 
 def main(out: Path, dark: bool = False) -> Path:
-    colors = (
-        {"color": "#e6e3dc", "prop_color": "#77736b", "background": "#1f2421"}
-        if dark
-        else {}
-    )
+    colors = {"color": "#e6e3dc", "prop_color": "#77736b", "background": "#1f2421"} if dark else {}
     library = load_library()
     movements = [m for m in library.movements.values() if m.figure is not None]
     rows = (len(movements) + COLUMNS - 1) // COLUMNS

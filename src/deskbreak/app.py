@@ -44,6 +44,7 @@ from deskbreak.engine.breaks import movement_regions, routine_to_offer
 from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
 from deskbreak.idle import select
+from deskbreak.shell import user_routines
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -352,7 +353,9 @@ class TrayApp:
         if existing is not None:
             _raise(existing)
             return
-        routines = shipped_routines(self.library)
+        routines = shipped_routines(
+            self.library, user_routines.plans(self.paths, self.library, self.settings)
+        )
         adapted = self._adaptations()
         self.windows["settings"] = SettingsDialog(
             self.root,
@@ -423,7 +426,9 @@ class TrayApp:
     # -- helpers --------------------------------------------------------------------------
 
     def _menu(self) -> tuple[Any, ...]:
-        routines = shipped_routines(self.library)
+        routines = shipped_routines(
+            self.library, user_routines.plans(self.paths, self.library, self.settings)
+        )
         labels = [
             (rid, f"{r.name} · {max(1, round(self._minutes(r)))} min")
             for rid, r in routines.items()
@@ -431,7 +436,8 @@ class TrayApp:
         return standard_menu(labels, self.settings.breaks.snooze_minutes)
 
     def _routine(self, routine_id: str | None) -> Routine | None:
-        return routine_to_offer(routine_id, self.library, self.settings, self._adaptations())
+        plans = user_routines.plans(self.paths, self.library, self.settings)
+        return routine_to_offer(routine_id, self.library, self.settings, self._adaptations(), plans)
 
     def _minutes(self, routine: Routine | None) -> float:
         return duration_seconds(routine, self.settings.breathing) / 60 if routine else 0.0

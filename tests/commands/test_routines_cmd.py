@@ -38,3 +38,28 @@ def test_show_follows_the_users_breathing(capsys: pytest.CaptureFixture[str], tm
 def test_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "show", "nope"]) == 2
     assert "no routine called 'nope'" in capsys.readouterr().err
+
+
+def test_check_without_a_file_says_the_shipped_routines_are_used(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: object
+) -> None:
+    assert main(["routines", "check"]) == 0
+    assert "shipped routines are used" in capsys.readouterr().out
+
+
+def test_check_names_file_line_and_key_and_list_keeps_working(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: object
+) -> None:
+    from deskbreak.shell import paths
+
+    config_dir = paths.resolve().config_dir
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "routines.toml").write_text(
+        '[[routine]]\nid = "mine"\nname = "Mine"\nminutes = 2\nsummary = "x"\n'
+        'steps = [\n  { id = "belly-breathing", count = 2 },\n  { id = "nope" },\n]\n'
+    )
+    assert main(["routines", "check"]) == 2
+    err = capsys.readouterr().err
+    assert "routines.toml, line 8, routine 'mine'.steps[2].id" in err
+    assert main(["routines"]) == 0  # a broken file never stops anything
+    assert "quick-reset" in capsys.readouterr().out

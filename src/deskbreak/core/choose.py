@@ -7,7 +7,7 @@ in the daily ritual).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -17,7 +17,7 @@ from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.offers import equipment_at_hand
 from deskbreak.core.records import SessionRecord
-from deskbreak.core.routines import duration_seconds, shipped_routines
+from deskbreak.core.routines import RoutinePlan, duration_seconds, shipped_routines
 from deskbreak.core.settings import Problem, Settings
 
 FALLBACK_ROUTINE = "quick-reset"
@@ -50,6 +50,7 @@ def choose_routine(
     library: Library,
     settings: Settings,
     adapted: dict[str, Adaptation] | None = None,
+    plans: Sequence[RoutinePlan] | None = None,
 ) -> Routine:
     """The routine ``routine_id`` fitted to the user's postures, equipment, avoid list and
     adaptations.
@@ -59,7 +60,7 @@ def choose_routine(
     says why. A routine is never offered as written past the user's settings: a seated-only
     user who avoids both seated strength moves must not be handed a sit-to-stand.
     """
-    routines = shipped_routines(library)
+    routines = shipped_routines(library, plans)
     routine = routines.get(routine_id)
     if routine is None:
         raise UnknownRoutine(routine_id, routines)
@@ -90,9 +91,11 @@ def choose_routine(
         return replace(built, id=routine.id, name=routine.name)
 
 
-def unknown_references(settings: Settings, library: Library) -> list[Problem]:
+def unknown_references(
+    settings: Settings, library: Library, plans: Sequence[RoutinePlan] | None = None
+) -> list[Problem]:
     """Routine and movement ids in the settings that the library does not have."""
-    routines = shipped_routines(library)
+    routines = shipped_routines(library, plans)
     problems = []
     for key, routine_id in (
         ("breaks.prompt_routine", settings.breaks.prompt_routine),

@@ -7,7 +7,7 @@ to the same postures, avoid list and adaptations, and log each break the same wa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from deskbreak.core import stats
@@ -17,6 +17,7 @@ from deskbreak.core.choose import FALLBACK_ROUTINE, UnknownRoutine, choose_routi
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord
+from deskbreak.core.routines import RoutinePlan
 from deskbreak.core.settings import Settings
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
@@ -29,6 +30,7 @@ def routine_to_offer(
     library: Library,
     settings: Settings,
     adapted: Mapping[str, Adaptation],
+    plans: Sequence[RoutinePlan] | None = None,
 ) -> Routine | None:
     """``wanted`` (or the prompt routine) fitted to the user; a shipped fallback if it is
     unknown or can't be fitted; None when nothing fits the user's settings (logged)."""
@@ -36,7 +38,7 @@ def routine_to_offer(
         if candidate is None:
             continue
         try:
-            return choose_routine(candidate, library, settings, dict(adapted))
+            return choose_routine(candidate, library, settings, dict(adapted), plans)
         except UnknownRoutine:
             log.warning("no routine called %r", candidate)
         except CannotBuild as error:
