@@ -419,7 +419,8 @@ class TrayApp:
 
     def _check_references(self) -> None:
         """Routine or movement ids the library lacks: reported; the app falls back."""
-        for problem in unknown_references(self.settings, self.library):
+        plans = user_routines.plans(self.paths, self.library, self.settings)
+        for problem in unknown_references(self.settings, self.library, plans):
             log.warning("%s: %s", self.paths.config_file, problem)
             self.notice = "Config problem: run `deskbreak config check`"
 

@@ -293,3 +293,32 @@ def test_a_raised_arm_is_drawn_clear_of_the_head(movement_id: str) -> None:
         (pose[f"elbow_{side}"], pose[f"hand_{side}"]),
     ):
         assert _segment_distance(pose["head"], a, b) >= HEAD_RADIUS, movement_id
+
+
+def test_a_variant_s_breath_cues_fit_the_variant() -> None:
+    assert "T" in LIB["t-raise"].breath.exhale and "Y" not in LIB["t-raise"].breath.exhale
+    assert "arms" not in LIB["y-raise-one-arm"].breath.exhale
+
+
+def test_names_fit_the_break_window_title() -> None:
+    assert all(len(m.name) <= 31 for m in LIB.movements.values())
+
+
+def test_the_chin_glide_never_draws_a_forward_head() -> None:
+    figure = LIB["chin-tuck"].figure
+    assert figure is not None
+    for pose in (figure.start, figure.end):
+        assert pose["head"][0] - pose["shoulder"][0] < 0.02  # head over the shoulders
+
+
+@pytest.mark.parametrize("movement_id", sorted(LIB.variant_ids))
+def test_a_variant_s_breath_never_contradicts_its_cues(movement_id: str) -> None:
+    movement = LIB[movement_id]
+    cues = " ".join(movement.cues).lower()
+    breath = f"{movement.breath.inhale} {movement.breath.exhale}".lower()
+    if "no leaning" in cues:
+        assert "further forward" not in breath
+    if movement.posture.value == "floor":
+        assert "sit tall" not in breath
+    if "wall" in movement.needs:
+        assert "desk" not in breath

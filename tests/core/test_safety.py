@@ -44,4 +44,5 @@ def test_the_screening_asks_about_what_the_issue_lists() -> None:
 
 def test_the_effort_line_carries_the_pain_rule() -> None:
     line = safety.effort_text("tension, not pain — about 5–7 of 10")
-    assert "5–7 of 10" in line and "3 of 10" in line and "stop" in line
+    assert line.startswith("Effort 5–7/10.") and "3/10" in line and "stop" in line
+    assert safety.effort_text("gentle").startswith("Effort gentle.")

@@ -311,7 +311,7 @@ def test_each_movement_shows_its_effort_pain_rule_and_cautions(h: Harness) -> No
     page = h.window.guide_page
     h.at(GET_READY_SECONDS + 1)
     effort = page.effort.cget("text")
-    assert CAT_COW.effort in effort and "3 of 10" in effort and "stop" in effort
+    assert effort == safety.effort_text(CAT_COW.effort) and "3/10" in effort and "stop" in effort
     assert page.cues.winfo_ismapped() and not page.safety.winfo_ismapped()
     page.safety_link.invoke()
     h.window.update()

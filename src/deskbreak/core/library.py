@@ -25,7 +25,7 @@ NEEDS = ("desk", "wall", "fixed-chair", "clear-floor", "mat")
 DOSE_KINDS = ("reps", "breaths", "hold")
 MARKS = ("belly", "glutes", "arch", "blades")
 EFFORT = {
-    Phase.SOFTEN: "gentle — a mild stretch at most, never pain",
+    Phase.SOFTEN: "gentle — a mild stretch at most, about 1–2 of 10, never pain",
     Phase.ORGANIZE: "tension, not pain — about 3–5 of 10",
     Phase.STRENGTHEN: "tension, not pain — about 5–7 of 10",
 }

@@ -6,6 +6,8 @@ show the same text.
 
 from __future__ import annotations
 
+import re
+
 # Two tiers, everywhere the app speaks of warning signs: urgent (stop, get urgent care or
 # call the emergency number) and soon (see a clinician). Never file an urgent sign under "soon".
 URGENT_TITLE = "Stop and get urgent care, or call your emergency number, for"
@@ -36,9 +38,9 @@ SCREENING = (
 
 # The pain rule in one line, for the break window beside each movement's effort.
 PAIN_RULE_SHORT = (
-    "Discomfort up to about 3 of 10 that settles is fine; "
-    "sharp, shooting or spreading pain means stop."
+    "Up to 3/10 discomfort that settles is fine; sharp, shooting or spreading pain: stop."
 )
+_RANGE = re.compile(r"(\d+)–(\d+) of 10")
 
 EMERGENCY_TITLE = "Get emergency care now if you notice"
 EMERGENCY = (
@@ -127,8 +129,11 @@ def screening_text() -> str:
 
 
 def effort_text(effort: str) -> str:
-    """A movement's effort with the pain rule beside it: what the break window shows."""
-    return f"Effort: {effort}. {PAIN_RULE_SHORT}"
+    """A movement's effort on the 0–10 scale with the pain rule beside it, in one short line
+    for the break window: "Effort 5–7/10. Up to 3/10 discomfort that settles is fine; …"."""
+    found = _RANGE.search(effort)
+    level = f"{found.group(1)}–{found.group(2)}/10" if found else effort
+    return f"Effort {level}. {PAIN_RULE_SHORT}"
 
 
 def pain_rule_text() -> str:

@@ -26,7 +26,7 @@ from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summa
 
 log = logging.getLogger(__name__)
 
-SIZE = (420, 520)  # at 96 dpi; scaled with Tk's scaling
+SIZE = (420, 560)  # at 96 dpi; scaled with Tk's scaling
 MIN_SIZE = (360, 460)
 STATE_KEY = "break"
 
