@@ -13,6 +13,7 @@ import contextlib
 import logging
 import tkinter as tk
 from collections.abc import Callable
+from functools import partial
 from typing import Any, assert_never
 
 from deskbreak.core.adaptation import Adaptation
@@ -370,6 +371,11 @@ class TrayApp:
             on_saved=self.apply_settings,
             on_reset_adaptations=self._reset_adaptations,
             on_closed=lambda: self.windows.pop("settings", None),
+            undo={
+                self.library[mid].name: partial(self._undo_progression, mid)
+                for mid, a in adapted.items()
+                if a.ritual_only and mid in self.library
+            },
         )
 
     def show_about(self) -> None:
@@ -448,6 +454,9 @@ class TrayApp:
 
     def _reset_adaptations(self) -> None:
         adaptations.reset(self.paths, self.clock.now())
+
+    def _undo_progression(self, movement_id: str) -> None:
+        adaptations.undo_progression(self.paths, movement_id, self.clock.now())
 
     def _close(self, name: str) -> None:
         window = self.windows.pop(name, None)

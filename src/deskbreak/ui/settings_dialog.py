@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import tkinter as tk
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from tkinter import ttk
 
@@ -43,8 +43,11 @@ class SettingsDialog(tk.Toplevel):
         on_reset_adaptations: Callable[[], None] | None = None,
         on_closed: Callable[[], None] | None = None,
         dark: bool | None = None,
+        undo: Mapping[str, Callable[[], None]] | None = None,
     ) -> None:
         super().__init__(master, class_=theme.WM_CLASS)
+        self.undo = dict(undo or {})  # adaptation row name → take that progression back
+        self.undo_buttons: dict[str, ttk.Button] = {}
         self.withdraw()
         self.title(TITLE)
         self.settings = settings
@@ -329,6 +332,8 @@ class SettingsDialog(tk.Toplevel):
             ttk.Label(box, text=why, style="Muted.TLabel", wraplength=self.px(380)).grid(
                 row=row, column=1, sticky="w", pady=self.px(1)
             )
+            if name in self.undo:
+                self._undo_button(box, row, name)
         if on_reset:
             self.reset_button = ttk.Button(tab, text="Reset adaptations", command=on_reset)
             self.reset_button.grid(row=7, column=0, sticky="w", pady=(self.px(10), 0))
@@ -338,6 +343,17 @@ class SettingsDialog(tk.Toplevel):
                 self.pal,
                 self.fnt,
             )
+
+    def _undo_button(self, box: ttk.Frame, row: int, name: str) -> None:
+        """Take one progression back (it starts over from now)."""
+
+        def undo() -> None:
+            self.undo[name]()
+            button.configure(text="Undone", state="disabled")
+
+        button = ttk.Button(box, text="Undo", command=undo)
+        button.grid(row=row, column=2, sticky="e", padx=(self.px(8), 0))
+        self.undo_buttons[name] = button
 
     def _general_tab(self, values: Values) -> None:
         tab = self._tab("General", "Your goal, sound, and starting with your session.")
