@@ -36,7 +36,8 @@ def _start() -> TrayApp:
     # Not the shared `root` fixture: the app under test owns its root (it must outlive
     # app.quit(), which _stop calls first), and the restart test starts the app mid-test.
     root = theme.make_root()
-    clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))  # a Wednesday
+    # a Wednesday, before the ritual reminder (09:30): a later start catches it up at once
+    clock = FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN))
     tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")
     tray_app.start()
     root.update()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from deskbreak.core.adaptation_data import Adaptation
+from deskbreak.core.builder import CannotBuild
 from deskbreak.core.choose import (
     FALLBACK_ROUTINE,
     UnknownRoutine,
@@ -86,25 +88,28 @@ def test_an_avoided_movement_is_replaced_not_dropped() -> None:
     assert chosen.steps[1].movement.phase is Phase.SOFTEN
 
 
-def test_a_phase_left_empty_offers_the_routine_as_written() -> None:
+def test_a_phase_left_empty_is_refused_with_the_way_out() -> None:
+    """Offered as written, it would bring back what the user asked never to see."""
     every_soften = tuple(m.id for m in LIB.movements.values() if m.phase is Phase.SOFTEN)
-    chosen = choose_routine("quick-reset", LIB, with_movement(avoid=every_soften))
-    assert chosen == SHIPPED["quick-reset"]  # a break as shipped beats no break
+    with pytest.raises(CannotBuild, match="no soften movement is left") as caught:
+        choose_routine("quick-reset", LIB, with_movement(avoid=every_soften))
+    assert "shorten the avoid list" in str(caught.value)
 
 
 def test_a_pain_stop_in_the_log_offers_the_easier_version() -> None:
-    log = [session(0, "sit-to-stand", pain=True)]
+    log = [session(0, "desk-squat", pain=True)]
     adapted = current_adaptations(LIB, log, DAY0.date())
     chosen = choose_routine("quick-reset", LIB, Settings(), adapted)
-    assert "sit-to-stand" not in ids(chosen)
-    assert "sit-to-stand-hands" in ids(chosen)
-    assert {s.movement.id: s.variant for s in chosen.steps}["sit-to-stand-hands"] == "easier"
+    assert "desk-squat" not in ids(chosen)
+    assert {s.movement.id: s.variant for s in chosen.steps}["desk-squat-shallow"] == "easier"
 
 
 def test_progression_counts_only_in_the_routine_named_as_the_ritual() -> None:
-    comfortable_week = [session(n, "calf-raise") for n in (0, 3, 7)]
-    adapted = current_adaptations(LIB, comfortable_week, date(2026, 3, 10))
-    assert adapted["calf-raise"].extra == 2 and adapted["calf-raise"].ritual_only
+    adapted = {
+        "calf-raise": Adaptation(
+            "calf-raise", "base", "calf-raise", "2 more", ritual_only=True, extra=2
+        )
+    }
     shipped = counts(SHIPPED["daily-ritual"])["calf-raise"]
 
     as_ritual = choose_routine("daily-ritual", LIB, Settings(), adapted)

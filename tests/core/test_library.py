@@ -81,7 +81,7 @@ def _entry(**changes: object) -> dict[str, object]:
         "purpose": "Testing.",
         "cues": ["One.", "Two."],
         "dose": {"kind": "reps", "count": 5},
-        "breath": {"inhale": "down", "exhale": "up", "inhale_seconds": 3, "exhale_seconds": 2},
+        "breath": {"inhale": "down", "exhale": "up", "inhale_seconds": 3, "exhale_seconds": 3},
     }
     entry.update(changes)
     return entry
@@ -99,12 +99,17 @@ def _entry(**changes: object) -> dict[str, object]:
                     "inhale": "a",
                     "exhale": "b",
                     "inhale_seconds": 3,
-                    "exhale_seconds": 2,
+                    "exhale_seconds": 3,
                     "hold_seconds": 1,
                 }
             },
             "breath.hold_seconds",
         ),
+        (
+            {"breath": {"inhale": "a", "exhale": "b", "inhale_seconds": 3, "exhale_seconds": 2}},
+            "breath.exhale_seconds",
+        ),
+        ({"needs": ["sofa"]}, "needs"),
         ({"dose": {"kind": "reps", "count": 0}}, "dose.count"),
         ({"regions": ["knees"]}, "regions"),
         ({"figure": {"start": {"base": "fly"}, "end": {}}}, "figure.start"),

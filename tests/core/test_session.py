@@ -10,7 +10,7 @@ from deskbreak.core.clock import FakeClock
 from deskbreak.core.library import load_library
 from deskbreak.core.movements import Phase, Routine, Step
 from deskbreak.core.records import Comfort, Outcome, Trigger
-from deskbreak.core.routines import duration_seconds, shipped_routines
+from deskbreak.core.routines import duration_seconds, phases_in_order, shipped_routines
 from deskbreak.core.session import TRANSITIONS, Action, BreakSession, IllegalTransition, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import (
@@ -344,6 +344,4 @@ def test_every_shipped_routine_runs_to_the_end(
     switches = sum(1 for s in routine.steps if s.effective_dose.per_side)
     expected = duration_seconds(routine, breathing) + switches * SWITCH_SIDES_SECONDS
     assert session.frame().routine_seconds == pytest.approx(expected)
-    phases = [s.movement.phase for s in routine.steps]
-    order = list(Phase)
-    assert phases == sorted(phases, key=order.index)
+    assert phases_in_order(routine)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from deskbreak.core.setting_specs import SECTIONS, SPECS
 from deskbreak.core.settings import (
+    BreathingSettings,
     DayHours,
     Settings,
     settings_from_mapping,
@@ -142,3 +143,33 @@ def test_the_tray_choice_is_one_of_the_known_ones() -> None:
     assert settings.app.tray == "auto"
     assert [p.key for p in problems] == ["app.tray"]
     assert '"auto", "sni", "xembed", "appindicator", "none"' in problems[0].message
+
+
+def test_an_out_breath_shorter_than_the_in_breath_is_refused() -> None:
+    settings, problems = settings_from_mapping(
+        {"breathing": {"inhale_seconds": 6, "exhale_seconds": 4}}
+    )
+    assert [p.key for p in problems] == ["breathing.exhale_seconds"]
+    assert "at least as long" in problems[0].message
+    assert settings.breathing == BreathingSettings()
+    settings, problems = settings_from_mapping(
+        {"breathing": {"inhale_seconds": 5, "exhale_seconds": 5}}
+    )
+    assert problems == [] and settings.breathing.exhale_seconds == 5
+
+
+def test_the_defaults_assume_a_rolling_chair_and_no_wall() -> None:
+    movement = Settings().movement
+    assert (movement.chair, movement.wall_nearby, movement.clear_floor) == (
+        "rolling",
+        False,
+        True,
+    )
+    settings, problems = settings_from_mapping({"movement": {"chair": "swivel"}})
+    assert problems[0].key == "movement.chair" and settings.movement.chair == "rolling"
+
+
+def test_the_ritual_reminder_falls_inside_the_default_workday() -> None:
+    settings = Settings()
+    assert settings.schedule.start <= settings.ritual.time < settings.schedule.end
+    assert settings.ritual.anchor

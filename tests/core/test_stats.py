@@ -192,3 +192,30 @@ def test_empty_log() -> None:
     assert figures.day_streak == figures.week_streak == stats.Streak(0, 0)
     assert figures.regions == figures.comfort == ()
     assert figures.total_breaks == 0
+
+
+def test_ritual_days_are_counted_on_their_own() -> None:
+    from datetime import datetime, timedelta
+
+    from deskbreak.core.records import Outcome, SessionRecord, Trigger
+
+    def session(day: int, routine: str, trigger: Trigger, outcome: Outcome) -> SessionRecord:
+        started = datetime(2026, 3, 2 + day, 9, 30)
+        return SessionRecord(
+            f"{day}-{routine}-{trigger}",
+            started,
+            started + timedelta(minutes=14),
+            routine,
+            trigger,
+            outcome,
+        )
+
+    log = [
+        session(0, "daily-ritual", Trigger.RITUAL, Outcome.COMPLETED),
+        session(1, "daily-ritual", Trigger.COMMAND, Outcome.COMPLETED),
+        session(2, "daily-ritual", Trigger.RITUAL, Outcome.STOPPED),  # not done
+        session(2, "quick-reset", Trigger.PROMPT, Outcome.COMPLETED),
+    ]
+    figures = stats.compute(stats.summarize(log), today=date(2026, 3, 5), weekly_goal_days=5)
+    assert figures.week.active_days == 3
+    assert (figures.week.ritual_days, figures.week.ritual_goal) == (2, 5)

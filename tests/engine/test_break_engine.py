@@ -26,6 +26,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = date(2026, 3, 2)
 
 
+# These tests place the ritual at 08:00, before the workday (the default is 09:30, inside it).
+EARLY_RITUAL = Settings(ritual=RitualSettings(time=time(8, 0)))
+
+
 def make(
     hour: int = 10,
     minute: int = 0,
@@ -36,7 +40,7 @@ def make(
     clock = FakeClock(datetime.combine(MONDAY, time(hour, minute), tzinfo=BERLIN), tz=BERLIN)
     source = ScriptedIdle(clock)
     events = Recorder(clock)
-    daemon = BreakEngine(clock, source if idle else None, probe, settings or Settings(), events)
+    daemon = BreakEngine(clock, source if idle else None, probe, settings or EARLY_RITUAL, events)
     return daemon, clock, source, events
 
 
@@ -93,18 +97,20 @@ def test_ritual_on_workdays_only_and_not_when_disabled() -> None:
     ritual_days = [at.date() for at, _ in events.of(RitualDue)]
     assert ritual_days == [MONDAY + timedelta(days=d) for d in (0, 1, 2, 3, 4, 7)]
     assert all(at.time() == time(8, 0) for at, _ in events.of(RitualDue))
-    off = Settings(ritual=RitualSettings(enabled=False))
+    off = Settings(ritual=RitualSettings(enabled=False, time=time(8, 0)))
     quiet, clock, _, events = make(hour=6, settings=off)
     run_until(quiet, clock, wall(9, 0))
     assert events.of(RitualDue) == []
 
 
-def test_ritual_missed_while_asleep_is_not_shown_hours_late() -> None:
+def test_ritual_missed_while_asleep_is_offered_once_on_waking_in_work_hours() -> None:
     daemon, clock, _, events = make(hour=7)
     daemon.wake()
     clock.suspend(5 * 3600)  # the lid was shut at 07:00 and opened at 12:00
     daemon.wake()
-    assert events.of(RitualDue) == []
+    assert [at for at, _ in events.of(RitualDue)] == [wall(12)]
+    daemon.wake()
+    assert len(events.of(RitualDue)) == 1
 
 
 def test_do_not_disturb_holds_the_prompt_until_the_meeting_ends() -> None:
@@ -228,3 +234,28 @@ def test_daemon_never_imports_tkinter() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_ritual_missed_before_the_app_started_is_offered_once_that_day() -> None:
+    daemon, clock, _, events = make(hour=11, settings=Settings())  # ritual at 09:30
+    daemon.wake()
+    [(at, due)] = events.of(RitualDue)
+    assert at == wall(11) and due.routine_id == "daily-ritual"
+    run_until(daemon, clock, wall(17))
+    assert len(events.of(RitualDue)) == 1
+    evening, _, _, events = make(hour=20, settings=Settings())
+    evening.wake()
+    assert events.of(RitualDue) == []  # not caught up outside work hours
+
+
+def test_the_ritual_reminder_can_be_snoozed() -> None:
+    daemon, clock, _, events = make(hour=9, settings=Settings())
+    run_until(daemon, clock, wall(9, 31))
+    assert len(events.of(RitualDue)) == 1
+    assert daemon.snooze_ritual()
+    assert daemon.seconds_until_due() <= 10 * 60
+    run_until(daemon, clock, wall(9, 42))
+    assert [at for at, _ in events.of(RitualDue)][-1] == wall(9, 41)
+    daemon.ritual_done()
+    run_until(daemon, clock, wall(12))
+    assert len(events.of(RitualDue)) == 2

@@ -9,7 +9,13 @@ from zoneinfo import ZoneInfo
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.policy import PromptShown, State
 from deskbreak.core.records import Trigger
-from deskbreak.core.settings import WEEKDAYS, BreakSettings, ScheduleSettings, Settings
+from deskbreak.core.settings import (
+    WEEKDAYS,
+    BreakSettings,
+    RitualSettings,
+    ScheduleSettings,
+    Settings,
+)
 from deskbreak.core.sitting import EndReason, SpellEnded
 from deskbreak.engine.break_engine import MAX_SAMPLE_SECONDS, BreakEngine
 from deskbreak.engine.events import DayClosed, RitualDue
@@ -28,7 +34,8 @@ class Office:
         self.clock = FakeClock(start, tz=BERLIN)
         self.idle = ScriptedIdle(self.clock)
         self.events = Recorder(self.clock)
-        self.daemon = BreakEngine(self.clock, self.idle, None, settings or Settings(), self.events)
+        early = Settings(ritual=RitualSettings(time=time(8, 0)))  # before the workday
+        self.daemon = BreakEngine(self.clock, self.idle, None, settings or early, self.events)
 
     def wall(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
@@ -111,7 +118,9 @@ def test_dst_days_in_berlin_are_an_hour_shorter_and_longer() -> None:
     every_night = ScheduleSettings(workdays=WEEKDAYS, start=time(22, 0), end=time(6, 0))
     for saturday, hours in ((date(2026, 3, 28), 7), (date(2026, 10, 24), 9)):
         office = Office(datetime.combine(saturday, time(21, 0), tzinfo=BERLIN))
-        office.daemon.apply_settings(Settings(schedule=every_night))
+        office.daemon.apply_settings(
+            Settings(schedule=every_night, ritual=RitualSettings(time=time(8, 0)))
+        )
         office.away_until(office.wall(saturday, 22))
         office.type_until(office.wall(saturday + timedelta(days=1), 6))
         office.away_until(office.wall(saturday + timedelta(days=1), 9))
@@ -119,7 +128,12 @@ def test_dst_days_in_berlin_are_an_hour_shorter_and_longer() -> None:
         assert ended.reason is EndReason.STOPPED  # type: ignore[attr-defined]
         assert hours * 3600 - SAMPLE <= ended.seconds <= hours * 3600, saturday  # type: ignore[attr-defined]
         # The ritual still comes at 08:00 on the wall, the morning after the change.
-        [(ritual_at, _)] = office.events.of(RitualDue)
+        sunday = saturday + timedelta(days=1)
+        [(ritual_at, _)] = [
+            (at, e)
+            for at, e in office.events.of(RitualDue)
+            if at.astimezone(BERLIN).date() == sunday
+        ]
         assert ritual_at.astimezone(BERLIN).time() == time(8, 0)
         assert ritual_at.astimezone(BERLIN).date() == saturday + timedelta(days=1)
 

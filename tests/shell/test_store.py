@@ -102,6 +102,24 @@ def test_sql_summary_matches_the_pure_one(store: Store) -> None:
     assert sorted(from_sql.ratings, key=repr) == sorted(pure.ratings, key=repr)
 
 
+def test_sql_ritual_days_match_the_pure_ones(store: Store) -> None:
+    from dataclasses import replace
+
+    for days_ago, trigger, outcome in (
+        (1, Trigger.RITUAL, Outcome.COMPLETED),
+        (2, Trigger.RITUAL, Outcome.STOPPED),
+        (3, Trigger.PROMPT, Outcome.COMPLETED),
+    ):
+        base = make_session(TODAY - timedelta(days=days_ago))
+        store.add_session(
+            replace(base, routine_id="daily-ritual", trigger=trigger, outcome=outcome)
+        )
+    store.add_session(make_session(TODAY))
+    from_sql = store.summary(today=TODAY)
+    assert from_sql.ritual_days == stats.summarize(store.sessions()).ritual_days
+    assert from_sql.ritual_days == (TODAY - timedelta(days=3), TODAY - timedelta(days=1))
+
+
 # -- migrations ---------------------------------------------------------------------
 
 V1_ROWS = """

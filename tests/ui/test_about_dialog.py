@@ -8,6 +8,7 @@ import tkinter as tk
 import pytest
 
 from deskbreak import __version__
+from deskbreak.core import safety
 from deskbreak.shell import paths
 from deskbreak.ui.about_dialog import TITLE, AboutDialog
 
@@ -31,7 +32,9 @@ def test_it_shows_version_safety_and_where_files_live(root: tk.Tk) -> None:
     text = all_text(dialog)
     assert __version__ in text
     assert "not medical advice" in text
-    assert len(dialog.flag_labels) >= 3
+    assert [label.cget("text") for label in dialog.flag_labels] == list(safety.URGENT)
+    assert "osteoporosis" in dialog.screening.cget("text")
+    assert safety.URGENT_TITLE in text and safety.SOON_TEXT in text
     for name, path in app_paths.as_rows():
         assert name in text and str(path) in text
 

@@ -172,13 +172,22 @@ def test_sharp_pain_shows_the_safety_note_and_records_it(h: Harness) -> None:
     assert w.view == "pain" and w.session.state is State.PAIN_STOPPED
     assert w.pain_note.winfo_ismapped()
     assert w.pain_note.flags.items == URGENT_FLAGS
-    assert set(URGENT_FLAGS) <= set(safety.EMERGENCY)
+    assert URGENT_FLAGS == safety.URGENT
+    assert safety.SOON_TEXT in w.pain_note.doctor.cget("text")
     w.pain_note.more.invoke()  # the full list, both tiers
     w.update()
     assert w.pain_note.details_box.winfo_ismapped() and not w.pain_note.flags.winfo_ismapped()
     assert safety.DOCTOR_SOON[0] in w.pain_note.details.get("1.0", "end")
-    assert CAT_COW_SMALL.name in w.pain_note.easier.cget("text")
     assert not w.guide.animating
+    # rest and breathe comes first; the easier version is offered only after it
+    assert w.pain_note.rest.winfo_manager() and not w.pain_note.easier_offered
+    h.key("e")
+    assert w.view == "pain"
+    h.key("r")
+    assert "Breathe slowly" in w.pain_note.rest.cget("text")
+    w.pain_note.rest_over()
+    assert w.pain_note.easier_offered and not w.pain_note.rest.winfo_manager()
+    assert CAT_COW_SMALL.name in w.pain_note.easier.cget("text")
     h.key("e")  # the easier variant, from the start of this movement
     assert w.view == "guide"
     step = w.session.steps[w.session.index]
@@ -287,3 +296,45 @@ def test_segment_words_during_switch_sides(h: Harness) -> None:
     h.at(switch.start + 0.5)
     assert h.window.guide.words == "switch sides · 3"
     assert "right side" in h.window.guide_page.counter.cget("text")
+
+
+def test_each_movement_shows_its_effort_pain_rule_and_cautions(h: Harness) -> None:
+    page = h.window.guide_page
+    h.at(GET_READY_SECONDS + 1)
+    effort = page.effort.cget("text")
+    assert effort == safety.effort_text(CAT_COW.effort) and "3/10" in effort and "stop" in effort
+    assert page.cues.winfo_ismapped() and not page.safety.winfo_ismapped()
+    page.safety_link.invoke()
+    h.window.update()
+    assert page.safety.winfo_ismapped() and not page.cues.winfo_ismapped()
+    assert page.safety.items[0] == f"You should feel it: {CAT_COW.purpose}"
+    assert all(f"Caution: {c}" in page.safety.items for c in CAT_COW.cautions)
+    assert page.guide.winfo_ismapped(), "the breath guide stays in view"
+    page.safety_link.invoke()
+    h.window.update()
+    assert page.cues.winfo_ismapped()
+
+
+def test_the_first_run_page_screens_and_gives_both_tiers(root: tk.Tk) -> None:
+    h = Harness(root, first_run_done=False)
+    note = h.window.first_run
+    assert h.window.view == "first_run"
+    texts = " ".join(str(w.cget("text")) for w in note.winfo_children() if isinstance(w, tk.Label))
+    for topic in ("pregnant", "osteoporosis", "replacement", "dizzy", "hernia"):
+        assert topic in texts
+    assert safety.URGENT_TITLE in texts and "emergency number" in texts
+    assert note.urgent.items == safety.URGENT
+    assert safety.SOON_TEXT in texts
+    assert "see a clinician" not in texts.split(safety.SOON_TEXT)[0].lower()
+
+
+def test_the_summary_says_only_what_will_really_happen(root: tk.Tk) -> None:
+    said = ["Seated cat-cow: Stopped for pain on 02 Mar; “Small” instead until 16 Mar."]
+    h = Harness(root, next_time=lambda _record: said)
+    h.key("s")
+    h.key("Escape")
+    h.window.answer(Comfort.SHARP_PAIN)
+    h.window.finish_rating()
+    text = h.window.summary.text()
+    assert said[0] in text and "easier versions next time" not in text
+    assert "urgent care" in text

@@ -271,3 +271,22 @@ def test_every_tab_fits_a_small_screen(config: Path, scale: float, dark: bool) -
         dialog.destroy()
     finally:
         root.destroy()
+
+
+def test_a_progression_can_be_undone_from_the_list(root: tk.Tk, config: Path) -> None:
+    undone: list[str] = []
+    dialog = open_dialog(
+        root,
+        config,
+        [],
+        adaptations=[
+            ("Calf raise", "2 more reps in the daily ritual since 10 Mar."),
+            ("Seated figure-4", "easier variant after pain"),
+        ],
+        undo={"Calf raise": lambda: undone.append("calf-raise")},
+    )
+    assert list(dialog.undo_buttons) == ["Calf raise"]
+    dialog.undo_buttons["Calf raise"].invoke()
+    assert undone == ["calf-raise"]
+    assert str(dialog.undo_buttons["Calf raise"].cget("state")) == "disabled"
+    dialog.destroy()

@@ -71,6 +71,7 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
     import tkinter as tk
     from datetime import date
 
+    from deskbreak.core.builder import CannotBuild
     from deskbreak.core.choose import choose_routine
     from deskbreak.engine import adaptations
     from deskbreak.shell.store import Store
@@ -92,7 +93,14 @@ def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: L
     for message in store.messages:
         print(f"deskbreak: {message}", file=sys.stderr)
     adapted = adaptations.load(library, store, paths, date.today())
-    routine = choose_routine(routine_id, library, settings, adapted)
+    try:
+        routine = choose_routine(routine_id, library, settings, adapted)
+    except CannotBuild as error:
+        print(f"deskbreak break: {error.reason}", file=sys.stderr)
+        store.close()
+        restore()
+        root.destroy()
+        return 2
     window = open_break(
         root, routine, settings, store, paths=paths, library=library, on_closed=root.quit
     )

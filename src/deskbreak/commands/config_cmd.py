@@ -47,7 +47,11 @@ def check(args: argparse.Namespace) -> int:
         return 0
     messages = ctx.config.messages(file)
     if ctx.config.fatal is None:
-        references = unknown_references(ctx.config.settings, load_library())
+        from deskbreak.shell import user_routines
+
+        library = load_library()
+        plans = user_routines.plans(ctx.paths, library, ctx.config.settings)
+        references = unknown_references(ctx.config.settings, library, plans)
         messages += [f"{file}: {problem}" for problem in references]
     if not messages:
         print(f"{file}: OK")

@@ -1,4 +1,5 @@
-"""`deskbreak routines`: list the routines, or show one movement by movement."""
+"""`deskbreak routines`: list the routines, show one movement by movement, or check the
+user's own ``routines.toml``."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from typing import TYPE_CHECKING, Any
 from deskbreak.commands import UsageError
 
 if TYPE_CHECKING:  # imported when run, so other commands start without them
+    from deskbreak.core.library import Library
     from deskbreak.core.movements import Movement, Routine, Step
-    from deskbreak.core.settings import BreathingSettings
+    from deskbreak.core.settings import BreathingSettings, Settings
+    from deskbreak.shell.paths import AppPaths
+    from deskbreak.shell.user_routines import UserRoutines
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +24,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         "routines",
         parents=[common],
-        help="list the routines, or show one.",
-        description="list the routines, or show one with every movement's cues and breathing.",
+        help="list the routines, show one, or check your own routines.toml.",
+        description="list the routines, show one with every movement's cues and breathing, "
+        "or check your own routines.toml (in the config dir; exit 2 if anything is wrong).",
     )
-    parser.add_argument("action", nargs="?", choices=["show"], help="show one routine")
+    parser.add_argument(
+        "action", nargs="?", choices=["show", "check"], help="show one routine, or check yours"
+    )
     parser.add_argument("routine_id", nargs="?", metavar="ID", help="the routine to show")
     parser.set_defaults(func=run)
 
@@ -32,11 +39,15 @@ def run(args: argparse.Namespace) -> int:
     from deskbreak.core.library import load_library
     from deskbreak.core.routines import shipped_routines
 
-    breathing = _breathing(args)
+    settings, app_paths = _settings(args)
+    breathing = settings.breathing
     library = load_library()
     for problem in library.problems:
         print(f"deskbreak: {problem}", file=sys.stderr)
-    routines = shipped_routines(library)
+    mine = _user_routines(app_paths, library, settings)
+    if args.action == "check":
+        return _check(mine)
+    routines = shipped_routines(library, mine.plans if mine else None)
     if args.action is None:
         print(list_text(routines, breathing))
         return 0
@@ -48,16 +59,48 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _breathing(args: argparse.Namespace) -> BreathingSettings:
-    from deskbreak.core.settings import BreathingSettings
+def _settings(args: argparse.Namespace) -> tuple[Settings, AppPaths | None]:
+    from deskbreak.core.settings import Settings
 
     try:
         from deskbreak.commands import context
 
-        return context.load(args, report=False).config.settings.breathing
+        ctx = context.load(args, report=False)
+        return ctx.config.settings, ctx.paths
     except Exception as error:  # the listing must work even with an unreadable config
-        log.warning("cannot read the config (%s); showing the default breathing pace", error)
-        return BreathingSettings()
+        log.warning("cannot read the config (%s); showing the default settings", error)
+        return Settings(), None
+
+
+def _user_routines(
+    app_paths: AppPaths | None, library: Library, settings: Settings
+) -> UserRoutines | None:
+    if app_paths is None:
+        return None
+    from deskbreak.shell import user_routines
+
+    return user_routines.load(app_paths, library, settings)
+
+
+def _check(mine: UserRoutines | None) -> int:
+    """Print what is wrong in the user's routines.toml; 2 if anything is, else 0."""
+    if mine is None or mine.path is None:
+        print("deskbreak: cannot find the config dir", file=sys.stderr)
+        return 2
+    for problem in mine.problems:
+        print(problem, file=sys.stderr)
+    if mine.problems:
+        print(
+            f"{len(mine.problems)} problem(s); those routines are left out, the rest are used.",
+            file=sys.stderr,
+        )
+        return 2
+    if not mine.path.exists():
+        print(f"No {mine.path} yet: the shipped routines are used. Write one in the format of")
+        print("the shipped routines (deskbreak/data/routines.toml) to add or replace routines.")
+        return 0
+    print(f"{mine.path}: {len(mine.user_ids)} routine(s), all fine: {', '.join(mine.user_ids)}")
+    return 0
 
 
 def _length(seconds: float) -> str:
@@ -95,6 +138,8 @@ def _dose_text(step: Step) -> str:
     sides = " each side" if dose.per_side else ""
     if dose.kind == "hold":
         return f"hold for {dose.count} slow breaths{sides}"
+    if dose.kind == "breaths":
+        return f"{dose.count} slow breaths"
     return f"{dose.count} reps{sides}, one per breath"
 
 
@@ -135,5 +180,6 @@ def show_text(routine: Routine, breathing: BreathingSettings) -> str:
             *(f"{pad}{line}" for line in _breath_lines(movement, breathing)),
             f"{pad}Effort: {movement.effort}",
         ]
+        lines += [f"{pad}Support: {movement.support}"] if movement.support else []
         lines += [f"{pad}Caution: {c}" for c in movement.cautions]
     return "\n".join(lines)

@@ -142,6 +142,7 @@ def format_table(f: stats.Stats) -> str:
             f"{_plural(f.today.breaks, 'break')}, {_minutes(f.today.minutes_moving)} moving, longest sitting {_minutes(f.today.longest_sitting_minutes)}",
         ),
         ("This week", f"{w.active_days} of {w.goal_days} days with a break ({week_note})"),
+        ("", f"{w.ritual_days} of {w.ritual_goal} days with the daily ritual"),
         ("", f"minutes: {days}"),
         ("Week streak", f"{_plural(f.week_streak.current, 'week')} (best {f.week_streak.best})"),
         ("Day streak", f"{_plural(f.day_streak.current, 'day')} (best {f.day_streak.best})"),

@@ -1,200 +1,250 @@
 """How the log changes what is offered: pure rules over past sessions, dated by ``today``.
 
-- A movement stopped for pain is replaced by its easier variant for the next 14 days (by a
-  similar movement of the same phase if it has no easier one there). Back at the usual
-  version it builds up again from the start: that is the regression.
-- Progression, in the daily ritual only: a movement done comfortably (rated "felt good",
-  never skipped or stopped) at least three times in a row over a week gets a couple more
-  reps or breaths; over two weeks it moves to its harder variant (or a few more reps if it
-  has none). A long gap since it last felt good starts it over.
-- A movement skipped in at least half of its last few appearances drops down the order.
+Pain (what the summary promises is exactly what these rules do):
+
+- A pain stop, or a "Sharp pain" rating at the end of a break, counts as pain on the
+  movements done (narrowed to where the user felt it, when they said). For the next 14 days
+  the movement is offered at its easier variant (a similar movement of the same phase if it
+  has none there); back at the usual version it builds up again from the start.
+- Two pains on one movement within 14 days, or pain on its easier version, take it out of
+  the rotation until the adaptations are reset, with the see-a-clinician advice.
+- "Some discomfort" with a place ("low back", "neck" …) offers the movements done that load
+  that place at their easier variant for a week (not counted as pain).
+- Pain on three different movements within 7 days: see-a-clinician advice
+  (:func:`pain_advice`).
+
+Progression lives in :mod:`deskbreak.core.progression`; skipping demotes (offered later).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
+from deskbreak.core.adaptation_data import (
+    PAIN_DAYS,
+    Adaptation,
+    Done,
+    base_id,
+    by_movement,
+)
 from deskbreak.core.library import Library
-from deskbreak.core.movements import Movement
-from deskbreak.core.records import Comfort, MovementRecord, SessionRecord
+from deskbreak.core.movements import Movement, Region
+from deskbreak.core.progression import progressions
+from deskbreak.core.records import Comfort, SessionRecord
 
-PAIN_DAYS = 14
-COMFORTABLE_TIMES = 3
-FELT_GOOD_STREAK = 3
+REPEAT_PAIN_DAYS = 14  # a second pain this soon takes the movement out of rotation
+DISCOMFORT_DAYS = 7
+SPREAD_DAYS = 7  # pain on this many different movements within SPREAD_DAYS: get checked
+SPREAD_MOVEMENTS = 3
 SKIP_WINDOW = 6
-EXTRA_REPS = 2  # added per side at each step of progression
-STEP_DAYS = 7  # a comfortable week earns one step; two weeks the harder variant
-LAPSE_DAYS = 28  # not done comfortably for this long: progression starts over
 
-Done = tuple[SessionRecord, MovementRecord]
+CLINICIAN = (
+    "Please see a clinician (a doctor or physiotherapist) before doing it again; "
+    "until then deskbreak leaves it out."
+)
+SPREAD_ADVICE = (
+    "Pain on {count} different movements this week: please see a clinician (a doctor or "
+    "physiotherapist) before pushing on. Stop at once and get urgent care for the warning signs."
+)
 
-
-@dataclass(frozen=True)
-class Adaptation:
-    """What to do with one movement, and a sentence the Settings dialog can show.
-
-    ``use`` is the library id to offer instead (``None`` with ``variant == "omit"``: a
-    pain stop with no easier version in the same phase, so a similar movement is offered);
-    ``ritual_only`` marks progression offered only in the daily ritual; ``extra`` is the
-    reps or breaths added per side when the movement is offered at its usual version.
-    """
-
-    movement_id: str
-    variant: str  # "easier" | "harder" | "omit" | "base"
-    use: str | None
-    reason: str
-    until: date | None = None
-    ritual_only: bool = False
-    demoted: bool = False
-    extra: int = 0
-
-    @property
-    def pain_stop(self) -> bool:
-        """Paused after a pain stop: neither this movement nor its harder variant is offered."""
-        return self.variant in ("easier", "omit")
-
-
-def base_id(library: Library, movement_id: str) -> str:
-    """The base movement a logged id belongs to (a variant maps to the entry it varies)."""
-    if movement_id not in library.variant_ids:
-        return movement_id
-    for movement in library.base_movements():
-        if movement_id in (movement.easier, movement.harder):
-            return movement.id
-    return movement_id
+# Where the comfort check says it was felt → the movements that load that place.
+PLACE_REGIONS: Mapping[str, frozenset[Region]] = {
+    "hips": frozenset({Region.HIPS, Region.GLUTES}),
+    "mid-back": frozenset({Region.MID_BACK}),
+    "neck": frozenset({Region.NECK}),
+    "legs": frozenset({Region.HIPS, Region.GLUTES, Region.FEET}),
+}
+# Loaded flexion and extension of the low back: offered less after pain felt there.
+LOW_BACK = frozenset(
+    {
+        "seated-pelvic-tilt",
+        "seated-cat-cow",
+        "desk-cat-cow",
+        "chair-back-extension",
+        "upper-back-lift",
+        "seated-knee-hug",
+        "hip-hinge",
+        "desk-squat",
+        "sit-to-stand",
+        "split-squat",
+        "wall-sit",
+        "desk-bird-dog",
+        "desk-plank",
+        "seated-lean-back",
+        "y-raise",
+        "glute-bridge",
+        "desk-push-up",
+    }
+)
 
 
 def adaptations(
-    records: Iterable[SessionRecord], library: Library, today: date
+    records: Iterable[SessionRecord],
+    library: Library,
+    today: date,
+    since: Mapping[str, datetime] | None = None,
 ) -> dict[str, Adaptation]:
     """Adaptations by base movement id, from the log (any order; sessions after ``today``
-    are ignored, so the same log always gives the same answer for a day)."""
-    ordered = sorted((r for r in records if r.started.date() <= today), key=lambda r: r.started)
-    by_movement: dict[str, list[Done]] = {}
-    for session in ordered:
-        for record in session.movements:
-            by_movement.setdefault(base_id(library, record.movement_id), []).append(
-                (session, record)
-            )
+    are ignored, so the same log always gives the same answer for a day). ``since`` maps a
+    movement id to the moment its progression was undone: earlier sessions don't count
+    toward its progression."""
+    kept = [r for r in records if r.started.date() <= today]
+    grouped = by_movement(kept, library)
     out: dict[str, Adaptation] = {}
     for movement in library.base_movements():
-        found = _rule(movement, by_movement.get(movement.id, []), library, today)
+        found = _pain_rule(movement, grouped.get(movement.id, []), library, today)
         if found is not None:
             out[movement.id] = found
+    for movement_id, step in progressions(kept, library, today, out, since or {}).items():
+        out[movement_id] = step
+    for movement in library.base_movements():
+        items = grouped.get(movement.id, [])[-SKIP_WINDOW:]
+        skipped = sum(1 for _, m in items if not m.completed)
+        if len(items) >= 3 and skipped * 2 >= len(items):
+            current = out.get(movement.id)
+            if current is None:
+                out[movement.id] = Adaptation(
+                    movement.id,
+                    "base",
+                    movement.id,
+                    f"Skipped {skipped} of the last {len(items)} times; offered later in the order.",
+                    demoted=True,
+                )
+            else:
+                out[movement.id] = _with(current, demoted=True)
     return out
 
 
-def _comfortable(item: Done) -> bool:
+def _with(adaptation: Adaptation, **changes: object) -> Adaptation:
+    return replace(adaptation, **changes)  # type: ignore[arg-type]
+
+
+def felt_there(session: SessionRecord, movement: Movement) -> bool:
+    """True if the place the user named is one this movement loads (any, if none named)."""
+    places = [p for p in session.felt_in if p != "nowhere"]
+    if not places:
+        return True
+    for place in places:
+        if place == "low back" and movement.id in LOW_BACK:
+            return True
+        if set(movement.regions) & PLACE_REGIONS.get(place, frozenset()):
+            return True
+    return False
+
+
+def is_pain(item: Done, movement: Movement) -> bool:
+    """A pain stop, or a "Sharp pain" rating of a break this movement was done in."""
     session, record = item
-    return record.completed and not record.pain_stop and session.comfort is Comfort.FELT_GOOD
+    if record.pain_stop:
+        return True
+    return (
+        session.comfort is Comfort.SHARP_PAIN
+        and record.seconds > 0
+        and felt_there(session, movement)
+        and "nowhere" not in session.felt_in
+    )
 
 
-def _rule(
+def _discomfort(item: Done, movement: Movement) -> bool:
+    session, record = item
+    named = [p for p in session.felt_in if p != "nowhere"]
+    return (
+        session.comfort is Comfort.SOME_DISCOMFORT
+        and record.seconds > 0
+        and bool(named)
+        and felt_there(session, movement)
+    )
+
+
+def _pain_rule(
     movement: Movement, items: Sequence[Done], library: Library, today: date
 ) -> Adaptation | None:
-    recent = items[-SKIP_WINDOW:]
-    skipped = sum(1 for _, m in recent if not m.completed)
-    demoted = len(recent) >= 3 and skipped * 2 >= len(recent)
-    pains = [s.started.date() for s, m in items if m.pain_stop]
-    since: date | None = None
+    pains = [(s.started.date(), m.variant) for s, m in items if is_pain((s, m), movement)]
+    for (earlier, _), (later, _) in zip(pains, pains[1:], strict=False):
+        if (later - earlier).days <= REPEAT_PAIN_DAYS:
+            return _out(movement, f"Pain on {earlier:%d %b} and again on {later:%d %b}.", later)
+    easier_pain = [day for day, variant in pains if variant == "easier"]
+    if easier_pain:
+        day = easier_pain[-1]
+        return _out(movement, f"Pain on {day:%d %b} even at its easier version.", day)
     if pains:
-        last_pain = pains[-1]
-        until = last_pain + timedelta(days=PAIN_DAYS)
+        last = pains[-1][0]
+        until = last + timedelta(days=PAIN_DAYS)
         if today < until:
-            return _paused(movement, library, last_pain, until, demoted)
-        since = until
-    progress = _progress(movement, items, library, today, since, demoted)
-    if progress is not None:
-        return progress
-    if since is not None:
+            return _eased(movement, library, f"Stopped for pain on {last:%d %b}", last, until)
         return Adaptation(
             movement.id,
             "base",
             movement.id,
-            f"Stopped for pain on {pains[-1]:%d %b}; back to the usual version, building up "
-            f"again once it has felt good {COMFORTABLE_TIMES} times over a week.",
-            demoted=demoted,
+            f"Stopped for pain on {last:%d %b}; back to the usual version, building up again "
+            "slowly.",
+            since=last,
         )
-    if demoted:
-        return Adaptation(
-            movement.id,
-            "base",
-            movement.id,
-            f"Skipped {skipped} of the last {len(recent)} times; offered later in the order.",
-            demoted=True,
+    felt = [s.started.date() for s, m in items if _discomfort((s, m), movement)]
+    if felt and today < felt[-1] + timedelta(days=DISCOMFORT_DAYS):
+        day = felt[-1]
+        return _eased(
+            movement, library, f"Discomfort felt there on {day:%d %b}", day, day + timedelta(7)
         )
     return None
 
 
-def _paused(
-    movement: Movement, library: Library, last_pain: date, until: date, demoted: bool
-) -> Adaptation:
+def _out(movement: Movement, what: str, day: date) -> Adaptation:
+    return Adaptation(movement.id, "out", None, f"{what} {CLINICIAN}", since=day, clinician=True)
+
+
+def _eased(movement: Movement, library: Library, why: str, day: date, until: date) -> Adaptation:
     easier = library.easier(movement)
-    when = f"{last_pain:%d %b}"
     if easier is None or easier.phase is not movement.phase:
         return Adaptation(
             movement.id,
             "omit",
             None,
-            f"Stopped for pain on {when}; a similar, gentler movement instead until {until:%d %b}.",
+            f"{why}; a similar, gentler movement instead until {until:%d %b}.",
             until,
-            demoted=demoted,
+            since=day,
         )
     return Adaptation(
         movement.id,
         "easier",
         easier.id,
-        f"Stopped for pain on {when}; “{easier.name}” instead until {until:%d %b}.",
+        f"{why}; “{easier.name}” instead until {until:%d %b}.",
         until,
-        demoted=demoted,
+        since=day,
     )
 
 
-def _progress(
-    movement: Movement,
-    items: Sequence[Done],
-    library: Library,
-    today: date,
-    since: date | None,
-    demoted: bool,
-) -> Adaptation | None:
-    """The next step up, from the run of comfortable times at the end of the log."""
-    streak: list[Done] = []
-    for item in reversed(items):
-        if (since is not None and item[0].started.date() < since) or not _comfortable(item):
-            break
-        streak.append(item)
-    if len(streak) < max(FELT_GOOD_STREAK, COMFORTABLE_TIMES):
-        return None
-    first, last = streak[-1][0].started.date(), streak[0][0].started.date()
-    if (today - last).days > LAPSE_DAYS:
-        return None
-    steps = (last - first).days // STEP_DAYS
-    if steps < 1:
-        return None
-    unit = "reps" if movement.dose.kind == "reps" else "breaths"
-    weeks = "two weeks" if steps >= 2 else "a week"
-    why = f"Felt good {len(streak)} times in a row over {weeks}"
-    harder = library.harder(movement)
-    if steps >= 2 and harder is not None and harder.phase is movement.phase:
-        return Adaptation(
-            movement.id,
-            "harder",
-            harder.id,
-            f"{why}; “{harder.name}” in the daily ritual.",
-            ritual_only=True,
-            demoted=demoted,
-            extra=EXTRA_REPS,
-        )
-    extra = EXTRA_REPS * min(steps, 2)
-    return Adaptation(
-        movement.id,
-        "base",
-        movement.id,
-        f"{why}; {extra} more {unit} in the daily ritual.",
-        ritual_only=True,
-        demoted=demoted,
-        extra=extra,
-    )
+def pain_advice(records: Iterable[SessionRecord], library: Library, today: date) -> str | None:
+    """The see-a-clinician advice when pain came up on three different movements in a week."""
+    start = today - timedelta(days=SPREAD_DAYS - 1)
+    hurt: set[str] = set()
+    for movement_id, items in by_movement(records, library).items():
+        movement = library.get(movement_id)
+        if movement is None:
+            continue
+        if any(start <= s.started.date() <= today and is_pain((s, m), movement) for s, m in items):
+            hurt.add(movement_id)
+    if len(hurt) >= SPREAD_MOVEMENTS:
+        return SPREAD_ADVICE.format(count=len(hurt))
+    return None
+
+
+def next_time_lines(
+    session: SessionRecord, found: Mapping[str, Adaptation], library: Library
+) -> list[str]:
+    """What the next breaks will really do because of this one, for the summary."""
+    day = session.started.date()
+    lines = []
+    for movement_id in dict.fromkeys(base_id(library, m.movement_id) for m in session.movements):
+        adaptation = found.get(movement_id)
+        movement = library.get(movement_id)
+        if adaptation is None or movement is None or adaptation.since != day:
+            continue
+        if adaptation.pain_stop:
+            lines.append(f"{movement.name}: {adaptation.reason}")
+    return lines
+
+
+__all__ = ["PAIN_DAYS", "Adaptation", "Done", "adaptations", "base_id", "by_movement"]

@@ -16,8 +16,9 @@ from datetime import date
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Dose, Phase, Region, Routine, Step
-from deskbreak.core.offers import Offers
+from deskbreak.core.offers import NAMED_ONLY, Offers
 from deskbreak.core.routines import (
+    CLOSING_MOVEMENTS,
     PHASE_ORDER,
     TRANSITION_SECONDS,
     breath_seconds,
@@ -49,6 +50,7 @@ def build_routine(
     seed: int = 0,
     breathing: BreathingSettings | None = None,
     ritual: bool = False,
+    have: Iterable[str] | None = None,
 ) -> Routine:
     """A routine of about ``budget_minutes`` (2–15): soften → organize → strengthen.
 
@@ -58,12 +60,14 @@ def build_routine(
     if not 2 <= budget_minutes <= 15:
         raise CannotBuild(f"a routine can be 2 to 15 minutes long, not {budget_minutes:g}")
     breathing = breathing or BreathingSettings()
-    offers = Offers(library, postures, avoid, adaptations, ritual)
+    offers = Offers(library, postures, avoid, adaptations, ritual, _have(have))
     wanted = {Region(r) for r in regions}
     rng = random.Random(f"{(day or date(2000, 1, 1)).isoformat()}/{seed}")
     by_phase: dict[Phase, list[Step]] = {}
     for phase in PHASE_ORDER:
-        candidates = [m for m in library.base_movements() if m.phase is phase]
+        candidates = [
+            m for m in library.base_movements() if m.phase is phase and m.id not in NAMED_ONLY
+        ]
         rng.shuffle(candidates)
         steps = [s for s in (offers.step_for(m) for m in candidates) if s is not None]
         steps.sort(key=lambda s: offers.demoted(s.movement))
@@ -152,6 +156,7 @@ def adapt_routine(
     avoid: Iterable[str] = (),
     adaptations: Mapping[str, Adaptation] | None = None,
     ritual: bool = False,
+    have: Iterable[str] | None = None,
 ) -> Routine:
     """A shipped routine fitted to the user.
 
@@ -162,7 +167,7 @@ def adapt_routine(
     had, :class:`CannotBuild` says so: a routine never loses its soften, organize or
     strengthen part.
     """
-    offers = Offers(library, postures, avoid, adaptations, ritual)
+    offers = Offers(library, postures, avoid, adaptations, ritual, _have(have))
     owners = _owners(routine, offers)
     used: set[str] = set()
     steps: list[Step] = []
@@ -171,6 +176,8 @@ def adapt_routine(
         fitted = offers.step_for(step.movement, step.dose, taken)
         if fitted is not None and fitted.movement.id != step.movement.id:
             fitted = _like(fitted, step)
+        if fitted is None and step.movement.id in CLOSING_MOVEMENTS:
+            continue  # a closing breath the user can't do is left out, never swapped
         if fitted is None:
             swap = offers.substitute(step.movement, taken)
             fitted = _like(swap, step) if swap is not None else None
@@ -183,6 +190,10 @@ def adapt_routine(
         ):
             raise CannotBuild(f"in “{routine.name}”, {offers.nothing_left(phase)}")
     return replace(routine, steps=tuple(steps))
+
+
+def _have(have: Iterable[str] | None) -> frozenset[str] | None:
+    return None if have is None else frozenset(have)
 
 
 def _owners(routine: Routine, offers: Offers) -> dict[str, int]:

@@ -19,9 +19,13 @@ from deskbreak.core.poses import PoseError, build_pose
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PROPS = ("chair", "desk", "wall", "wall-ahead", "mat")
+# What a movement may need besides the user; "fixed-chair" is a chair that neither rolls
+# nor reclines. The user's [movement] settings say which of these they have.
+NEEDS = ("desk", "wall", "fixed-chair", "clear-floor", "mat")
+DOSE_KINDS = ("reps", "breaths", "hold")
 MARKS = ("belly", "glutes", "arch", "blades")
 EFFORT = {
-    Phase.SOFTEN: "gentle — a mild stretch at most, never pain",
+    Phase.SOFTEN: "gentle — a mild stretch at most, about 1–2 of 10, never pain",
     Phase.ORGANIZE: "tension, not pain — about 3–5 of 10",
     Phase.STRENGTHEN: "tension, not pain — about 5–7 of 10",
 }
@@ -193,6 +197,8 @@ def _movement(raw: Mapping[str, Any]) -> Movement:
         "effort",
         "figure",
         "variant_of",
+        "needs",
+        "support",
     }
     for key in raw:
         if key not in known:
@@ -219,7 +225,15 @@ def _movement(raw: Mapping[str, Any]) -> Movement:
         harder=_optional_id(raw.get("harder"), "harder"),
         figure=_figure(raw.get("figure")),
         effort=_text(raw["effort"], "effort") if "effort" in raw else EFFORT[phase],
+        needs=_needs(raw.get("needs", [])),
+        support=_text(raw["support"], "support") if "support" in raw else "",
     )
+
+
+def _needs(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or any(n not in NEEDS for n in value):
+        raise EntryError("needs", f"must be a list from {', '.join(NEEDS)}")
+    return tuple(value)
 
 
 def _text(value: Any, field: str) -> str:
@@ -257,8 +271,8 @@ def _number(value: Any, field: str, low: float, high: float) -> float:
 
 
 def _dose(raw: Any) -> Dose:
-    if not isinstance(raw, Mapping) or raw.get("kind") not in ("reps", "hold"):
-        raise EntryError("dose", 'must be a table with kind = "reps" or "hold"')
+    if not isinstance(raw, Mapping) or raw.get("kind") not in DOSE_KINDS:
+        raise EntryError("dose", 'must be a table with kind = "reps", "breaths" or "hold"')
     count = raw.get("count")
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 30:
         raise EntryError("dose.count", "must be a whole number from 1 to 30")
@@ -282,6 +296,8 @@ def _breath(raw: Any, phase: Phase) -> Breath:
         inhale = _number(inhale, "breath.inhale_seconds", 2, 5)
         high = 3 if phase is Phase.STRENGTHEN else 6
         exhale = _number(exhale, "breath.exhale_seconds", 2, high)
+        if exhale < inhale:
+            raise EntryError("breath.exhale_seconds", "must be at least as long as the in-breath")
     hold = _number(raw.get("hold_seconds", 0), "breath.hold_seconds", 0, MAX_HOLD_SECONDS)
     if hold and phase is Phase.STRENGTHEN:
         raise EntryError("breath.hold_seconds", "strengthening never holds the breath")

@@ -57,7 +57,7 @@ class Dose:
     counted in breaths, never timed breath-holding.
     """
 
-    kind: str  # "reps" | "hold"
+    kind: str  # "reps" | "breaths" (a breathing drill) | "hold"
     count: int
     per_side: bool = False
 
@@ -106,6 +106,8 @@ class Movement:
     harder: str | None = None
     figure: Figure | None = None
     effort: str = field(default="")  # e.g. "tension, not pain — about 3–5 of 10"
+    needs: tuple[str, ...] = ()  # "desk", "wall", "fixed-chair", "clear-floor", "mat"
+    support: str = ""  # what to hold or sit on, in words
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 One place applies the postures allowed, the ``[movement] avoid`` list and the adaptations
 from the log, so a newly built routine and an adapted shipped one follow the same rules:
 
+- a movement that needs what the user lacks (a fixed chair, a wall, clear floor) is never
+  offered: see :func:`equipment_at_hand`;
 - an avoided movement is never offered, nor any ``variant_of`` version of it;
 - a movement stopped for pain is offered only at its easier variant, and neither it nor its
   harder variant appears anywhere (not even as another movement's harder variant);
@@ -19,8 +21,27 @@ from dataclasses import replace
 from deskbreak.core.adaptation import Adaptation, base_id
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Dose, Movement, Phase, Posture, Step
+from deskbreak.core.settings import MovementSettings
 
 MAX_COUNT = 30  # the library's own ceiling for a dose
+# Offered only where a routine names them: a walk or a closing breath is never a swap for
+# an arch lift, nor picked by the builder to fill a phase.
+NAMED_ONLY = frozenset({"walk", "closing-breath"})
+
+
+def equipment_at_hand(movement: MovementSettings) -> frozenset[str]:
+    """What the user has, in the library's ``needs`` words: a desk always (deskbreak is
+    for desk workers); a fixed chair, a wall, clear floor and a mat only if they say so."""
+    have = {"desk"}
+    if movement.chair == "fixed":
+        have.add("fixed-chair")
+    if movement.wall_nearby:
+        have.add("wall")
+    if movement.clear_floor:
+        have.add("clear-floor")
+    if "floor" in movement.postures:
+        have.add("mat")
+    return frozenset(have)
 
 
 class Offers:
@@ -33,8 +54,11 @@ class Offers:
         avoid: Iterable[str],
         adaptations: Mapping[str, Adaptation] | None,
         ritual: bool,
+        have: Collection[str] | None = None,
     ) -> None:
+        """``have`` is the equipment at hand (``None``: everything, for tools and tests)."""
         self.library = library
+        self.have = None if have is None else frozenset(have)
         self.postures = {Posture(p) for p in postures}
         self.avoid = frozenset(avoid)
         self.adaptations = dict(adaptations or {})
@@ -45,6 +69,9 @@ class Offers:
             movement = library.get(movement_id)
             if movement is not None and movement.harder:
                 blocked.add(movement.harder)
+            out = self.adaptations[movement_id].variant == "out"
+            if movement is not None and movement.easier and out:
+                blocked.add(movement.easier)  # out of rotation: no version of it at all
         self.blocked = frozenset(blocked)
 
     def avoided(self, movement: Movement) -> bool:
@@ -59,6 +86,7 @@ class Offers:
         """Allowed as it stands: a posture the user allows, not avoided, not paused for pain."""
         return (
             movement.posture in self.postures
+            and (self.have is None or set(movement.needs) <= self.have)
             and not self.avoided(movement)
             and movement.id not in self.blocked
         )
@@ -136,7 +164,10 @@ class Offers:
         others = [
             m
             for m in library.base_movements()
-            if m.phase is movement.phase and m.id != movement.id and m.id not in self.paused
+            if m.phase is movement.phase
+            and m.id != movement.id
+            and m.id not in self.paused
+            and m.id not in NAMED_ONLY
         ]
         for other in sorted(others, key=rank):
             found = self.step_for(other, used=used)
@@ -172,6 +203,8 @@ class Offers:
         """Why no movement of ``phase`` can be offered, in words for the user."""
         postures = " and ".join(sorted(p.value for p in self.postures))
         causes = [f"needs a posture you don't allow (you allow {postures})"]
+        if self.have is not None:
+            causes.append("needs a fixed chair, a wall or clear floor you don't have")
         if self.avoid:
             causes.append("is on your avoid list")
         if self.paused:

@@ -20,7 +20,8 @@ from deskbreak.core.settings import BreathingSettings
 
 TRANSITION_SECONDS = 5.0  # reading the next cue and getting into position
 PHASE_ORDER = (Phase.SOFTEN, Phase.ORGANIZE, Phase.STRENGTHEN)
-SOFTEN_ONLY_ROUTINES = frozenset({"wind-down"})  # routines that end without strengthening
+# A routine may end on one calming breath step after its strengthen phase.
+CLOSING_MOVEMENTS = frozenset({"closing-breath"})
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,11 @@ def duration_seconds(item: Step | Routine, breathing: BreathingSettings) -> floa
 
 
 def phases_in_order(routine: Routine) -> bool:
-    """True if the steps never go back to an earlier phase."""
-    ranks = [PHASE_ORDER.index(step.movement.phase) for step in routine.steps]
+    """True if the steps never go back to an earlier phase (a closing breath may end it)."""
+    steps = list(routine.steps)
+    if len(steps) > 1 and steps[-1].movement.id in CLOSING_MOVEMENTS:
+        steps.pop()
+    ranks = [PHASE_ORDER.index(step.movement.phase) for step in steps]
     return ranks == sorted(ranks)
 
 

@@ -6,8 +6,46 @@ show the same text.
 
 from __future__ import annotations
 
+import re
+
+# Two tiers, everywhere the app speaks of warning signs: urgent (stop, get urgent care or
+# call the emergency number) and soon (see a clinician). Never file an urgent sign under "soon".
+URGENT_TITLE = "Stop and get urgent care, or call your emergency number, for"
+URGENT = (
+    "chest pain, or fainting",
+    "numbness around the groin, buttocks or inner thighs",
+    "new trouble with your bladder or bowels",
+    "sudden weakness in a leg",
+    "sudden, severe pain between the shoulder blades",
+)
+SOON_TITLE = "See a clinician soon for"
+SOON = ("pain that spreads, gets worse, or lasts",)
+SOON_TEXT = "See a clinician soon for pain that spreads, gets worse, or lasts."
+EMERGENCY_NUMBERS = "Emergency numbers: 112 in Europe, 911 in North America, 999 in the UK."
+
+# Asked before the first break (and shown from About): reasons to check with a clinician
+# before starting any exercise programme, worded as "get checked", not as a diagnosis.
+SCREENING_TITLE = "Check with a clinician before you start if you"
+SCREENING = (
+    "are pregnant",
+    "had surgery recently, or have a hernia",
+    "have osteoporosis (thin bones)",
+    "have a heart, lung or blood-pressure condition",
+    "get dizzy when you stand up",
+    "have balance problems or have had a fall",
+    "have a hip or knee replacement",
+)
+
+# The pain rule in one line, for the break window beside each movement's effort.
+PAIN_RULE_SHORT = (
+    "Up to 3/10 discomfort that settles is fine; sharp, shooting or spreading pain: stop."
+)
+_RANGE = re.compile(r"(\d+)–(\d+) of 10")
+
 EMERGENCY_TITLE = "Get emergency care now if you notice"
 EMERGENCY = (
+    "chest pain, or fainting",
+    "sudden, severe pain between the shoulder blades",
     "new trouble starting to pass urine or holding it in, leaking, or not feeling when your bladder is full",
     "losing control of your bowels",
     "numbness around the groin, buttocks or inner thighs — or wiping feels different",
@@ -63,7 +101,8 @@ DISCLAIMER = (
     "(osteoporosis), or have a heart, lung or blood-pressure condition, ask a doctor or "
     "physiotherapist before you start.",
     "Stop any movement that hurts, and follow the pain rule.",
-    "Use a chair without wheels and a desk that won't slide or tip.",
+    "Use a desk that won't slide or tip. Unless you say your chair is fixed, deskbreak "
+    "assumes it rolls and reclines and never asks you to lean on it or stand up from it.",
     "In an emergency, call your local emergency number (112 in Europe, 911 in North America, "
     "999 in the UK).",
 )
@@ -77,6 +116,24 @@ def red_flags_text() -> str:
     lines += [f"  • {item}" for item in DOCTOR_SOON]
     lines += ["", SLOW_RECOVERY]
     return "\n".join(lines)
+
+
+def screening_text() -> str:
+    """The short screening and both tiers, for the first-run page and About."""
+    lines = [SCREENING_TITLE + ":"]
+    lines += [f"  • {item}" for item in SCREENING]
+    lines += ["", URGENT_TITLE + ":"]
+    lines += [f"  • {item}" for item in URGENT]
+    lines += ["", SOON_TEXT, EMERGENCY_NUMBERS]
+    return "\n".join(lines)
+
+
+def effort_text(effort: str) -> str:
+    """A movement's effort on the 0–10 scale with the pain rule beside it, in one short line
+    for the break window: "Effort 5–7/10. Up to 3/10 discomfort that settles is fine; …"."""
+    found = _RANGE.search(effort)
+    level = f"{found.group(1)}–{found.group(2)}/10" if found else effort
+    return f"Effort {level}. {PAIN_RULE_SHORT}"
 
 
 def pain_rule_text() -> str:

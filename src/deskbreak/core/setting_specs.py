@@ -21,12 +21,26 @@ from typing import Any, Literal
 from deskbreak.core import setting_values as values
 
 Kind = Literal[
-    "int", "bool", "time", "name", "choice", "scale", "weekdays", "dates", "postures", "ids"
+    "int",
+    "bool",
+    "time",
+    "name",
+    "text",
+    "choice",
+    "scale",
+    "weekdays",
+    "dates",
+    "postures",
+    "ids",
 ]
 Tab = Literal["hours", "breaks", "ritual", "movement", "context", "general"]
 THEMES = ("system", "light", "dark")
 #: How the tray icon is shown: auto picks what the desktop offers (see ui/tray_backend.py).
 TRAYS = ("auto", "sni", "xembed", "appindicator", "none")
+#: "rolling": wheels or a recline, the usual office chair; "fixed": neither.
+CHAIRS = ("rolling", "fixed")
+#: The longest habit anchor ("after my morning coffee").
+ANCHOR_LONGEST = 60
 SCALE_RANGE = (0.75, 3.0)
 
 
@@ -64,6 +78,7 @@ class Spec:
             "bool": "true or false",
             "time": '"00:00" to "23:59"',
             "name": "a routine id",
+            "text": f"a short phrase, up to {ANCHOR_LONGEST} characters",
             "choice": values.quoted(self.choices),
             "scale": f'"{values.AUTO}" or {SCALE_RANGE[0]:g} to {SCALE_RANGE[1]:g}',
             "weekdays": "a list of mon … sun",
@@ -85,6 +100,8 @@ class Spec:
             return values.one_of(self.choices)
         if self.kind == "scale":
             return values.factor_or_auto(*SCALE_RANGE)
+        if self.kind == "text":
+            return values.phrase(ANCHOR_LONGEST)
         parsers: dict[str, values.Parser] = {
             "bool": values.boolean,
             "time": values.clock_time,
@@ -144,10 +161,13 @@ SPECS: tuple[Spec, ...] = (
          "A 10–15 minute session once a day, reminded at a fixed time.",
          "A daily 10–15 minute session, reminded once a day at a fixed time ({range}).",
          "ritual"),
-    Spec("ritual.time", "time", time(8, 0), "Reminder time",
-         "When to remind you; tie it to a habit, like after the morning coffee.",
-         'When to remind you, "HH:MM"; tie it to a habit, like after the morning coffee.',
+    Spec("ritual.time", "time", time(9, 30), "Reminder time",
+         "When to remind you, inside your working hours so the reminder finds you.",
+         'When to remind you, "HH:MM", inside your working hours so the reminder finds you.',
          "ritual"),
+    Spec("ritual.anchor", "text", "after my morning coffee", "After",
+         "The habit the ritual follows, shown in the reminder.",
+         "The habit the ritual follows, shown in the reminder ({range}).", "ritual"),
     Spec("ritual.routine", "name", "daily-ritual", "Ritual routine",
          "The routine for the daily ritual.",
          "The routine for the ritual (see `deskbreak routines`).", "ritual"),
@@ -171,6 +191,20 @@ SPECS: tuple[Spec, ...] = (
     Spec("movement.avoid", "ids", (), "Never offer",
          "Movements you never want in a routine. Click to select or clear; several may be chosen.",
          "Movement ids you never want offered (see `deskbreak routines show ROUTINE`).",
+         "movement"),
+    Spec("movement.chair", "choice", "rolling", "Your chair",
+         "Rolling: wheels or a recline, like most office chairs. Sit-to-stands and leaning "
+         "back over the backrest are offered only on a fixed chair.",
+         'Your chair: "rolling" (wheels or a recline, most office chairs) or "fixed" (neither).\n'
+         "Sit-to-stand and leaning back over the backrest are offered only on a fixed chair.",
+         "movement", choices=CHAIRS),
+    Spec("movement.wall_nearby", "bool", False, "A clear wall nearby",
+         "A clear stretch of wall near your desk, for wall angels and wall sits.",
+         "A clear stretch of wall near your desk, for wall angels and wall sits ({range}).",
+         "movement"),
+    Spec("movement.clear_floor", "bool", True, "Clear floor around the desk",
+         "A step of clear floor around your desk, for split stances and leg lifts.",
+         "A step of clear floor around your desk, for split stances and leg lifts ({range}).",
          "movement"),
     Spec("app.weekly_goal_days", "int", 5, "Weekly goal",
          "Days a week with at least one break that you aim for.",
@@ -255,8 +289,8 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     CrossRule(
         "breathing.exhale_seconds",
         lambda v: v["breathing.exhale_seconds"] >= v["breathing.inhale_seconds"],
-        "is shorter than breathing.inhale_seconds; the out-breath should be at least as "
-        "long as the in-breath, which is what makes the pace calming.",
+        "is shorter than breathing.inhale_seconds; the out-breath must be at least as long "
+        "as the in-breath, which is what makes the pace calming. Using the default pace.",
         "must be at least as long as the in-breath",
     ),
 )

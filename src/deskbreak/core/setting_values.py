@@ -70,6 +70,20 @@ def name(raw: Any) -> str:
     return raw.strip()
 
 
+def phrase(longest: int) -> Parser:
+    """A short text in quotes, trimmed, at most ``longest`` characters (may be empty)."""
+
+    def parse(raw: Any) -> str:
+        if not isinstance(raw, str) or len(raw.strip()) > longest:
+            raise InvalidValue(
+                f'must be a short phrase in quotes, up to {longest} characters, like "after my morning coffee"',
+                f"must be a short phrase, up to {longest} characters",
+            )
+        return raw.strip()
+
+    return parse
+
+
 def one_of(choices: tuple[str, ...]) -> Parser:
     def parse(raw: Any) -> str:
         value = raw.strip().lower() if isinstance(raw, str) else None

@@ -59,6 +59,7 @@ class RitualSettings:
     enabled: bool = default("ritual.enabled")
     time: time = default("ritual.time")
     routine: str = default("ritual.routine")
+    anchor: str = default("ritual.anchor")  # the habit the ritual follows
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class BreathingSettings:
 class MovementSettings:
     postures: tuple[str, ...] = default("movement.postures")
     avoid: tuple[str, ...] = default("movement.avoid")
+    chair: str = default("movement.chair")  # "rolling" or "fixed"
+    wall_nearby: bool = default("movement.wall_nearby")
+    clear_floor: bool = default("movement.clear_floor")
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,9 @@ def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[Probl
         sections[section] = replace(default_part, **values)
     settings = Settings(**sections)
     problems.extend(cross_check(settings))
+    if settings.breathing.exhale_seconds < settings.breathing.inhale_seconds:
+        # A longer out-breath calms; a shorter one is never paced: the default pace is used.
+        settings = replace(settings, breathing=BreathingSettings())
     return settings, problems
 
 

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from deskbreak.core.movements import Region
-from deskbreak.core.records import Comfort, DaySitting, SessionRecord
+from deskbreak.core.records import Comfort, DaySitting, Outcome, SessionRecord, Trigger
 
 HEAT_WEEKS = 12
 # Where a day's bar reaches the line: one quick reset is about five minutes of moving.
 DAILY_GOAL_MINUTES = 5.0
+# The daily ritual is counted on its own: its 10–15 minute dose, 5 days a week.
+RITUAL_GOAL_DAYS = 5
+RITUAL_ROUTINE = "daily-ritual"
 # A movement's comfort trend compares its last few ratings with the few before them.
 TREND_WINDOW = 3
 
@@ -51,6 +54,7 @@ class LogSummary:
     sittings: tuple[DaySitting, ...] = ()
     ratings: tuple[ComfortRating, ...] = ()  # oldest first
     prompts: Prompts | None = None  # summed in SQL; None: sum ``sittings``
+    ritual_days: tuple[date, ...] = ()  # days with a completed daily ritual, sorted
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Week:
     active_days: int
     goal_days: int
     goal_minutes: float
+    ritual_days: int = 0  # days this week with a completed daily ritual
+    ritual_goal: int = RITUAL_GOAL_DAYS
 
     @property
     def goal_met(self) -> bool:
@@ -137,8 +143,11 @@ def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] 
     seconds: dict[date, float] = defaultdict(float)
     per_movement: dict[str, float] = defaultdict(float)
     ratings: list[tuple[object, ComfortRating]] = []
+    rituals: set[date] = set()
     for s in sessions:
         day = s.started.date()
+        if is_ritual(s):
+            rituals.add(day)
         breaks[day] += 1
         seconds[day] += s.seconds_moving
         for m in s.movements:
@@ -152,7 +161,14 @@ def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] 
         movement_seconds=dict(per_movement),
         sittings=tuple(sorted(sittings, key=lambda d: d.day)),
         ratings=tuple(r for _, r in ratings),
+        ritual_days=tuple(sorted(rituals)),
     )
+
+
+def is_ritual(session: SessionRecord) -> bool:
+    """A completed daily ritual: from its reminder, or the ritual routine however started."""
+    ritual = session.trigger is Trigger.RITUAL or session.routine_id == RITUAL_ROUTINE
+    return ritual and session.outcome is Outcome.COMPLETED
 
 
 def compute(
@@ -184,6 +200,7 @@ def compute(
             active_days=sum(1 for d in week_days if d.breaks),
             goal_days=weekly_goal_days,
             goal_minutes=goal_minutes,
+            ritual_days=sum(1 for d in set(summary.ritual_days) if monday <= d <= today),
         ),
         week_streak=week_streak(by_day, today, weekly_goal_days),
         day_streak=day_streak(by_day, today),
@@ -308,6 +325,7 @@ def merge(a: LogSummary, b: LogSummary) -> LogSummary:
         sittings=tuple(sittings[d] for d in sorted(sittings)),
         ratings=a.ratings + b.ratings,
         prompts=_add_prompts(a, b),
+        ritual_days=tuple(sorted(set(a.ritual_days) | set(b.ritual_days))),
     )
 
 

@@ -34,6 +34,7 @@ from deskbreak.core.policy import (
     State,
 )
 from deskbreak.core.records import DaySitting, Trigger
+from deskbreak.core.ritual import GRACE, RitualReminder
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import (
     DayFigures,
@@ -68,8 +69,9 @@ MAX_SLEEP_SECONDS = 3600.0
 MIN_SLEEP_SECONDS = 0.5
 #: After an idle source fails, count work hours and try the source again this much later.
 IDLE_RETRY_SECONDS = 600.0
-#: A daily reminder found this late (the machine slept through it) is not shown.
-RITUAL_GRACE = timedelta(hours=1)
+#: A daily reminder found this late (the machine slept through it) is caught up once later
+#: that day, in work hours (see deskbreak.core.ritual).
+RITUAL_GRACE = GRACE
 
 
 class BreakEngine:
@@ -103,6 +105,7 @@ class BreakEngine:
         self._watching = False
         self._counts = DaySitting(date.min)
         self._job_at: datetime | None = None  # wall time of the next schedule job
+        self._ritual = RitualReminder(settings.ritual.time, settings.breaks.max_snoozes)
         self._plan_jobs()
 
     # -- the one entry point of time ------------------------------------------------------
@@ -114,6 +117,7 @@ class BreakEngine:
             self._jobs.run_due()
             self._job_at = self._jobs.next_run()
         in_work = self._hours.is_work_time(now)
+        self._ritual_catch_up(now, in_work)
         watching = in_work or self._settings.breaks.outside_work_hours
         if self._policy.state is not State.IN_BREAK:
             if watching:
@@ -136,6 +140,9 @@ class BreakEngine:
         deadline = self._policy.next_deadline()
         if deadline is not None:
             due.append(deadline - mono)
+        snoozed = self._ritual.next_check(now)
+        if snoozed is not None:
+            due.append(max(0.0, _seconds_between(now, snoozed)))
         job = self._job_at
         if job is not None:
             # A job still due here is one schedule's naive clock disagrees about (the
@@ -154,6 +161,8 @@ class BreakEngine:
         self._hours = WorkSchedule(settings.schedule)
         self._policy.apply_settings(settings.breaks)
         self._tracker.idle_reset_seconds = settings.breaks.idle_reset_minutes * 60.0
+        self._ritual.at = settings.ritual.time
+        self._ritual.max_snoozes = settings.breaks.max_snoozes
         self._plan_jobs()
 
     def close(self) -> None:
@@ -200,6 +209,14 @@ class BreakEngine:
         if not was_up:
             self._tracker.rejoin(question.spell_before, question.seconds)
         return True
+
+    def snooze_ritual(self) -> bool:
+        """Ask about the daily ritual again after the snooze length (a few times a day)."""
+        return self._ritual.snooze(self._now(), self._settings.breaks.snooze_minutes)
+
+    def ritual_done(self) -> None:
+        """The ritual was done or its reminder answered today: no catch-up, no repeat."""
+        self._ritual.done(self._now().date())
 
     def prompt_ignored(self) -> bool:
         return self._command(lambda: self._policy.prompt_ignored(self._clock.monotonic()))
@@ -363,15 +380,17 @@ class BreakEngine:
     def _ritual_job(self) -> None:
         now = self._now()
         ritual = self._settings.ritual
-        planned = now.replace(
-            hour=ritual.time.hour, minute=ritual.time.minute, second=0, microsecond=0
-        )
         workday = self._hours.shift_on(now.date(), now.tzinfo) is not None
-        if (
-            ritual.enabled
-            and workday
-            and _seconds_between(planned, now) <= RITUAL_GRACE.total_seconds()
-        ):
+        if ritual.enabled and self._ritual.on_time(now, workday):
+            self._publish([RitualDue(ritual.routine)])
+
+    def _ritual_catch_up(self, now: datetime, in_work: bool) -> None:
+        """A reminder missed (off, asleep, not running) or snoozed: offer it once now."""
+        ritual = self._settings.ritual
+        if not ritual.enabled:
+            return
+        workday = self._hours.shift_on(now.date(), now.tzinfo) is not None
+        if self._ritual.due(now, workday, in_work):
             self._publish([RitualDue(ritual.routine)])
 
 

@@ -7,16 +7,19 @@ to the same postures, avoid list and adaptations, and log each break the same wa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from deskbreak.core import stats
-from deskbreak.core.adaptation import Adaptation
+from deskbreak.core.adaptation import Adaptation, next_time_lines
+from deskbreak.core.builder import CannotBuild
 from deskbreak.core.choose import FALLBACK_ROUTINE, UnknownRoutine, choose_routine
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord
+from deskbreak.core.routines import RoutinePlan
 from deskbreak.core.settings import Settings
+from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,16 +30,19 @@ def routine_to_offer(
     library: Library,
     settings: Settings,
     adapted: Mapping[str, Adaptation],
+    plans: Sequence[RoutinePlan] | None = None,
 ) -> Routine | None:
     """``wanted`` (or the prompt routine) fitted to the user; a shipped fallback if it is
-    unknown; None only when not even the fallback exists (a broken install)."""
+    unknown or can't be fitted; None when nothing fits the user's settings (logged)."""
     for candidate in (wanted, settings.breaks.prompt_routine, FALLBACK_ROUTINE):
         if candidate is None:
             continue
         try:
-            return choose_routine(candidate, library, settings, dict(adapted))
+            return choose_routine(candidate, library, settings, dict(adapted), plans)
         except UnknownRoutine:
             log.warning("no routine called %r", candidate)
+        except CannotBuild as error:
+            log.warning("routine %r does not fit the settings: %s", candidate, error.reason)
     return None
 
 
@@ -67,6 +73,22 @@ def week_progress(
         return figures.week.active_days, figures.week.goal_days
 
     return week
+
+
+def next_time(
+    store: Store, library: Library, paths: AppPaths, today: Callable[[], date]
+) -> Callable[[SessionRecord], list[str]]:
+    """What the next breaks will really do because of a just-logged break (its pains)."""
+    from deskbreak.engine import adaptations
+
+    def lines(session: SessionRecord) -> list[str]:
+        day = today()
+        found = adaptations.load(library, store, paths, day)
+        out = next_time_lines(session, found, library)
+        advice = adaptations.advice(library, store, paths, day)
+        return [*out, advice] if advice else out
+
+    return lines
 
 
 def movement_regions(library: Library) -> dict[str, tuple[str, ...]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deskbreak.core.records import Trigger
+from deskbreak.core.ritual import reminder_text
 
 if TYPE_CHECKING:
     from deskbreak.core.movements import Routine
@@ -46,7 +47,10 @@ def break_offer(
     )
 
 
-def ritual_offer(routine_id: str, routine: Routine, spell_seconds: float, minutes: int) -> Offer:
+def ritual_offer(
+    routine_id: str, routine: Routine, spell_seconds: float, minutes: int, anchor: str
+) -> Offer:
+    """The daily reminder, tied to the user's habit ("After my morning coffee: …")."""
     name = routine.name.lower()
     return Offer(
         routine_id=routine_id,
@@ -54,8 +58,7 @@ def ritual_offer(routine_id: str, routine: Routine, spell_seconds: float, minute
         sitting_minutes=round(spell_seconds / 60),
         routine_name=name,
         routine_minutes=minutes,
-        can_snooze=False,
+        can_snooze=True,
         heading="Your daily ritual",
-        message=f"Time for your {minutes}-minute {name} — soften, organize, strengthen. "
-        "Ready when you are.",
+        message=reminder_text(minutes, routine.name, anchor),
     )

@@ -16,6 +16,7 @@ touches these objects).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from deskbreak.core.adaptation import Adaptation
     from deskbreak.core.library import Library
     from deskbreak.core.movements import Routine
+    from deskbreak.core.routines import RoutinePlan
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,20 @@ class Runtime:
         """The routine to offer for ``routine_id`` (None: the prompt routine)."""
         from deskbreak.engine.breaks import routine_to_offer
 
-        return routine_to_offer(routine_id, self.library, self.settings, self.adaptations())
+        library, adapted = self.library, self.adaptations()
+        return routine_to_offer(routine_id, library, self.settings, adapted, self.plans())
+
+    def plans(self) -> list[RoutinePlan]:
+        """The routines in force: the shipped ones, with the user's routines.toml over them."""
+        from deskbreak.shell import user_routines
+
+        return user_routines.plans(self.paths, self.library, self.settings)
+
+    def routines(self) -> dict[str, Routine]:
+        """Every routine by id, as written (not yet fitted to the user)."""
+        from deskbreak.core.routines import shipped_routines
+
+        return shipped_routines(self.library, self.plans())
 
     def minutes(self, routine: Routine) -> int:
         """A routine's length in whole minutes at the user's breathing pace (at least 1)."""
@@ -114,9 +129,7 @@ class Runtime:
 
     def menu_routines(self) -> list[tuple[str, str]]:
         """(routine id, "Quick reset · 3 min") for the tray menu."""
-        from deskbreak.core.routines import shipped_routines
-
-        routines = shipped_routines(self.library)
+        routines = self.routines()
         return [(rid, f"{r.name} · {self.minutes(r)} min") for rid, r in routines.items()]
 
     def adaptations(self) -> dict[str, Adaptation]:
@@ -138,6 +151,21 @@ class Runtime:
             (library[mid].name if mid in library else mid, adapted.reason)
             for mid, adapted in self.adaptations().items()
         ]
+
+    def progressions_to_undo(self) -> dict[str, Callable[[], None]]:
+        """Adapted movement's name → take its progression back (for the settings dialog)."""
+        library = self.library
+        return {
+            library[mid].name: functools.partial(self.undo_progression, mid)
+            for mid, adapted in self.adaptations().items()
+            if adapted.ritual_only and mid in library
+        }
+
+    def undo_progression(self, movement_id: str) -> None:
+        from deskbreak.engine import adaptations
+
+        adaptations.undo_progression(self.paths, movement_id, self.clock.now())
+        self._adapted = None
 
     def reset_adaptations(self) -> None:
         from deskbreak.engine import adaptations
@@ -212,7 +240,7 @@ class Runtime:
         """Routine or movement ids the library lacks: reported; the app falls back."""
         from deskbreak.core.choose import unknown_references
 
-        problems = unknown_references(self.settings, self.library)
+        problems = unknown_references(self.settings, self.library, self.plans())
         for problem in problems:
             log.warning("%s: %s", self.paths.config_file, problem)
         if problems:

@@ -170,10 +170,19 @@ def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -
         if (sid, mid) not in seen:  # a movement done twice in one break is rated once
             seen.add((sid, mid))
             ratings.append(stats.ComfortRating(mid, date.fromisoformat(day), _COMFORT[rating]))
+    rituals = tuple(
+        date.fromisoformat(day)
+        for (day,) in conn.execute(
+            "SELECT DISTINCT day FROM sessions WHERE day >= ? AND outcome = 'completed'"
+            " AND (trigger = 'ritual' OR routine = ?) ORDER BY day",
+            ((today - timedelta(days=7)).isoformat(), stats.RITUAL_ROUTINE),
+        )
+    )
     return stats.LogSummary(
         days,
         per_movement,
         sittings,
         tuple(ratings),
         prompts=stats.Prompts(int(shown), int(accepted), int(snoozed), int(skipped)),
+        ritual_days=rituals,
     )

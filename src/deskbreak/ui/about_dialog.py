@@ -43,7 +43,7 @@ class AboutDialog(tk.Toplevel):
         dialog_style.apply(self, pal, fnt)
         self.configure(background=pal.background)
         note = safety_note or f"{safety.FIRST_RUN_NOTE} {safety.STOP_NOW}"
-        flags = tuple(red_flags) if red_flags is not None else safety.EMERGENCY
+        flags = tuple(red_flags) if red_flags is not None else safety.URGENT
         px = dialog_style.px
         wrap = px(self, 460)
 
@@ -60,9 +60,14 @@ class AboutDialog(tk.Toplevel):
 
         self._heading(body, "Safety")
         ttk.Label(body, text=note, wraplength=wrap, justify="left").pack(anchor="w")
-        ttk.Label(body, text=safety.EMERGENCY_TITLE + ":", wraplength=wrap).pack(
-            anchor="w", pady=(px(self, 8), px(self, 2))
+        screening = safety.SCREENING_TITLE + ": " + "; ".join(safety.SCREENING) + "."
+        self.screening = ttk.Label(
+            body, text=screening, wraplength=wrap, justify="left", font=fnt.small
         )
+        self.screening.pack(anchor="w", pady=(px(self, 8), 0))
+        ttk.Label(
+            body, text=safety.URGENT_TITLE + ":", wraplength=wrap, foreground=pal.warning
+        ).pack(anchor="w", pady=(px(self, 8), px(self, 2)))
         self.flag_labels = []
         for flag in flags:
             row = ttk.Frame(body)
@@ -71,7 +76,7 @@ class AboutDialog(tk.Toplevel):
             label = ttk.Label(row, text=flag, wraplength=wrap - px(self, 18), justify="left")
             label.pack(side="left", padx=(px(self, 8), 0))
             self.flag_labels.append(label)
-        for text in (safety.DOCTOR_SOON_SHORT, safety.DISCLAIMER[-1]):
+        for text in (safety.SOON_TEXT, safety.DISCLAIMER[-1]):
             ttk.Label(body, text=text, wraplength=wrap, justify="left", font=fnt.small).pack(
                 anchor="w", pady=(px(self, 8), 0)
             )

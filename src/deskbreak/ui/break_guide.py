@@ -1,7 +1,9 @@
 """The break window's main page: the movement, its picture, the breath guide, the controls.
 
 ``show(frame)`` draws one moment of the session; widgets are only reconfigured when what
-they show changes, so 30 redraws a second stay cheap.
+they show changes, so 30 redraws a second stay cheap. Safety sits where people move, but
+below the breath guide: one quiet line with the movement's effort and the pain rule, and
+"Why & cautions" to swap the cues for its purpose, support and cautions.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
+from deskbreak.core import safety
+from deskbreak.core.movements import Movement
 from deskbreak.core.session import Frame, State
 from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
@@ -42,7 +46,25 @@ class GuidePage(Page):
         self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
         self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
         self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")
-        self.counter.grid(row=1, column=0, columnspan=2, sticky="ew")
+        self.counter.grid(row=1, column=0, sticky="ew")
+        self.safety_link = tk.Button(
+            self,
+            text="Why & cautions",
+            command=self.toggle_safety,
+            font=f.small,
+            foreground=c.accent,
+            background=c.background,
+            activeforeground=c.text,
+            activebackground=c.background,
+            relief="flat",
+            borderwidth=0,
+            highlightthickness=0,
+            padx=0,
+            pady=0,
+            cursor="hand2",
+        )
+        self.safety_link.grid(row=1, column=1, sticky="e")
+        self.showing_safety = False
         self.figure = tk.Canvas(self, highlightthickness=0, bd=0, background=c.background)
         self.figure.configure(width=px(190), height=px(150))
         self.figure.grid(row=2, column=0, sticky="nsew", pady=px(4))
@@ -66,9 +88,21 @@ class GuidePage(Page):
             add="+",
         )
         self.cues = Bullets(self, c, f.body)
-        self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(px(4), px(8)))
+        self.cues.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(px(4), px(4)))
+        self.safety = Bullets(self, c, f.small)
+        self.safety.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(px(4), px(4)))
+        self.safety.grid_remove()
+        self.effort = tk.Label(
+            self, font=f.small, fg=c.muted, bg=c.background, anchor="w", justify="left"
+        )
+        self.effort.grid(row=5, column=0, columnspan=2, sticky="ew", pady=(0, px(8)))
+        self.bind(
+            "<Configure>",
+            lambda e: self.effort.configure(wraplength=max(e.width - px(8), 100)),
+            add="+",
+        )
         controls = tk.Frame(self, background=c.background)
-        controls.grid(row=5, column=0, columnspan=2, sticky="ew")
+        controls.grid(row=6, column=0, columnspan=2, sticky="ew")
         controls.columnconfigure((0, 1, 2, 3), weight=1, uniform="c")
         self.back_button = self.button(controls, "◀ Back", on_back)
         self.pause_button = self.button(controls, "Pause", on_pause)
@@ -88,7 +122,7 @@ class GuidePage(Page):
         self.after(300, lambda: _add_tooltips(hints, f.small))
         self.pain_button = self.button(self, "Sharp pain — stop   (S)", on_pain, kind="warn")
         self.pain_button.configure(font=f.heading, pady=px(6))
-        self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
+        self.pain_button.grid(row=7, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
 
     def show(self, frame: Frame) -> None:
         """Draw one moment of a running or paused break."""
@@ -101,6 +135,8 @@ class GuidePage(Page):
         self._set(self.counter, counter_text(frame))
         self._set(self.action, action_text(frame))
         self.cues.set(movement.cues[:3])
+        self.safety.set(safety_lines(movement))
+        self._set(self.effort, safety.effort_text(movement.effort))
         self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
         self.guide.show(
             frame.segment,
@@ -136,12 +172,33 @@ class GuidePage(Page):
             self._shown[str(widget)] = text
             widget.configure(text=text)
 
+    def toggle_safety(self) -> None:
+        """Swap the position cues for the movement's purpose, support and cautions."""
+        self.showing_safety = not self.showing_safety
+        if self.showing_safety:
+            self.cues.grid_remove()
+            self.safety.grid()
+            self.safety_link.configure(text="Back to the cues")
+        else:
+            self.safety.grid_remove()
+            self.cues.grid()
+            self.safety_link.configure(text="Why & cautions")
+
+
+def safety_lines(movement: Movement) -> list[str]:
+    """What a movement is for, what holds you, and its cautions, in that order."""
+    lines = [f"You should feel it: {movement.purpose}"]
+    if movement.support:
+        lines.append(f"Support: {movement.support}")
+    lines += [f"Caution: {caution}" for caution in movement.cautions]
+    return lines
+
 
 def counter_text(frame: Frame) -> str:
     """ "rep 3 of 8 · left side", or "breath 2 of 5" for a held position."""
     assert frame.step is not None
     dose = frame.step.effective_dose
-    unit = "breath" if dose.kind == "hold" else "rep"
+    unit = "rep" if dose.kind == "reps" else "breath"
     parts = [f"{unit} {max(frame.rep, 1)} of {frame.reps}"]
     if frame.side is not None:
         parts.append(f"{frame.side.value} side")

@@ -14,7 +14,7 @@ from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord, Trigger
 from deskbreak.core.settings import Settings
-from deskbreak.engine.breaks import recorder, week_progress
+from deskbreak.engine.breaks import next_time, recorder, week_progress
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
 from deskbreak.ui.break_window import BreakWindow
@@ -45,6 +45,11 @@ def open_break(
         paths=paths,
         week_summary=(
             week_progress(store, settings, lambda: clock.now().date()) if store else None
+        ),
+        next_time=(
+            next_time(store, library, paths, lambda: clock.now().date())
+            if store is not None and library is not None and paths is not None
+            else None
         ),
         trigger=trigger,
         movements=library.movements if library is not None else None,

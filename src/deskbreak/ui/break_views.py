@@ -15,19 +15,14 @@ from deskbreak.core import safety
 from deskbreak.core.records import FELT_IN, Comfort
 from deskbreak.ui import theme
 
-# The emergency signs that matter most after a sharp pain in the back or hips; the
-# full list (both tiers, from core/safety.py) is one click away on the pain note.
-URGENT_FLAGS: tuple[str, ...] = tuple(safety.EMERGENCY[i] for i in (2, 0, 3))
-SEE_A_DOCTOR = safety.DOCTOR_SOON_SHORT
+# Two tiers everywhere (core/safety.py): the urgent signs, then "see a clinician soon";
+# the full list of warning signs is one click away on the pain note.
+URGENT_FLAGS: tuple[str, ...] = safety.URGENT
+SEE_A_DOCTOR = safety.SOON_TEXT
+REST_SECONDS = 45  # after a pain stop, rest and breathe first (30–60 s), then choose
 
-FIRST_RUN_TEXT = "\n\n".join(
-    (
-        safety.FIRST_RUN_NOTE,
-        safety.STOP_NOW,
-        "With severe or worsening pain, or any warning sign — numbness around the groin, "
-        "legs getting weaker, new trouble with the bladder or bowels — see a clinician.",
-    )
-)
+FIRST_RUN_TEXT = f"{safety.FIRST_RUN_NOTE} {safety.STOP_NOW}"
+SCREENING_TEXT = safety.SCREENING_TITLE + ": " + "; ".join(safety.SCREENING) + "."
 
 COMFORT_CHOICES = (
     (Comfort.FELT_GOOD, "1  Felt good"),
@@ -151,13 +146,22 @@ class FirstRunNote(Page):
     ) -> None:
         super().__init__(master, colors, fonts)
         self.label("Before your first break", font=fonts.title, row=0)
-        self.label(FIRST_RUN_TEXT, row=1)
-        self.begin = self.button(self, "Begin  (Enter)", on_begin, kind="main")
-        self.begin.grid(row=2, column=0, sticky="w", pady=(8, 0))
+        self.label(FIRST_RUN_TEXT, font=fonts.small, row=1)
+        self.label(SCREENING_TEXT, font=fonts.small, row=2)
+        self.label(safety.URGENT_TITLE + ":", font=fonts.heading, color=colors.warning, row=3)
+        self.urgent = Bullets(self, colors, fonts.small)
+        self.urgent.set(URGENT_FLAGS)
+        self.urgent.grid(row=4, column=0, sticky="ew", pady=(0, 6))
+        self.label(f"{SEE_A_DOCTOR} {safety.EMERGENCY_NUMBERS}", font=fonts.small, row=5)
+        self.begin = self.button(self, "I've read this — begin  (Enter)", on_begin, kind="main")
+        self.begin.grid(row=6, column=0, sticky="w", pady=(4, 0))
 
 
 class PainNote(Page):
-    """Calm and short: stop, don't push through, when to get checked, what next."""
+    """Calm and short: stop, rest and breathe first, when to get checked, then what next.
+
+    The highlighted choice is to rest and breathe slowly for ``REST_SECONDS``; the easier
+    version is offered only after that rest (:meth:`rest_over`)."""
 
     def __init__(
         self,
@@ -170,13 +174,18 @@ class PainNote(Page):
         on_end: Callable[[], None],
     ) -> None:
         super().__init__(master, colors, fonts)
+        self._easier_name: str | None = None
+        self._rest_left = 0
+        self._rest_job: str | None = None
         self.title = self.label("Stopped — that's the right call.", font=fonts.title, row=0)
-        self.label(
-            "Never push through sharp pain. Rest and breathe easily; next time you'll be "
-            "offered a gentler version of this movement.",
+        self.note = self.label(
+            "Never push through sharp pain. First rest: sit or stand easy and breathe slowly, "
+            "the out-breath longer than the in-breath. For two weeks you'll be offered a "
+            "gentler version; if it hurts again within two weeks, it is left out and you are "
+            "asked to get it checked.",
             row=1,
         )
-        self.flags_title = self.label(safety.EMERGENCY_TITLE + ":", font=fonts.heading, row=2)
+        self.flags_title = self.label(safety.URGENT_TITLE + ":", font=fonts.heading, row=2)
         self.flags = self.bullets(URGENT_FLAGS, row=3)
         self.doctor = self.label(SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4)
         self.details_box = tk.Frame(self, background=colors.surface)
@@ -226,11 +235,15 @@ class PainNote(Page):
             cursor="hand2",
         )
         self.more.grid(row=5, column=0, sticky="w", pady=(0, 10))
+        self.rest = self.button(
+            self, f"Rest and breathe  {REST_SECONDS} s  (R)", self.start_rest, kind="main"
+        )
         self.easier = self.button(self, "Easier version  (E)", on_easier, kind="main")
         self.next = self.button(self, "Skip to the next movement  (N)", on_next)
         self.end = self.button(self, "End the break  (Esc)", on_end)
-        for index, widget in enumerate((self.easier, self.next, self.end)):
+        for index, widget in enumerate((self.rest, self.easier, self.next, self.end)):
             widget.grid(row=6 + index, column=0, sticky="ew", pady=(0, 6))
+        self.easier.grid_remove()
         self._wrapped_buttons.append(self.easier)
 
     def toggle_details(self) -> None:
@@ -249,12 +262,45 @@ class PainNote(Page):
             self.more.configure(text="Fewer warning signs")
 
     def offer_easier(self, name: str | None) -> None:
-        """Show the easier variant's button only when there is one."""
-        if name:
-            self.easier.configure(text=f"Easier version: {name}  (E)")
+        """A new pain stop: rest first; the easier variant (if any) is offered after it."""
+        self._easier_name = name
+        self._cancel_rest()
+        self.easier.grid_remove()
+        self.rest.configure(text=f"Rest and breathe  {REST_SECONDS} s  (R)", state="normal")
+        self.rest.grid()
+
+    @property
+    def easier_offered(self) -> bool:
+        return bool(self.easier.winfo_manager())
+
+    def start_rest(self) -> None:
+        """Count the rest down on the button; the choices follow when it ends."""
+        if self._rest_job is not None:
+            return
+        self._rest_left = REST_SECONDS
+        self._tick()
+
+    def _tick(self) -> None:
+        if self._rest_left <= 0:
+            self._rest_job = None
+            self.rest_over()
+            return
+        self.rest.configure(text=f"Breathe slowly …  {self._rest_left} s")
+        self._rest_left -= 1
+        self._rest_job = self.after(1000, self._tick)
+
+    def _cancel_rest(self) -> None:
+        if self._rest_job is not None:
+            self.after_cancel(self._rest_job)
+            self._rest_job = None
+
+    def rest_over(self) -> None:
+        """After the rest: offer the easier version (if there is one) as the next step."""
+        self._cancel_rest()
+        self.rest.grid_remove()
+        if self._easier_name:
+            self.easier.configure(text=f"Try the easier version: {self._easier_name}  (E)")
             self.easier.grid()
-        else:
-            self.easier.grid_remove()
 
 
 class ComfortCheck(Page):

@@ -27,11 +27,12 @@ from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
 
-SIZE = (420, 520)  # at 96 dpi; scaled with Tk's scaling
+SIZE = (420, 560)  # at 96 dpi; scaled with Tk's scaling
 MIN_SIZE = (360, 460)
 STATE_KEY = "break"
 
 WeekSummary = Callable[[], tuple[int, int]]  # (days moved this week, weekly goal)
+NextTime = Callable[[SessionRecord], list[str]]  # what the next breaks will do because of this
 
 
 class BreakWindow(tk.Toplevel):
@@ -49,6 +50,7 @@ class BreakWindow(tk.Toplevel):
         *,
         paths: AppPaths | None = None,
         week_summary: WeekSummary | None = None,
+        next_time: NextTime | None = None,
         trigger: Trigger = Trigger.COMMAND,
         movements: Mapping[str, Movement] | None = None,
         dark: bool | None = None,
@@ -57,7 +59,7 @@ class BreakWindow(tk.Toplevel):
         super().__init__(master, class_=theme.WM_CLASS)
         self.session = BreakSession(routine, breathing, clock, trigger=trigger)
         self.on_record, self.on_closed = on_record, on_closed
-        self.paths, self.week_summary = paths, week_summary
+        self.paths, self.week_summary, self.next_time = paths, week_summary, next_time
         self.movements = dict(movements or {})
         self.colors = theme.palette(dark)
         self.fonts = theme.fonts(self)
@@ -189,7 +191,13 @@ class BreakWindow(tk.Toplevel):
                 "Escape": self.stop,
                 "s": self.pain_stop,
             },
-            "pain": {"e": self.use_easier, "n": self.next, "Right": self.next, "Escape": self.stop},
+            "pain": {
+                "r": self.pain_note.start_rest,
+                "e": self.use_easier,
+                "n": self.next,
+                "Right": self.next,
+                "Escape": self.stop,
+            },
             "comfort": {
                 **{str(int(c)): partial(self.answer, c) for c in Comfort},
                 "Return": self.finish_rating,
@@ -261,8 +269,8 @@ class BreakWindow(tk.Toplevel):
     def use_easier(self) -> None:
         step = self.session.steps[self.session.index]
         easier = self.movements.get(step.movement.easier or "")
-        if easier is None or step.variant == "easier":
-            return
+        if easier is None or step.variant == "easier" or not self.pain_note.easier_offered:
+            return  # after a pain stop the easier version comes only after the rest
         self.session.use_easier(easier)
         self._after_move()
 
@@ -387,10 +395,17 @@ class BreakWindow(tk.Toplevel):
             except Exception:
                 log.exception("could not read this week's days")
         lines = []
-        if record.comfort is Comfort.SHARP_PAIN:
+        if self.next_time is not None:
+            try:
+                lines += self.next_time(record)
+            except Exception:
+                log.exception("could not work out what changes next time")
+        hurt = record.comfort is Comfort.SHARP_PAIN or any(m.pain_stop for m in record.movements)
+        if hurt:
             lines.append(
-                "Sharp pain: you'll be offered easier versions next time. If it lingers or "
-                "gets worse, see a clinician."
+                "If the pain lingers, spreads or gets worse, see a clinician. For chest pain, "
+                "fainting, numbness around the groin, new bladder or bowel trouble or a leg "
+                "suddenly weak: get urgent care."
             )
         elif done:
             lines.append("Brief and often is what counts. See you at the next break.")

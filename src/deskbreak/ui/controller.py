@@ -225,7 +225,6 @@ class TrayController:
         window.show_stats(figures)
 
     def show_settings(self) -> None:
-        from deskbreak.core.routines import shipped_routines
         from deskbreak.ui.settings_dialog import SettingsDialog
 
         runtime = self.runtime
@@ -235,11 +234,12 @@ class TrayController:
                 self.root,
                 runtime.settings,
                 runtime.paths.config_file,
-                routines=[(rid, r.name) for rid, r in shipped_routines(runtime.library).items()],
+                routines=[(rid, r.name) for rid, r in runtime.routines().items()],
                 movements=[(m.id, m.name) for m in runtime.library.base_movements()],
                 adaptations=runtime.adaptation_rows(),
                 on_saved=self.apply_settings,
                 on_reset_adaptations=runtime.reset_adaptations,
+                undo=runtime.progressions_to_undo(),
                 on_closed=on_closed,
             ),
         )

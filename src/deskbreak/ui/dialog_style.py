@@ -60,6 +60,8 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         background=[("disabled", pal.background), ("active", pal.accent_soft)],
         bordercolor=[("focus", pal.accent)],
     )
+    # A small button that sits in a line of text (Undo beside an adapted movement).
+    style.configure("Small.TButton", font=fnt.small, padding=(px(master, 8), px(master, 1)))
     style.configure(
         "Accent.TButton",
         background=pal.accent,

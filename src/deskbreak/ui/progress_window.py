@@ -163,6 +163,9 @@ class ProgressWindow(tk.Toplevel):
         if days.current > 1:
             detail = f"{days.current} days in a row · {detail}"
         self.text(cx, y + 24, detail, f.small, p.muted, anchor="n")
+        week = st.week
+        ritual = f"Daily ritual: {week.ritual_days} of {week.ritual_goal} days"
+        self.text(cx, y + 40, ritual, f.small, p.accent, anchor="n")
 
     def draw_week_bars(self, x0: float, y0: float, x1: float, y1: float) -> None:
         p, f, st = self.palette, self.fonts, self.stats

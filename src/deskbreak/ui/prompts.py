@@ -47,14 +47,26 @@ class Prompts:
         if routine is None:
             return
         spell = self._runtime.engine.status().spell_seconds
-        self._show(ritual_offer(routine_id, routine, spell, self._runtime.minutes(routine)))
+        minutes, anchor = self._runtime.minutes(routine), self._runtime.settings.ritual.anchor
+        self._show(ritual_offer(routine_id, routine, spell, minutes, anchor))
 
     def _show(self, offer: Offer) -> None:
         from deskbreak.ui.prompt_window import PromptWindow
 
         self._windows.close("prompt")
         engine = self._runtime.engine
-        counts = offer.trigger is Trigger.PROMPT  # the ritual's answers change no policy
+        snooze: Callable[[], object]
+        skip: Callable[[], object]
+        ignored: Callable[[], object]
+        if offer.trigger is Trigger.RITUAL:  # its own reminder: snoozed or done for today
+            snooze, skip, ignored = engine.snooze_ritual, engine.ritual_done, _nothing
+        else:
+            snooze, skip, ignored = engine.snooze, engine.skip, engine.prompt_ignored
+
+        def start() -> None:
+            if offer.trigger is Trigger.RITUAL:
+                engine.ritual_done()
+            self._take_break(offer.routine_id, offer.trigger)
 
         def answer(action: Callable[[], object]) -> Callable[[], None]:
             def run() -> None:
@@ -73,10 +85,10 @@ class Prompts:
                 message=offer.message,
                 can_snooze=offer.can_snooze,
                 snooze_minutes=self._runtime.settings.breaks.snooze_minutes,
-                on_start=answer(lambda: self._take_break(offer.routine_id, offer.trigger)),
-                on_snooze=answer(engine.snooze if counts else _nothing),
-                on_skip=answer(engine.skip if counts else _nothing),
-                on_ignored=answer(engine.prompt_ignored if counts else _nothing),
+                on_start=answer(start),
+                on_snooze=answer(snooze),
+                on_skip=answer(skip),
+                on_ignored=answer(ignored),
                 on_closed=on_closed,
                 sound=self._runtime.settings.app.sound,
                 question=offer.question,
@@ -87,4 +99,4 @@ class Prompts:
 
 
 def _nothing() -> None:
-    """The ritual's prompt: snoozing or skipping it changes nothing in the engine."""
+    """A ritual reminder left unanswered: it is not asked again today unless caught up."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import tkinter as tk
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from tkinter import ttk
 
@@ -48,6 +48,7 @@ class SettingsDialog(SettingsTabs):
         adaptations: Sequence[tuple[str, str]] = (),
         on_saved: Callable[[Settings], None],
         on_reset_adaptations: Callable[[], None] | None = None,
+        undo: Mapping[str, Callable[[], None]] | None = None,
         on_closed: Callable[[], None] | None = None,
         dark: bool | None = None,
     ) -> None:
@@ -58,6 +59,8 @@ class SettingsDialog(SettingsTabs):
         self.config_path = config_path
         self._on_saved = on_saved
         self._on_closed = on_closed
+        self.undo = dict(undo or {})  # adapted movement's name → take its progression back
+        self.undo_buttons: dict[str, ttk.Button] = {}
         self.pal = theme.palette(dark)
         self.fnt = theme.fonts(self)
         dialog_style.apply(self, self.pal, self.fnt)

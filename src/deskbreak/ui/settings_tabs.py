@@ -22,6 +22,8 @@ class SettingsTabs(SettingsGrid):
     """The Work hours and Movements tabs."""
 
     _common: tuple[str, str]  # the usual hours as last shown, for the days that follow them
+    undo: dict[str, Callable[[], None]]  # adapted movement's name → take its progression back
+    undo_buttons: dict[str, ttk.Button]
 
     def _hours_tab(self, values: Values) -> None:
         tab = self._tab(
@@ -90,8 +92,28 @@ class SettingsTabs(SettingsGrid):
         def avoid(tab: ttk.Frame, spec: Spec) -> None:
             self._avoid_list(tab, values, movements)
 
+        def room(tab: ttk.Frame, spec: Spec) -> None:
+            """The wall and the floor share a row: both say what is around the desk."""
+            cell = ttk.Frame(tab)
+            for key in ("movement.wall_nearby", "movement.clear_floor"):
+                box = ttk.Checkbutton(
+                    cell, text=FIELDS[key][0], variable=self.form.flag(key, bool(values[key]))
+                )
+                box.pack(side="left", padx=(0, self.px(14)))
+                self._field(key, box)
+            self._row(tab, "movement.wall_nearby", cell, label="")
+            self._reason(tab, "movement.clear_floor", self._next_row(tab))
+
         self._fill(
-            tab, "movement", values, {"movement.postures": postures, "movement.avoid": avoid}
+            tab,
+            "movement",
+            values,
+            {
+                "movement.postures": postures,
+                "movement.avoid": avoid,
+                "movement.wall_nearby": room,
+                "movement.clear_floor": lambda _tab, _spec: None,  # beside the wall, in room()
+            },
         )
         if adaptations or on_reset:
             self._adaptations(tab, adaptations, on_reset)
@@ -113,7 +135,7 @@ class SettingsTabs(SettingsGrid):
             edge,
             selectmode="multiple",
             exportselection=False,
-            height=5,
+            height=4,
             width=30,
             activestyle="none",
             relief="flat",
@@ -164,11 +186,13 @@ class SettingsTabs(SettingsGrid):
             ttk.Label(box, text=why, style="Muted.TLabel", wraplength=self.px(300)).grid(
                 row=row, column=1, sticky="nw", pady=(self.px(3), self.px(1))
             )
+            if name in self.undo:
+                self._undo_button(box, row, name)
         if on_reset:
             self.reset_button = ttk.Button(box, text="Reset adaptations", command=on_reset)
             self.reset_button.grid(
                 row=0,
-                column=2,
+                column=3,
                 rowspan=max(1, len(adaptations)),
                 sticky="ne",
                 padx=(self.px(12), 0),
@@ -179,6 +203,17 @@ class SettingsTabs(SettingsGrid):
                 self.pal,
                 self.fnt,
             )
+
+    def _undo_button(self, box: ttk.Frame, row: int, name: str) -> None:
+        """Take one progression back: the movement is offered at its usual level again."""
+
+        def undo() -> None:
+            self.undo[name]()
+            button.configure(text="Undone", state="disabled")
+
+        button = ttk.Button(box, text="Undo", command=undo, style="Small.TButton")
+        button.grid(row=row, column=2, sticky="ne", padx=(self.px(8), 0))
+        self.undo_buttons[name] = button
 
     def _follow(self) -> None:
         """Days that had the usual hours keep having them when the usual hours change."""

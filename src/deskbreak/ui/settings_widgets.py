@@ -51,6 +51,9 @@ def field_widget(
         return cell, entry
     if spec.kind == "name":
         return _pick(parent, form.text(key, str(value)), list(routine_names), width=22)
+    if spec.kind == "text":
+        entry = ttk.Entry(parent, textvariable=form.text(key, str(value)), width=28)
+        return entry, entry
     if spec.kind == "choice":
         names = [choice.capitalize() for choice in spec.choices]
         return _pick(parent, form.text(key, str(value).capitalize()), names, width=10)
