@@ -18,6 +18,7 @@ from deskbreak.commands import (
     run_cmd,
     stats_cmd,
 )
+from deskbreak.core.printable import EscapingWriter
 
 COMMAND_MODULES = (
     run_cmd,
@@ -80,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "run"])
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingWriter(sys.stdout), EscapingWriter(sys.stderr)  # type: ignore[assignment]
     try:
         return int(args.func(args))
     except UsageError as error:
@@ -87,3 +90,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout, sys.stderr = streams

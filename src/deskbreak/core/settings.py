@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -125,6 +125,8 @@ def parse_clock_time(raw: Any) -> time:
     """``"08:30"`` → ``time(8, 30)``; anything else is refused with the expected form."""
     if isinstance(raw, time):
         return raw.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(raw, date):  # a TOML date or date-time is not a time of day
+        raise InvalidValue('must be a time of day in quotes, like "09:00"')
     if not isinstance(raw, str):
         raise InvalidValue('must be a time of day in quotes, like "09:00"')
     try:
@@ -147,9 +149,9 @@ def _weekdays(raw: Any) -> tuple[str, ...]:
         raise InvalidValue(f"must be a list of days from {_quoted(WEEKDAYS)}")
     days = []
     for item in raw:
-        day = str(item).strip().lower()[:3] if isinstance(item, str) else None
+        day = item.strip().lower()[:3] if isinstance(item, str) else None
         if day not in WEEKDAYS:
-            raise InvalidValue(f"{item!r} is not a day; use {_quoted(WEEKDAYS)}")
+            raise InvalidValue(f"{_show(item)} is not a day; use {_quoted(WEEKDAYS)}")
         if day not in days:
             days.append(day)
     return tuple(sorted(days, key=WEEKDAYS.index))
@@ -160,13 +162,19 @@ def _dates(raw: Any) -> tuple[date, ...]:
         raise InvalidValue('must be a list of dates like ["2026-12-24"]')
     result = []
     for item in raw:
+        if isinstance(item, datetime):  # a date *and* time: a day off is a whole day
+            raise InvalidValue(
+                f"{_show(item)} has a time of day; a day off is a date like 2026-12-24"
+            )
         if isinstance(item, date):
             result.append(item)
             continue
         try:
-            result.append(date.fromisoformat(str(item)))
+            if not isinstance(item, str) or len(item.strip()) != 10:
+                raise ValueError
+            result.append(date.fromisoformat(item.strip()))
         except ValueError:
-            raise InvalidValue(f'{item!r} is not a date like "2026-12-24"') from None
+            raise InvalidValue(f'{_show(item)} is not a date like "2026-12-24"') from None
     return tuple(sorted(set(result)))
 
 
@@ -175,8 +183,8 @@ def _postures(raw: Any) -> tuple[str, ...]:
         raise InvalidValue(f"must be a non-empty list from {_quoted(POSTURES)}")
     out = []
     for item in raw:
-        if item not in POSTURES:
-            raise InvalidValue(f"{item!r} is not a posture; use {_quoted(POSTURES)}")
+        if not isinstance(item, str) or item not in POSTURES:
+            raise InvalidValue(f"{_show(item)} is not a posture; use {_quoted(POSTURES)}")
         if item not in out:
             out.append(item)
     return tuple(out)
@@ -345,23 +353,44 @@ def _cross_checks(settings: Settings) -> list[Problem]:
 
 
 def _unknown(key: str, known: list[str]) -> Problem:
-    last = key.rsplit(".", 1)[-1]
-    candidates = {k.rsplit(".", 1)[-1]: k for k in known} if "." in key else {k: k for k in known}
+    """``schedule.mon.strat`` → did you mean ``schedule.mon.start`` (same table first)."""
+    table, _, last = key.rpartition(".")
+    siblings = [k for k in known if k.rpartition(".")[0] == table]
+    if table and not siblings and table.rpartition(".")[2] in WEEKDAYS:
+        siblings = [f"{table}.{k}" for k in DAY_TABLE_KEYS]
+    pool = siblings or known
+    candidates = {k.rpartition(".")[2]: k for k in pool} if table else {k: k for k in pool}
     close = difflib.get_close_matches(last, list(candidates), n=1, cutoff=0.6)
-    hint = f' — did you mean "{candidates[close[0]]}"?' if close else ""
+    if not close and siblings:
+        by_whole = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close_key = by_whole[0] if by_whole else None
+    else:
+        close_key = candidates[close[0]] if close else None
+    hint = f' — did you mean "{close_key}"?' if close_key else ""
     return Problem(key, f"is not a setting deskbreak knows and is ignored{hint}")
 
 
 def _show(value: Any) -> str:
+    """A value as it would be written in the TOML file, never as a Python repr."""
     if isinstance(value, str):
-        return f'"{value}"'
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
     if isinstance(value, time):
         return f'"{value:%H:%M}"'
+    if isinstance(value, float):
+        if value != value:
+            return "nan"
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_show(v) for v in value) + "]"
-    return repr(value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {_show(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def settings_to_mapping(settings: Settings) -> dict[str, dict[str, Any]]:
