@@ -39,9 +39,10 @@ from deskbreak.core.routines import duration_seconds, shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.engine import adaptations
 from deskbreak.engine.break_engine import BreakEngine, DayClosed, IdleSourceChanged, RitualDue
-from deskbreak.engine.breaks import movement_regions, routine_to_offer
+from deskbreak.engine.breaks import handover_refusal, movement_regions, routine_to_offer
 from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
+from deskbreak.engine.notices import Notices, Priority
 from deskbreak.idle import select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
@@ -53,6 +54,10 @@ from deskbreak.ui.tray_art import IconState, draw_icon
 from deskbreak.ui.wakeup import CommandQueue, can_watch_files, watch_fd
 
 log = logging.getLogger(__name__)
+#: A save waits this long for a lock another program holds, then the break waits in memory
+#: and is tried again every STORE_RETRY_SECONDS: the Tk thread never waits longer.
+STORE_BUSY_SECONDS = 0.25
+STORE_RETRY_SECONDS = 15.0
 
 
 class TrayApp:
@@ -82,7 +87,8 @@ class TrayApp:
         for problem in self.library.problems:
             log.warning("movement library: %s", problem)
         self._check_references()
-        self.store = Store.for_paths(paths)
+        self.notices = Notices()
+        self.store = Store.for_paths(paths, busy_seconds=STORE_BUSY_SECONDS)
         for message in self.store.messages:
             log.warning("%s", message)
             self.notice = message
@@ -101,8 +107,10 @@ class TrayApp:
         people look for; then the idle source, whose X connections take a while to open, the
         engine, and the commands waiting in the queue."""
         self._restore_signals = on_stop_signals(self.root, self.quit)
-        if self.instance is not None:
-            self.instance.start(self.commands.post)
+        check = lambda command: handover_refusal(command, self.library)  # noqa: E731
+        if self.instance is not None and not self.instance.start(self.commands.post, check):
+            self.notices.post("instance", self.instance.problem or "no single-instance socket")
+        elif self.instance is not None:
             if can_watch_files(self.root):
                 watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
             else:
@@ -144,6 +152,8 @@ class TrayApp:
 
     def _wake(self) -> None:
         self._wake_id = None
+        if self.store.pending:
+            self.store.flush()  # a break kept while the log was locked or the disk full
         self._reload_config_if_changed()
         seconds = self.engine.wake()
         self._refresh()
@@ -154,6 +164,8 @@ class TrayApp:
             return
         if seconds is None:
             seconds = self.engine.seconds_until_due()
+        if self.store.pending:
+            seconds = min(seconds, STORE_RETRY_SECONDS)
         if self._wake_id is not None:
             self.root.after_cancel(self._wake_id)
         self._wake_id = self.root.after(max(1, int(seconds * 1000)), self._wake)
@@ -161,8 +173,14 @@ class TrayApp:
     def _refresh(self) -> None:
         status = self.engine.status()
         limit = self.settings.breaks.sit_limit_minutes
+        problem = self.store.problem
+        if problem:
+            self.notices.post("store", problem, Priority.DATA)
+        else:
+            self.notices.clear("store")
+        notice = "\n".join(filter(None, [self.notices.text(), self.notice]))
         self.tray.show(
-            tray_status.icon_state(status, limit), tray_status.tooltip(status, limit, self.notice)
+            tray_status.icon_state(status, limit), tray_status.tooltip(status, limit, notice)
         )
         self._write_day()
 

@@ -13,9 +13,11 @@ from datetime import date
 from deskbreak.core import stats
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.choose import FALLBACK_ROUTINE, UnknownRoutine, choose_routine
+from deskbreak.core.commands import Command, TakeBreak
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Routine
 from deskbreak.core.records import SessionRecord
+from deskbreak.core.routines import shipped_routines
 from deskbreak.core.settings import Settings
 from deskbreak.shell.store import Store
 
@@ -67,6 +69,17 @@ def week_progress(
         return figures.week.active_days, figures.week.goal_days
 
     return week
+
+
+def handover_refusal(command: Command, library: Library) -> str | None:
+    """Why a command from a second launch is refused (an unknown routine), or None to take it.
+
+    Called on the instance socket's client thread: it only reads the library, which never
+    changes while the app runs."""
+    wanted = command.routine_id if isinstance(command, TakeBreak) else None
+    if wanted is not None and wanted not in shipped_routines(library):
+        return f"there is no routine called {wanted!r}"
+    return None
 
 
 def movement_regions(library: Library) -> dict[str, tuple[str, ...]]:

@@ -14,6 +14,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from deskbreak.shell.paths import ensure_private_dir
 
@@ -37,11 +38,9 @@ def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
     if log_file is not None:
         try:
             ensure_private_dir(log_file.parent)
-            file_handler = logging.handlers.RotatingFileHandler(
+            file_handler = PrivateRotatingFileHandler(
                 log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
-            if os.name == "posix":
-                os.chmod(log_file, 0o600)
             file_handler.setFormatter(logging.Formatter(FORMAT))
             root.addHandler(file_handler)
         except OSError as error:
@@ -53,6 +52,20 @@ def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
         root.addHandler(stream)
     root.propagate = False
     return problem
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens, the first and each one after a rotation, is 0600: the stdlib opens
+    with the umask's mode (0644), and a rotated log is as private as the live one."""
+
+    def _open(self) -> Any:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        if os.name == "posix":
+            mode = os.fstat(fd).st_mode & 0o777
+            if mode & 0o077:  # a file an older version left 0644: narrow it, never widen
+                os.fchmod(fd, mode & 0o700)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
 
 
 def log_exception(
