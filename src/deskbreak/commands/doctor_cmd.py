@@ -70,6 +70,7 @@ def _checks(ctx: context.Context) -> Iterator[Check]:
             "tray", False, "not checked: no display", "start deskbreak inside a desktop session"
         )
     yield from _path_checks(ctx.paths)
+    yield from _runtime_checks(ctx.paths)
     yield _config_check(ctx)
 
 
@@ -164,6 +165,30 @@ def _path_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
             writable,
             str(path),
             f"make {existing} writable, or choose another place with --data-dir / --config-dir",
+        )
+
+
+def _runtime_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
+    """An unusable ``$XDG_RUNTIME_DIR`` (deskbreak then uses its own) and a socket path too long."""
+    from deskbreak.shell import paths as paths_module
+    from deskbreak.shell.single_instance import socket_problem
+
+    value = os.environ.get("XDG_RUNTIME_DIR")
+    problem = paths_module.runtime_dir_problem(value) if value else None
+    if problem and not str(app_paths.runtime_dir).startswith(str(value)):
+        yield Check(
+            "runtime dir",
+            False,
+            f"{problem}; using deskbreak's own {app_paths.runtime_dir} (0700) instead",
+            "fix or unset XDG_RUNTIME_DIR (it should be your own 0700 folder, e.g. /run/user/UID)",
+        )
+    problem = socket_problem(app_paths)
+    if problem:
+        yield Check(
+            "instance socket",
+            False,
+            problem,
+            "choose a shorter folder with --data-dir or DESKBREAK_DATA_DIR",
         )
 
 

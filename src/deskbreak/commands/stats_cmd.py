@@ -73,7 +73,7 @@ def open_store(ctx: context.Context) -> Store:
     from deskbreak.shell.store import Store
 
     store = Store.for_paths(ctx.paths)
-    for message in store.messages:
+    for message in store.messages:  # each one is about the user's data: the exit code says so
         print(f"deskbreak: {message}", file=sys.stderr)
     if store.refused:
         store.close()
@@ -101,16 +101,17 @@ def run(args: argparse.Namespace) -> int:
         figures = compute(ctx, store)
     finally:
         store.close()
+    code = 1 if store.messages else 0
     if args.json:
         import json
         from dataclasses import asdict
 
         print(json.dumps(asdict(figures), default=_jsonable, indent=1))
     elif args.window:
-        return _show_window(figures)
+        return _show_window(figures) or code
     else:
         print(format_table(figures))
-    return 0
+    return code
 
 
 def _jsonable(value: object) -> object:
@@ -188,12 +189,13 @@ def run_export(args: argparse.Namespace) -> int:
         sessions, days = store.export_rows()
     finally:
         store.close()
+    code = 1 if store.messages else 0
     text = exchange.to_json(sessions, days) if args.format == "json" else exchange.to_csv(sessions)
     if args.output == "-":
         # Data, not a message: written as it is unless it lands on a terminal.
         out = sys.stdout if sys.stdout.isatty() else getattr(sys.stdout, "raw", sys.stdout)
         out.write(text)
-        return 0
+        return code
     try:
         fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -201,7 +203,7 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"can't write {args.output}: {error.strerror}") from None
     print(f"Exported {_plural(len(sessions), 'break')} to {args.output}.", file=sys.stderr)
-    return 0
+    return code
 
 
 #: The largest export `import` reads: decades of breaks fit in a few MB.
@@ -247,4 +249,4 @@ def run_import(args: argparse.Namespace) -> int:
         + (f"; {left_out} entries could not be read and were left out" if left_out else "")
         + ")."
     )
-    return 2 if left_out else 0
+    return 2 if left_out else (1 if store.messages else 0)

@@ -12,6 +12,7 @@ from pathlib import Path
 from deskbreak.core.adaptation import Adaptation
 from deskbreak.core.choose import current_adaptations
 from deskbreak.core.library import Library
+from deskbreak.shell import safe_read
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store import Store
 
@@ -32,9 +33,11 @@ def reset(paths: AppPaths, now: datetime) -> None:
 
 def reset_at(paths: AppPaths) -> datetime | None:
     try:
-        return datetime.fromisoformat(_marker(paths).read_text(encoding="utf-8").strip())
+        moment = datetime.fromisoformat(safe_read.read_text(_marker(paths), 200).strip())
     except (OSError, ValueError):
         return None
+    # A hand-written marker without an offset is local time; compared with aware times only.
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _marker(paths: AppPaths) -> Path:
