@@ -55,6 +55,12 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
     except IsADirectoryError:
         raise UnreadableFile("is a folder, not a file") from None
     except OSError as error:
+        try:  # a socket cannot be opened at all (ENXIO): say what it is
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise UnreadableFile(f"is {_kind(mode)}, not a regular file") from None
         raise UnreadableFile(f"cannot be opened ({error.strerror or error})") from None
     try:
         info = os.fstat(fd)
