@@ -62,7 +62,7 @@ def text(raw: Mapping[str, Any], name: str, *, required: bool = True) -> str:
 
 def timestamp(raw: Mapping[str, Any], name: str, local_tz: tzinfo) -> datetime:
     value = raw.get(name)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or len(value.strip()) < 16:  # a date alone has no time
         raise BadValue(
             f"{name} must be a date and time like 2026-03-02T10:15:00+01:00, not {shown(value)}"
         )
@@ -149,7 +149,7 @@ def felt_in(raw: Mapping[str, Any]) -> tuple[str, ...]:
 
 def movement(raw: object) -> MovementRecord:
     if not isinstance(raw, Mapping):
-        raise BadValue(f"a movement must be an object, not {shown(raw)}")
+        raise BadValue(f"each of movements must be an object, not {shown(raw)}")
     return MovementRecord(
         movement_id=text(raw, "movement_id"),
         variant=choice(raw, "variant", VARIANTS),

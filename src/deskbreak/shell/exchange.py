@@ -173,7 +173,8 @@ def _parse_json(text: str, tz: tzinfo) -> Parsed:
         try:
             if not isinstance(raw, dict):
                 raise BadValue(f"a break must be an object, not {shown(raw)}")
-            listed = raw.get("movements") or []
+            listed = raw.get("movements")
+            listed = [] if listed is None or listed == "" else listed
             if not isinstance(listed, list):
                 raise BadValue(f"movements must be a list, not {shown(listed)}")
             movements = tuple(values.movement(m) for m in listed)
