@@ -6,6 +6,7 @@ traceback and the app keeps running: a break app that dies silently is worse tha
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -66,6 +67,19 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
             if mode & 0o077:  # a file an older version left 0644: narrow it, never widen
                 os.fchmod(fd, mode & 0o700)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 — the stdlib's name
+        """A log write that fails (disk full, folder gone) is said once, in one line, instead of
+        the stdlib's traceback on every record; later records are tried again."""
+        if getattr(self, "_told", False):
+            return
+        self._told = True
+        error = sys.exc_info()[1]
+        with contextlib.suppress(Exception):
+            sys.stderr.write(
+                f"deskbreak: cannot write the log file {self.baseFilename} ({error}); "
+                "messages are not kept until it can be written again.\n"
+            )
 
 
 def log_exception(

@@ -382,6 +382,8 @@ def try_handover(paths: AppPaths, command: Command, wait: float = 3.0) -> bool:
     starting), keep trying for ``wait`` seconds. Raises :class:`HandoverRejected` if the
     running instance refused the command.
     """
+    if socket_problem(paths):
+        return False  # the running one (if any) has no socket to answer on
     deadline = time.monotonic() + wait
     while True:
         try:

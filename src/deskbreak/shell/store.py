@@ -371,11 +371,19 @@ def plain_words(error: BaseException, folder: Path) -> str:
         return "the disk is full; free some space"
     if code in (5, 6) or "locked" in str(error):
         return "the database is locked by another program; deskbreak tries again shortly"
-    if code in (3, 8) or number in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if code in (3, 8) or number in (errno.EROFS, errno.EACCES, errno.EPERM) or _read_only(folder):
         return "the folder is read-only; make it writable, or choose another with --data-dir"
     if code == 14 or isinstance(error, FileNotFoundError):
         return "the folder cannot be opened or created"
     return f"a disk error ({error})"
+
+
+def _read_only(folder: Path) -> bool:
+    """SQLite says "unable to open" when it cannot make its side files in a read-only folder."""
+    try:
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+    except OSError:
+        return False
 
 
 def _disk_full(folder: Path) -> bool:
