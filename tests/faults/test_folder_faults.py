@@ -160,9 +160,15 @@ def test_every_folder_fault(
     with faulty(folder, fault):
         for argv in COMMANDS:
             code = cli.main(argv)
-            err = capsys.readouterr().err
+            out, err = capsys.readouterr()
             assert code in (0, 1, 2), (argv, code)
             assert "Traceback" not in err, err
+            if argv == ["doctor"]:
+                assert code == 1, out
+                problem = "the disk is full" if fault == "full" else f"PROBLEM {name}"
+                if name == "runtime":  # the runtime dir is checked as a path too
+                    problem = "the disk is full" if fault == "full" else "PROBLEM runtime path"
+                assert problem in out, out
             if argv == ["config", "edit"] and name == "config":
                 assert code == 2 and "make" in err and "--config-dir" in err
         _run_the_app_briefly()
