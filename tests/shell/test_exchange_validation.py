@@ -333,3 +333,41 @@ def test_terminal_escapes_in_imported_ids_never_reach_the_terminal(
     assert "\\x1b" in captured.err and "\\x1b]0;pwned" in captured.out, "shown, not dropped"
     cli.main(["export", "--format", "csv"])  # piped: the data as it is, formulas neutralised
     assert hostile in capsys.readouterr().out
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+    | st.sampled_from(["2026-03-02T10:00:00", "2026-03-02T10:00:00+05:30", "2026-03-02", "tray"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+SESSION_FIELDS = [f for f in good_session() if f != "movements"]
+MOVEMENT_FIELDS = list(good_session()["movements"][0])
+
+
+@given(
+    session_changes=st.dictionaries(st.sampled_from(SESSION_FIELDS), JSON_VALUES, max_size=3),
+    movement_changes=st.dictionaries(st.sampled_from(MOVEMENT_FIELDS), JSON_VALUES, max_size=2),
+    day_changes=st.dictionaries(
+        st.sampled_from(list(good_day()) + ["prompts_skipped"]), JSON_VALUES, max_size=3
+    ),
+)
+def test_any_values_are_either_kept_valid_or_named(
+    session_changes: dict[str, Any], movement_changes: dict[str, Any], day_changes: dict[str, Any]
+) -> None:
+    movement = {**good_session()["movements"][0], **movement_changes}
+    sessions = [good_session(1), good_session(2, movements=[movement], **session_changes)]
+    parsed = exchange.parse(
+        export(sessions, [good_day(day="2026-03-01"), {**good_day(), **day_changes}])
+    )
+    check_kept(parsed)
+    assert len(parsed.sessions) + len(parsed.days) + len(parsed.problems) == 4
+    assert "id-1" in [s.id for s in parsed.sessions]
+    for problem in parsed.problems:
+        assert "can't be read: " in problem
