@@ -152,12 +152,15 @@ class TrayApp:
 
     def _wake(self) -> None:
         self._wake_id = None
-        if self.store.pending:
-            self.store.flush()  # a break kept while the log was locked or the disk full
-        self._reload_config_if_changed()
-        seconds = self.engine.wake()
-        self._refresh()
-        self._arm(seconds)
+        seconds = None
+        try:
+            if self.store.pending:
+                self.store.flush()  # a break kept while the log was locked or the disk full
+            self._reload_config_if_changed()
+            seconds = self.engine.wake()
+            self._refresh()
+        finally:
+            self._arm(seconds)  # whatever one wake raised (logged by Tk), the clock goes on
 
     def _arm(self, seconds: float | None = None) -> None:
         if self._quitting:

@@ -175,3 +175,44 @@ def test_a_broken_hand_edit_says_the_settings_in_force_are_kept(tmp_path: Path) 
     assert watch.changed() is None
     [message] = configfile.load(path).messages(path, running=True)
     assert "the settings in force are kept" in message and "defaults" not in message
+
+
+@pytest.mark.gui
+def test_a_bad_hand_edit_while_the_app_runs_keeps_the_clock_and_the_settings(
+    isolated_dirs: Path,
+) -> None:
+    from deskbreak.app import TrayApp
+    from deskbreak.ui import theme
+
+    config = paths.resolve().config_file
+    config.parent.mkdir(parents=True)
+    config.write_text("[breaks]\nsit_limit_minutes = 30\n")
+    root = theme.make_root()
+    app = TrayApp(root, paths.resolve(), tray_backend="dummy")
+    app.start()
+    try:
+        config.write_text(
+            "[breaks]\nsit_limit_minutes = 40\n[schedule]\n"
+            "days_off = [2026-12-24, 2026-12-25T10:00:00]\n"
+        )
+        app._wake()
+        assert app.settings.breaks.sit_limit_minutes == 30, "a broken edit is not applied"
+        assert app.notice and "not applied" in app.notice
+        assert app._wake_id is not None, "the clock goes on"
+        config.write_text("[breaks]\nsit_limit_minutes = 40\n[schedule]\ndays_off = [2026-12-24]\n")
+        app._wake()
+        assert app.settings.breaks.sit_limit_minutes == 40, "the fixed file is applied"
+        assert app.settings.schedule.days_off == (date(2026, 12, 24),)
+        original = app.engine.wake
+
+        def broken() -> float:
+            raise RuntimeError("a fault inside one wake")
+
+        app.engine.wake = broken  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            app._wake()
+        assert app._wake_id is not None, "one failed wake never stops the clock"
+        app.engine.wake = original  # type: ignore[method-assign]
+    finally:
+        app.quit()
+        root.destroy()

@@ -250,3 +250,44 @@ def test_a_locked_log_costs_a_save_a_quarter_second_and_loses_nothing(tmp_path: 
     again = Store.open(db)
     assert [s.id for s in again.sessions()] == ["locked-1"]
     again.close()
+
+
+def test_an_import_into_a_locked_log_says_locked_and_imports_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = app_paths.resolve().database
+    Store.open(db).close()
+    export = tmp_path / "export.json"
+    export.write_text(
+        json.dumps(
+            {
+                "format": "deskbreak-log",
+                "version": 1,
+                "sessions": [
+                    {
+                        "id": "a",
+                        "started": "2026-03-02T10:00:00+01:00",
+                        "ended": "2026-03-02T10:03:00+01:00",
+                        "routine": "quick-reset",
+                        "trigger": "tray",
+                        "outcome": "completed",
+                    }
+                ],
+            }
+        )
+    )
+    other = sqlite3.connect(db, isolation_level=None, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        assert cli.main(["import", str(export)]) == 2
+        assert time.monotonic() - started < 10
+        err = capsys.readouterr().err
+        assert "locked by another program" in err and "nothing was imported" in err
+        assert "Traceback" not in err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store = Store.open(db)
+    assert store.sessions() == []
+    store.close()

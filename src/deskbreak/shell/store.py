@@ -158,11 +158,14 @@ class Store:
         """Restore an export; what is already there is kept. Returns (sessions, days) added."""
         conn = self._require()
         added = [0, 0]
-        with _transaction(conn):
-            for s in sessions:
-                added[0] += rows.insert_session(conn, s)
-            for d in days:
-                added[1] += rows.insert_day_if_new(conn, d)
+        try:
+            with _transaction(conn):
+                for s in sessions:
+                    added[0] += rows.insert_session(conn, s)
+                for d in days:
+                    added[1] += rows.insert_day_if_new(conn, d)
+        except sqlite3.Error as error:  # all or nothing: said in plain words, as an OSError
+            raise OSError(plain_words(error, self.path.parent)) from None
         return added[0], added[1]
 
     # -- reading ------------------------------------------------------------------
@@ -312,7 +315,10 @@ class Store:
             return query(self._conn)
         except sqlite3.DatabaseError as error:
             if not is_corruption(error):
-                raise
+                if not is_unwritable(error):
+                    raise
+                self._unwritable(error)  # locked hard by another program: show what is on disk
+                return self._read_only(query, default)
             self._recover(error)
             return query(self._conn) if self._conn is not None else default
 
