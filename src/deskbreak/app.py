@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.settings import Settings
+from deskbreak.engine import handover
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.context_watch import ContextWatch
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
     from deskbreak.core.library import Library
 
 log = logging.getLogger(__name__)
+
+#: A save waits this long for a lock another program holds; then the break waits in memory
+#: and is tried again (see :data:`deskbreak.ui.controller.STORE_RETRY_SECONDS`): the Tk
+#: thread never waits longer.
+STORE_BUSY_SECONDS = 0.25
 
 
 def _load_library() -> Library:
@@ -70,7 +76,7 @@ class TrayApp:
             self.clock,
             ConfigWatch(paths.config_file),
             _load_library,
-            Store.for_paths(paths),
+            Store.for_paths(paths, busy_seconds=STORE_BUSY_SECONDS),
             self.notices,
         )
         self.tray = Tray(
@@ -94,8 +100,12 @@ class TrayApp:
         people look for; then the idle source, whose X connections take a while to open, the
         engine, and the commands waiting in the queue."""
         self._restore_signals = on_stop_signals(self.root, self.quit)
-        if self.instance is not None:
-            self.instance.start(self.commands.post)
+        paths = self.paths
+        if self.instance is not None and not self.instance.start(
+            self.commands.post, lambda command: handover.refusal(command, paths)
+        ):
+            self.notices.post("instance", self.instance.problem or "no single-instance socket")
+        elif self.instance is not None:
             if can_watch_files(self.root):
                 watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
             else:

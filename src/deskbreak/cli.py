@@ -18,6 +18,7 @@ from deskbreak.commands import (
     run_cmd,
     stats_cmd,
 )
+from deskbreak.core.printable import EscapingWriter
 
 COMMAND_MODULES = (
     run_cmd,
@@ -86,6 +87,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)  # the parser is gone before a command runs: the tray app runs for days
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingWriter(sys.stdout), EscapingWriter(sys.stderr)
     try:
         return int(args.func(args))
     except UsageError as error:
@@ -93,3 +96,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout, sys.stderr = streams

@@ -148,7 +148,7 @@ def test_export_to_stdout(
         (b"a,b,c\n1,2,3\n", "not a deskbreak export"),
         (
             b'{"format": "deskbreak-log", "version": 1, "sessions": [{"id": "x"}]}',
-            "break 1 can't be read: missing 'started'",
+            "break 1 ('x') can't be read: started must be a date",
         ),
         (b'{"format": "deskbreak-log", "version": 9}', "newer deskbreak"),
     ],

@@ -47,24 +47,24 @@ def run(args: argparse.Namespace) -> int:
     if routine is None:
         listing = "\n".join(f"  {r.id:<16} {r.name} — {r.summary}" for r in routines.values())
         raise UsageError(f"there is no routine called {wanted!r}. The routines are:\n{listing}")
-    if _hand_over(ctx.paths, wanted):
-        print(f"Opened {routine.name} in the running deskbreak.")
-        return 0
+    try:
+        if _hand_over(ctx.paths, wanted):
+            print(f"Opened {routine.name} in the running deskbreak.")
+            return 0
+    except RuntimeError as error:  # HandoverRejected: a second window would be a second writer
+        print(f"deskbreak break: deskbreak is running, but {error}.", file=sys.stderr)
+        return 1
     return _run_window(wanted, settings, ctx.paths, library)
 
 
 def _hand_over(paths: AppPaths, routine_id: str) -> bool:
-    """With the tray app running, the break opens there (one icon, one log writer)."""
+    """With the tray app running, the break opens there (one icon, one log writer).
+
+    Raises ``HandoverRejected`` when the running one refused or did not answer in time."""
     from deskbreak.core.commands import TakeBreak
-    from deskbreak.shell.single_instance import HandoverRejected, try_handover
+    from deskbreak.shell.single_instance import try_handover
 
-    try:
-        return try_handover(paths, TakeBreak(routine_id))
-    except HandoverRejected as error:
-        import logging
-
-        logging.getLogger(__name__).warning("the running deskbreak refused the break: %s", error)
-        return False
+    return try_handover(paths, TakeBreak(routine_id))
 
 
 def _run_window(routine_id: str, settings: Settings, paths: AppPaths, library: Library) -> int:

@@ -67,7 +67,13 @@ def edit(args: argparse.Namespace) -> int:
     from deskbreak.shell import configfile
 
     ctx = context.load(args, report=False)
-    configfile.ensure_user_config(ctx.paths.config_file)
+    try:
+        configfile.ensure_user_config(ctx.paths.config_file)
+    except OSError as error:
+        raise UsageError(
+            f"can't create {ctx.paths.config_file} ({error.strerror or error}); make "
+            f"{ctx.paths.config_dir} writable, or choose another folder with --config-dir"
+        ) from None
     command = _editor_command()
     if command is None:
         raise UsageError(f"no editor found; set $EDITOR, or open {ctx.paths.config_file} yourself.")

@@ -71,6 +71,7 @@ def _checks(ctx: context.Context) -> Iterator[Check]:
         )
     yield _guarded("calls & media", _context_check)
     yield from _path_checks(ctx.paths)
+    yield from _runtime_checks(ctx.paths)
     yield _config_check(ctx)
 
 
@@ -205,13 +206,60 @@ def _path_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
     for name, path in app_paths.as_rows():
         folder = path if name in ("backups", "state", "runtime") else path.parent
         existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-        writable = existing is not None and os.access(existing, os.W_OK)
+        writable = existing is not None and existing.is_dir() and os.access(existing, os.W_OK)
+        free = _free_bytes(existing) if writable and existing is not None else None
+        if free is not None and free < MIN_FREE_BYTES:
+            yield Check(
+                f"{name} path",
+                False,
+                f"{path}: the disk is full ({free // 1024} kB free); breaks wait in memory",
+                f"free some space on the disk that holds {existing}",
+            )
+            continue
         yield Check(
             f"{name} path",
             writable,
-            str(path),
-            f"make {existing} writable, or choose another place with --data-dir / --config-dir",
+            str(path)
+            if writable or existing is None or existing.is_dir()
+            else f"{path}: {existing} is a file, not a folder",
+            f"make {existing} a writable folder, or choose another place with --data-dir / --config-dir",
         )
+
+
+def _runtime_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
+    """An unusable ``$XDG_RUNTIME_DIR`` (deskbreak then uses its own) and a socket path too long."""
+    from deskbreak.shell import paths as paths_module
+    from deskbreak.shell.single_instance import socket_problem
+
+    value = os.environ.get("XDG_RUNTIME_DIR")
+    problem = paths_module.runtime_dir_problem(value) if value else None
+    if problem and not str(app_paths.runtime_dir).startswith(str(value)):
+        yield Check(
+            "runtime dir",
+            False,
+            f"{problem}; using deskbreak's own {app_paths.runtime_dir} (0700) instead",
+            "fix or unset XDG_RUNTIME_DIR (it should be your own 0700 folder, e.g. /run/user/UID)",
+        )
+    problem = socket_problem(app_paths)
+    if problem:
+        yield Check(
+            "instance socket",
+            False,
+            problem,
+            "choose a shorter folder with --data-dir or DESKBREAK_DATA_DIR",
+        )
+
+
+MIN_FREE_BYTES = 1_000_000
+
+
+def _free_bytes(folder: os.PathLike[str]) -> int | None:
+    """Free bytes for us on the disk holding ``folder``; None where the OS cannot say."""
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return info.f_bavail * info.f_frsize
 
 
 def _config_check(ctx: context.Context) -> Check:

@@ -23,22 +23,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import tkinter as tk
 
-    from deskbreak.core.commands import AnotherLaunch
     from deskbreak.shell import logsetup
-    from deskbreak.shell.single_instance import InstanceServer, try_handover
+    from deskbreak.shell.single_instance import InstanceServer
 
     ctx = context.load(args)
     problem = logsetup.configure(ctx.paths.log_file, verbose=args.verbose)
     if problem:
         print(f"deskbreak: {problem}", file=sys.stderr)
     logsetup.install_excepthooks()
-    instance = InstanceServer.claim(ctx.paths)
-    if instance is None:
-        if try_handover(ctx.paths, AnotherLaunch()):
-            print("deskbreak is already running (look for its icon in the tray).")
-            return 0
-        print("deskbreak: another deskbreak holds the lock but does not answer.", file=sys.stderr)
-        return 1
+    try:
+        instance = InstanceServer.claim(ctx.paths)
+    except OSError as error:
+        print(
+            f"deskbreak: cannot use {ctx.paths.runtime_dir} ({error.strerror or error}); running "
+            "without the single-instance lock, so a second start is not detected. "
+            "Run `deskbreak doctor` for the fix.",
+            file=sys.stderr,
+        )
+        instance = None
+    else:
+        if instance is None:
+            return _already_running(ctx)
 
     from deskbreak.app import TrayApp
     from deskbreak.ui import theme
@@ -47,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         root = theme.make_root()
     except tk.TclError as error:
-        instance.close()
+        if instance is not None:
+            instance.close()
         print(
             f"deskbreak: cannot open the display ({error}); run `deskbreak doctor`.",
             file=sys.stderr,
@@ -61,3 +67,24 @@ def run(args: argparse.Namespace) -> int:
     del app, root
     gc.collect()  # free Tk objects here, on the Tk thread, never on the tray's thread
     return 0
+
+
+def _already_running(ctx: context.Context) -> int:
+    """Another deskbreak holds the lock: hand over, or say plainly why not (never a traceback)."""
+    from deskbreak.core.commands import AnotherLaunch
+    from deskbreak.shell.single_instance import HandoverRejected, socket_problem, try_handover
+
+    try:
+        if try_handover(ctx.paths, AnotherLaunch()):
+            print("deskbreak is already running (look for its icon in the tray).")
+            return 0
+    except HandoverRejected as error:
+        print(f"deskbreak is already running, but {error}.", file=sys.stderr)
+        return 1
+    why = socket_problem(ctx.paths) or "it does not answer on its socket"
+    print(
+        f"deskbreak: another deskbreak holds the lock, but {why}. If none is running, "
+        "run `deskbreak doctor`.",
+        file=sys.stderr,
+    )
+    return 1

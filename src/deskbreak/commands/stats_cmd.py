@@ -74,7 +74,7 @@ def open_store(ctx: context.Context) -> Store:
     from deskbreak.shell.store import Store
 
     store = Store.for_paths(ctx.paths)
-    for message in store.messages:
+    for message in store.messages:  # each one is about the user's data: the exit code says so
         print(f"deskbreak: {message}", file=sys.stderr)
     if store.refused:
         store.close()
@@ -102,16 +102,17 @@ def run(args: argparse.Namespace) -> int:
         figures = compute(ctx, store)
     finally:
         store.close()
+    code = 1 if store.messages else 0
     if args.json:
         import json
         from dataclasses import asdict
 
         print(json.dumps(asdict(figures), default=_jsonable, indent=1))
     elif args.window:
-        return _show_window(figures, ctx.config.settings.app)
+        return _show_window(figures, ctx.config.settings.app) or code
     else:
         print(format_table(figures))
-    return 0
+    return code
 
 
 def _jsonable(value: object) -> object:
@@ -190,10 +191,13 @@ def run_export(args: argparse.Namespace) -> int:
         sessions, days = store.export_rows()
     finally:
         store.close()
+    code = 1 if store.messages else 0
     text = exchange.to_json(sessions, days) if args.format == "json" else exchange.to_csv(sessions)
     if args.output == "-":
-        sys.stdout.write(text)
-        return 0
+        # Data, not a message: written as it is unless it lands on a terminal.
+        out = sys.stdout if sys.stdout.isatty() else getattr(sys.stdout, "raw", sys.stdout)
+        out.write(text)
+        return code
     try:
         fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -201,33 +205,50 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"can't write {args.output}: {error.strerror}") from None
     print(f"Exported {_plural(len(sessions), 'break')} to {args.output}.", file=sys.stderr)
-    return 0
+    return code
+
+
+#: The largest export `import` reads: decades of breaks fit in a few MB.
+MAX_IMPORT_BYTES = 64_000_000
+#: Problems printed one by one; the rest are counted.
+SHOWN_PROBLEMS = 20
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from deskbreak.shell import exchange
+    from deskbreak.shell import exchange, safe_read
 
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-        sessions, days = exchange.parse(text)
+        if args.file == "-":
+            text = safe_read.decode(safe_read.read_stream(sys.stdin.buffer, MAX_IMPORT_BYTES))
+        else:
+            text = safe_read.read_text(args.file, MAX_IMPORT_BYTES)
+        parsed = exchange.parse(text)
+    except safe_read.UnreadableFile as error:
+        raise UsageError(f"can't read {args.file}: it {error}; nothing was imported") from None
     except OSError as error:
         raise UsageError(f"can't read {args.file}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{args.file} is not a text file, so not a deskbreak export") from None
     except exchange.BadExport as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
+    for problem in parsed.problems[:SHOWN_PROBLEMS]:
+        print(f"deskbreak import: {args.file}: {problem}; left out", file=sys.stderr)
+    if len(parsed.problems) > SHOWN_PROBLEMS:
+        print(
+            f"deskbreak import: … and {len(parsed.problems) - SHOWN_PROBLEMS} more left out",
+            file=sys.stderr,
+        )
     ctx = context.load(args)
     store = open_store(ctx)
     try:
-        added, added_days = store.import_records(sessions, days)
+        added, added_days = store.import_records(parsed.sessions, parsed.days)
     except OSError as error:
         raise UsageError(f"can't write the log: {error}; nothing was imported") from None
     finally:
         store.close()
+    left_out = len(parsed.problems)
     print(
         f"Imported {_plural(added, 'break')} and {_plural(added_days, 'day')} of sitting figures"
-        f" ({len(sessions) - added} breaks were already in the log)."
+        f" ({len(parsed.sessions) - added} breaks were already in the log"
+        + (f"; {left_out} entries could not be read and were left out" if left_out else "")
+        + ")."
     )
-    return 0
+    return 2 if left_out else (1 if store.messages else 0)

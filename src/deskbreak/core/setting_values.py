@@ -8,8 +8,8 @@ a setting uses is said by its entry in :mod:`deskbreak.core.setting_specs`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, time
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
 from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -52,6 +52,8 @@ def clock_time(raw: Any) -> time:
     """``"08:30"`` → ``time(8, 30)``; anything else is refused with the expected form."""
     if isinstance(raw, time):
         return raw.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(raw, date):  # a TOML date or date-time is not a time of day
+        raise InvalidValue('must be a time of day in quotes, like "09:00"')
     if not isinstance(raw, str):
         raise InvalidValue('must be a time of day in quotes, like "09:00"')
     try:
@@ -114,9 +116,9 @@ def weekdays(raw: Any) -> tuple[str, ...]:
         raise InvalidValue(f"must be a list of days from {quoted(WEEKDAYS)}")
     days = []
     for item in raw:
-        day = str(item).strip().lower()[:3] if isinstance(item, str) else None
+        day = item.strip().lower()[:3] if isinstance(item, str) else None
         if day not in WEEKDAYS:
-            raise InvalidValue(f"{item!r} is not a day; use {quoted(WEEKDAYS)}")
+            raise InvalidValue(f"{show(item)} is not a day; use {quoted(WEEKDAYS)}")
         if day not in days:
             days.append(day)
     return tuple(sorted(days, key=WEEKDAYS.index))
@@ -127,11 +129,18 @@ def dates(raw: Any) -> tuple[date, ...]:
         raise InvalidValue('must be a list of dates like ["2026-12-24"]')
     result = []
     for item in raw:
+        if isinstance(item, datetime):  # a date *and* time: a day off is a whole day
+            raise InvalidValue(
+                f"{show(item)} has a time of day; a day off is a date like 2026-12-24",
+                "has a time of day; a day off is a date like 2026-12-24",
+            )
         if isinstance(item, date):
             result.append(item)
             continue
         try:
-            result.append(date.fromisoformat(str(item).strip()))
+            if not isinstance(item, str) or len(item.strip()) != 10:
+                raise ValueError
+            result.append(date.fromisoformat(item.strip()))
         except ValueError:
             raise InvalidValue(
                 f'{show(item)} is not a date like "2026-12-24"',
@@ -147,8 +156,8 @@ def postures(raw: Any) -> tuple[str, ...]:
         )
     out = []
     for item in raw:
-        if item not in POSTURES:
-            raise InvalidValue(f"{item!r} is not a posture; use {quoted(POSTURES)}")
+        if not isinstance(item, str) or item not in POSTURES:
+            raise InvalidValue(f"{show(item)} is not a posture; use {quoted(POSTURES)}")
         if item not in out:
             out.append(item)
     return tuple(out)
@@ -165,22 +174,30 @@ def quoted(items: tuple[str, ...]) -> str:
 
 
 def show(value: Any) -> str:
-    """A value as TOML would spell it, for messages."""
+    """A value as TOML would spell it, for messages: never a Python repr."""
     if value is None:
         return f'"{AUTO}"'
     if isinstance(value, str):
-        return f'"{value}"'
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, time):
         return f'"{value:%H:%M}"'
+    if isinstance(value, datetime):
+        return value.isoformat()
     if isinstance(value, date):
         return f'"{value.isoformat()}"'
     if isinstance(value, tuple | list):
         return "[" + ", ".join(show(v) for v in value) + "]"
     if isinstance(value, float):
+        if value != value:
+            return "nan"
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
         return f"{value:g}"
-    return repr(value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {show(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def to_toml(value: Any) -> Any:

@@ -230,10 +230,20 @@ def cross_check(settings: Settings) -> list[Problem]:
 
 
 def _unknown(key: str, known: list[str]) -> Problem:
-    last = key.rsplit(".", 1)[-1]
-    candidates = {k.rsplit(".", 1)[-1]: k for k in known} if "." in key else {k: k for k in known}
+    """``schedule.mon.strat`` → did you mean ``schedule.mon.start`` (same table first)."""
+    table, _, last = key.rpartition(".")
+    siblings = [k for k in known if k.rpartition(".")[0] == table]
+    if table and not siblings and table.rpartition(".")[2] in WEEKDAYS:
+        siblings = [f"{table}.{k}" for k in DAY_TABLE_KEYS]
+    pool = siblings or known
+    candidates = {k.rpartition(".")[2]: k for k in pool} if table else {k: k for k in pool}
     close = difflib.get_close_matches(last, list(candidates), n=1, cutoff=0.6)
-    hint = f' — did you mean "{candidates[close[0]]}"?' if close else ""
+    if not close and siblings:
+        by_whole = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close_key = by_whole[0] if by_whole else None
+    else:
+        close_key = candidates[close[0]] if close else None
+    hint = f' — did you mean "{close_key}"?' if close_key else ""
     return Problem(key, f"is not a setting deskbreak knows and is ignored{hint}")
 
 

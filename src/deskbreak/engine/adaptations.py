@@ -17,6 +17,7 @@ from deskbreak.core.adaptation import Adaptation, pain_advice
 from deskbreak.core.choose import current_adaptations
 from deskbreak.core.library import Library
 from deskbreak.core.records import SessionRecord
+from deskbreak.shell import safe_read
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store import Store
 
@@ -55,9 +56,11 @@ def reset(paths: AppPaths, now: datetime) -> None:
 
 def reset_at(paths: AppPaths) -> datetime | None:
     try:
-        return datetime.fromisoformat(_marker(paths).read_text(encoding="utf-8").strip())
+        moment = datetime.fromisoformat(safe_read.read_text(_marker(paths), 200).strip())
     except (OSError, ValueError):
         return None
+    # A hand-written marker without an offset is local time; compared with aware times only.
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def undo_progression(paths: AppPaths, movement_id: str, now: datetime) -> None:

@@ -46,7 +46,7 @@ class ConfigWatch:
         self._stamp = stamp
         loaded = configfile.load(self.path)
         if not loaded.ok:
-            for message in loaded.messages(self.path):
+            for message in loaded.messages(self.path, running=True):
                 log.warning("config not applied: %s", message)
             self.problem = "Config edit not applied: run `deskbreak config check`"
             return None

@@ -70,7 +70,7 @@ class Runtime:
         self._post_config_problem()
         for message in store.messages:
             log.warning("%s", message)
-            notices.post("store", message, Priority.DATA)
+        self.post_store_problem()
         self.day_figures = DayFiguresWriter(store)
         self._adapted: tuple[date, dict[str, Adaptation]] | None = None
 
@@ -176,12 +176,13 @@ class Runtime:
     def break_logged(self, session: SessionRecord) -> None:
         """A break was written to the log: what it taught shapes the next offer."""
         self._adapted = None
-        if self.store.pending:
-            self.notices.post(
-                "store",
-                "A break could not be saved yet; it is kept and saved when the log can be written",
-                Priority.DATA,
-            )
+        self.post_store_problem()
+
+    def post_store_problem(self) -> None:
+        """What is wrong with the log, in plain words, where the user looks (the tray)."""
+        problem = self.store.problem
+        if problem:
+            self.notices.post("store", problem, Priority.DATA)
         else:
             self.notices.clear("store")
 

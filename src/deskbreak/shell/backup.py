@@ -1,4 +1,10 @@
-"""Daily copies of the log, and putting the newest good one back when the log is damaged."""
+"""Daily copies of the log, and putting the newest good one back when the log is damaged.
+
+"Newest" is judged by what a copy holds, never by its name: the log only grows, so the copy
+with the most breaks is the latest, and among equals the later modification time wins. A copy
+written while the clock ran in the future (its name and mtime in 2030) therefore stops winning
+as soon as one more break is logged.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +21,57 @@ _NAME = re.compile(r"^deskbreak-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 
 
 def backups(folder: Path | None) -> list[Path]:
-    """The daily copies in ``folder``, newest first."""
+    """The daily copies in ``folder``, newest first by content (see the module's note)."""
     if folder is None or not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
+    found = [p for p in folder.iterdir() if _NAME.match(p.name) and p.is_file()]
+    return sorted(found, key=_newness, reverse=True)
+
+
+def _newness(path: Path) -> tuple[int, int, str]:
+    """(breaks inside, modification time, name): the name only breaks an exact tie."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _break_count(path), mtime, path.name
+
+
+def _break_count(path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
+def taken_on(copy: Path) -> str:
+    """The local date and time a copy was written (its modification time), for messages."""
+    from datetime import datetime
+
+    try:
+        return f"{datetime.fromtimestamp(copy.stat().st_mtime):%Y-%m-%d %H:%M}"
+    except OSError:
+        return copy.name
+
+
+def breaks_after(damaged: Path, copy: Path) -> int | None:
+    """How many breaks the damaged log holds that the restored copy lacks; None if unreadable."""
+    try:
+        conn = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+        try:
+            conn.execute("ATTACH DATABASE ? AS copy", (f"file:{copy}?mode=ro",))
+            row = conn.execute(
+                "SELECT count(*) FROM main.sessions WHERE id NOT IN (SELECT id FROM copy.sessions)"
+            ).fetchone()
+            return int(row[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
 
 
 def daily(conn: sqlite3.Connection, folder: Path, *, keep: int, today: date) -> Path | None:

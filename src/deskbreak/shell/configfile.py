@@ -28,7 +28,7 @@ from deskbreak.core.settings import (
     settings_from_mapping,
     settings_to_mapping,
 )
-from deskbreak.shell import resources
+from deskbreak.shell import resources, safe_read
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +43,22 @@ class LoadedConfig:
 
     settings: Settings
     problems: list[Problem] = field(default_factory=list)
-    fatal: str | None = None  # the file could not be read at all: running on defaults
+    fatal: str | None = None  # the file could not be used at all (what, not what follows)
 
     @property
     def ok(self) -> bool:
         return self.fatal is None and not self.problems
 
-    def messages(self, path: Path) -> list[str]:
+    def messages(self, path: Path, *, running: bool = False) -> list[str]:
+        """Each problem as a line for the user. ``running``: the app keeps the settings it
+        has (a broken hand edit); otherwise this run uses the defaults."""
         if self.fatal:
-            return [self.fatal]
+            then = (
+                "the settings in force are kept until it is fixed"
+                if running
+                else "deskbreak runs on the defaults until it is fixed"
+            )
+            return [f"{self.fatal}; the file is left as it is and {then}."]
         return [f"{path}: {problem}" for problem in self.problems]
 
 
@@ -68,23 +75,11 @@ def load(path: Path) -> LoadedConfig:
     """Read and validate ``path``; a missing file means the defaults."""
     _remove_stale_temps(path)
     try:
-        if not path.exists():
-            return LoadedConfig(Settings())
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            return LoadedConfig(
-                Settings(),
-                fatal=f"{path}: the file is larger than 1 MB, which is not a deskbreak config; "
-                "running on the defaults. Move it away and run deskbreak again for a fresh one.",
-            )
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return LoadedConfig(
-            Settings(), fatal=f"{path}: this is not a text file; running on the defaults."
-        )
-    except OSError as error:
-        return LoadedConfig(
-            Settings(), fatal=f"{path}: cannot be read ({error.strerror}); running on the defaults."
-        )
+        text = safe_read.read_text(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        return LoadedConfig(Settings())
+    except safe_read.UnreadableFile as error:
+        return LoadedConfig(Settings(), fatal=f"{path} cannot be read: it {error}")
     return parse(text, path)
 
 
@@ -92,11 +87,7 @@ def parse(text: str, path: Path | str = "config.toml") -> LoadedConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return LoadedConfig(
-            Settings(),
-            fatal=f"{path}, {_where(error)}: {_reason(error)}; "
-            "the file is left as it is and deskbreak runs on the defaults until it is fixed.",
-        )
+        return LoadedConfig(Settings(), fatal=f"{path}, {_where(error)}: {_reason(error)}")
     settings, problems = settings_from_mapping(data)
     return LoadedConfig(settings, problems)
 
@@ -109,9 +100,9 @@ def save(path: Path, settings: Settings) -> None:
     """
     import tomlkit
 
-    if path.exists():
-        document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    else:
+    try:
+        document = tomlkit.parse(safe_read.read_text(path, MAX_CONFIG_BYTES))
+    except FileNotFoundError:
         document = tomlkit.parse(resources.default_config().read_text(encoding="utf-8"))
     values = settings_to_mapping(settings)
     _merge(document, values)
@@ -153,12 +144,20 @@ def _atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
+        os.chmod(temp_name, _private_mode(path))
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _private_mode(path: Path) -> int:
+    """0600, or the user's own stricter mode for the file being replaced: never widened."""
+    try:
+        return os.stat(path).st_mode & 0o600
+    except OSError:
+        return 0o600
 
 
 def _remove_stale_temps(path: Path) -> None:

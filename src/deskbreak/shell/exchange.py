@@ -1,7 +1,8 @@
 """Export and import of the log as JSON (everything) or CSV (one row per movement).
 
-Both carry each break's UUID, so importing the same file twice adds nothing. Reading
-is strict and says which line or entry is wrong: a restore must not half-understand.
+Both carry each break's UUID, so importing the same file twice adds nothing. Reading checks
+every record as a whole (:mod:`deskbreak.core.record_values`) and says which line or entry is
+wrong and why; the good records are still read, so the summary counts are true.
 """
 
 from __future__ import annotations
@@ -10,18 +11,17 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import fields
-from datetime import date, datetime
+from dataclasses import dataclass, field, fields
+from datetime import datetime, tzinfo
 from typing import Any
 
-from deskbreak.core.records import (
-    Comfort,
-    DaySitting,
-    MovementRecord,
-    Outcome,
-    SessionRecord,
-    Trigger,
-)
+from deskbreak.core import record_values as values
+from deskbreak.core.record_values import BadValue, shown
+from deskbreak.core.records import Comfort, DaySitting, MovementRecord, SessionRecord
+
+#: One CSV cell at most this long (an id is ~36 characters); a 300 MB line is refused early.
+MAX_CSV_FIELD = 10_000
+csv.field_size_limit(MAX_CSV_FIELD)
 
 FORMAT = "deskbreak-log"
 VERSION = 1
@@ -93,7 +93,10 @@ def to_json(sessions: Iterable[SessionRecord], days: Iterable[DaySitting]) -> st
 
 
 def to_csv(sessions: Iterable[SessionRecord]) -> str:
-    """One row per movement; a break with no movements gets one row with them blank."""
+    """One row per movement; a break with no movements gets one row with them blank.
+
+    Text cells that start with ``= + - @``, a tab or a carriage return are written with a leading
+    ``'`` so a spreadsheet shows them as text instead of running them (see the README)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -109,121 +112,154 @@ def to_csv(sessions: Iterable[SessionRecord]) -> str:
             ";".join(s.felt_in),
         ]
         if not s.movements:
-            writer.writerow([*head, "", "", "", "", ""])
+            writer.writerow([_guarded(v) for v in [*head, "", "", "", "", ""]])
         for m in s.movements:
-            writer.writerow(
-                [*head, m.movement_id, m.variant, int(m.completed), m.seconds, int(m.pain_stop)]
-            )
+            cells = [*head, m.movement_id, m.variant, int(m.completed), m.seconds, int(m.pain_stop)]
+            writer.writerow([_guarded(v) for v in cells])
     return out.getvalue()
 
 
-def parse(text: str) -> tuple[list[SessionRecord], list[DaySitting]]:
-    """Read an export of either kind; raises :class:`BadExport` saying what is wrong."""
+@dataclass
+class Parsed:
+    """What an export holds: the records that passed every check, and one line per record that did not."""
+
+    sessions: list[SessionRecord] = field(default_factory=list)
+    days: list[DaySitting] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def parse(text: str, local_tz: tzinfo | None = None) -> Parsed:
+    """Read an export of either kind.
+
+    A file that is not an export at all raises :class:`BadExport`; a record that fails a check
+    is left out and named in :attr:`Parsed.problems`, and the rest is read. Timestamps without
+    an offset are local time (``local_tz``, the machine's by default).
+    """
+    tz = local_tz or _local_tz()
     stripped = text.lstrip("\ufeff \t\r\n")
     if not stripped:
         raise BadExport("the file is empty")
     if stripped.startswith("{"):
-        return _parse_json(stripped)
-    return _parse_csv(stripped), []
+        return _parse_json(stripped, tz)
+    return _parse_csv(stripped, tz)
 
 
-def _comfort(raw: Any) -> Comfort | None:
-    if raw in (None, ""):
-        return None
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return Comfort(raw)
-    return Comfort[str(raw).upper()]
+def _local_tz() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
 
 
-def _bool(raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if str(raw) in ("1", "true", "True"):
-        return True
-    if str(raw) in ("0", "false", "False"):
-        return False
-    raise ValueError(f"{raw!r} is not true or false")
-
-
-def _session(raw: dict[str, Any], movements: tuple[MovementRecord, ...]) -> SessionRecord:
-    started = datetime.fromisoformat(str(raw["started"]))
-    ended = datetime.fromisoformat(str(raw["ended"]))
-    sid = str(raw["id"]).strip()
-    if not sid:
-        raise ValueError("a break without an id")
-    felt = raw.get("felt_in") or ()
-    return SessionRecord(
-        id=sid,
-        started=started,
-        ended=ended,
-        routine_id=str(raw["routine"]),
-        trigger=Trigger(raw["trigger"]),
-        outcome=Outcome(raw["outcome"]),
-        movements=movements,
-        comfort=_comfort(raw.get("comfort")),
-        felt_in=tuple(felt.split(";") if isinstance(felt, str) else map(str, felt)),
-    )
-
-
-def _movement(raw: dict[str, Any]) -> MovementRecord:
-    return MovementRecord(
-        movement_id=str(raw["movement_id"]),
-        variant=str(raw["variant"]),
-        completed=_bool(raw["completed"]),
-        seconds=float(raw["seconds"]),
-        pain_stop=_bool(raw.get("pain_stop", False)),
-    )
-
-
-def _parse_json(text: str) -> tuple[list[SessionRecord], list[DaySitting]]:
+def _parse_json(text: str, tz: tzinfo) -> Parsed:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise BadExport(f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise BadExport("not valid JSON: nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadExport(f'not a deskbreak export (expected "format": "{FORMAT}")')
-    if not isinstance(document.get("version"), int) or document["version"] > VERSION:
-        raise BadExport(f"made by a newer deskbreak (export version {document.get('version')!r})")
-    sessions, days = [], []
-    for n, raw in enumerate(document.get("sessions", []), start=1):
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BadExport(f"the export version must be a whole number, not {shown(version)}")
+    if version > VERSION:
+        raise BadExport(f"made by a newer deskbreak (export version {version})")
+    out = Parsed()
+    sessions, days = document.get("sessions", []), document.get("days", [])
+    for name, value in (("sessions", sessions), ("days", days)):
+        if not isinstance(value, list):
+            raise BadExport(f'"{name}" must be a list, not {shown(value)}')
+    for n, raw in enumerate(sessions, start=1):
         try:
-            movements = tuple(_movement(m) for m in raw.get("movements", []))
-            sessions.append(_session(raw, movements))
-        except (KeyError, ValueError, TypeError, AttributeError) as error:
-            raise BadExport(f"break {n} can't be read: {_why(error)}") from None
-    for n, raw in enumerate(document.get("days", []), start=1):
+            if not isinstance(raw, dict):
+                raise BadValue(f"a break must be an object, not {shown(raw)}")
+            listed = raw.get("movements")
+            listed = [] if listed is None or listed == "" else listed
+            if not isinstance(listed, list):
+                raise BadValue(f"movements must be a list, not {shown(listed)}")
+            movements = tuple(values.movement(m) for m in listed)
+            out.sessions.append(values.session(raw, movements, tz))
+        except BadValue as error:
+            out.problems.append(f"break {n}{_id_of(raw)} can't be read: {error}")
+    for n, raw in enumerate(days, start=1):
         try:
-            values = {k: raw[k] for k in DAY_FIELDS if k in raw}
-            values["day"] = date.fromisoformat(str(raw["day"]))
-            days.append(DaySitting(**values))
-        except (KeyError, ValueError, TypeError) as error:
-            raise BadExport(f"day {n} can't be read: {_why(error)}") from None
-    return sessions, days
-
-
-def _parse_csv(text: str) -> list[SessionRecord]:
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != CSV_FIELDS:
-        raise BadExport("not a deskbreak export: the first line must be " + ",".join(CSV_FIELDS))
-    heads: dict[str, dict[str, Any]] = {}
-    movements: dict[str, list[MovementRecord]] = {}
-    for row in reader:
-        try:
-            sid = row["session_id"]
-            heads.setdefault(sid, {**row, "id": sid})
-            movements.setdefault(sid, [])
-            if row["movement_id"]:
-                movements[sid].append(_movement(row))
-        except (KeyError, ValueError, TypeError) as error:
-            raise BadExport(f"line {reader.line_num} can't be read: {_why(error)}") from None
-    out = []
-    for sid, head in heads.items():
-        try:
-            out.append(_session(head, tuple(movements[sid])))
-        except (KeyError, ValueError, TypeError) as error:
-            raise BadExport(f"break {sid!r} can't be read: {_why(error)}") from None
+            out.days.append(values.day_sitting(raw))
+        except BadValue as error:
+            out.problems.append(f"day {n} can't be read: {error}")
     return out
 
 
-def _why(error: BaseException) -> str:
-    return f"missing {error}" if isinstance(error, KeyError) else str(error)
+def _id_of(raw: object) -> str:
+    sid = raw.get("id") if isinstance(raw, dict) else None
+    return f" ({shown(sid)})" if isinstance(sid, str) and sid else ""
+
+
+def _parse_csv(text: str, tz: tzinfo) -> Parsed:
+    reader = csv.DictReader(io.StringIO(text), restkey=_EXTRA)
+    try:
+        header = tuple(reader.fieldnames or ())
+    except csv.Error as error:
+        raise BadExport(f"not a deskbreak export: {error}") from None
+    if header != CSV_FIELDS:
+        raise BadExport("not a deskbreak export: the first line must be " + ",".join(CSV_FIELDS))
+    out = Parsed()
+    heads: dict[str, dict[str, Any]] = {}
+    movements: dict[str, list[MovementRecord]] = {}
+    bad: set[str] = set()
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            out.problems.append(f"line {reader.line_num} can't be read: {error}")
+            continue
+        try:
+            if row.get(_EXTRA):
+                raise BadValue(
+                    f"{len(row[_EXTRA])} more fields than the {len(CSV_FIELDS)} expected"
+                )
+            missing = [name for name in CSV_FIELDS if row.get(name) is None]
+            if missing:
+                raise BadValue(f"the line ends early: no {', '.join(missing)}")
+            row = {k: _unguarded(v) for k, v in row.items()}
+            sid = values.text(row, "session_id")
+            heads.setdefault(sid, {**row, "id": sid})
+            movements.setdefault(sid, [])
+            if row["movement_id"]:
+                movements[sid].append(values.movement(row))
+        except BadValue as error:
+            sid = row.get("session_id") or ""
+            bad.add(sid)
+            out.problems.append(f"line {reader.line_num} can't be read: {error}")
+    for sid, head in heads.items():
+        if sid in bad:
+            out.problems.append(f"break {shown(sid)} is left out: one of its lines can't be read")
+            continue
+        try:
+            out.sessions.append(values.session(head, tuple(movements[sid]), tz))
+        except BadValue as error:
+            out.problems.append(f"break {shown(sid)} can't be read: {error}")
+    return out
+
+
+_EXTRA = "\0extra"
+
+
+def _unguarded(value: Any) -> Any:
+    """Undo :func:`_guarded`: a quote before a formula character is ours, not the data's."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in _FORMULA:
+        return value[1:]
+    return value
+
+
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guarded(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (shown as text);
+    :func:`parse` takes it off again, so an export imports back unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value

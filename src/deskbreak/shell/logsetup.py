@@ -6,6 +6,7 @@ traceback and the app keeps running: a break app that dies silently is worse tha
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -14,6 +15,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from deskbreak.shell.paths import ensure_private_dir
 
@@ -37,11 +39,9 @@ def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
     if log_file is not None:
         try:
             ensure_private_dir(log_file.parent)
-            file_handler = logging.handlers.RotatingFileHandler(
+            file_handler = PrivateRotatingFileHandler(
                 log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
-            if os.name == "posix":
-                os.chmod(log_file, 0o600)
             file_handler.setFormatter(logging.Formatter(FORMAT))
             root.addHandler(file_handler)
         except OSError as error:
@@ -53,6 +53,33 @@ def configure(log_file: Path | None, *, verbose: bool = False) -> str | None:
         root.addHandler(stream)
     root.propagate = False
     return problem
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens, the first and each one after a rotation, is 0600: the stdlib opens
+    with the umask's mode (0644), and a rotated log is as private as the live one."""
+
+    def _open(self) -> Any:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        if os.name == "posix":
+            mode = os.fstat(fd).st_mode & 0o777
+            if mode & 0o077:  # a file an older version left 0644: narrow it, never widen
+                os.fchmod(fd, mode & 0o700)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 — the stdlib's name
+        """A log write that fails (disk full, folder gone) is said once, in one line, instead of
+        the stdlib's traceback on every record; later records are tried again."""
+        if getattr(self, "_told", False):
+            return
+        self._told = True
+        error = sys.exc_info()[1]
+        with contextlib.suppress(Exception):
+            sys.stderr.write(
+                f"deskbreak: cannot write the log file {self.baseFilename} ({error}); "
+                "messages are not kept until it can be written again.\n"
+            )
 
 
 def log_exception(

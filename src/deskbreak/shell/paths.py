@@ -90,11 +90,31 @@ def resolve(
 
 
 def _runtime_dir(dirs: platformdirs.PlatformDirs) -> Path:
-    if os.name == "posix" and not os.environ.get("XDG_RUNTIME_DIR"):
-        return Path(dirs.user_state_dir) / "run"  # private to this user, unlike /tmp
+    if os.name == "posix" and runtime_dir_problem(os.environ.get("XDG_RUNTIME_DIR")):
+        return Path(dirs.user_state_dir) / "run"  # our own, 0700; private to this user, unlike /tmp
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return Path(dirs.user_runtime_dir)
+
+
+def runtime_dir_problem(value: str | None) -> str | None:
+    """Why ``$XDG_RUNTIME_DIR`` cannot be used (then deskbreak makes its own), or None."""
+    if not value:
+        return "XDG_RUNTIME_DIR is not set"
+    folder = Path(value)
+    try:
+        info = folder.stat()
+    except OSError as error:
+        return f"XDG_RUNTIME_DIR={value} cannot be used ({error.strerror})"
+    if not folder.is_dir():
+        return f"XDG_RUNTIME_DIR={value} is not a folder"
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return f"XDG_RUNTIME_DIR={value} belongs to another user"
+    if info.st_mode & 0o077:
+        return f"XDG_RUNTIME_DIR={value} is open to other users (mode {info.st_mode & 0o777:o}, not 700)"
+    if not os.access(folder, os.W_OK | os.X_OK) or not info.st_mode & 0o200:
+        return f"XDG_RUNTIME_DIR={value} is not writable"
+    return None
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -107,5 +127,13 @@ def ensure_private_dir(path: Path) -> Path:
         if not folder.exists():
             folder.mkdir(mode=0o700, exist_ok=True)
     if os.name == "posix":
-        path.chmod(0o700)
+        narrow_to_owner(path)
     return path
+
+
+def narrow_to_owner(path: Path) -> None:
+    """Take group and other bits off ``path``; never add a bit (a folder or file the user
+    made read-only stays read-only)."""
+    mode = path.stat().st_mode & 0o7777
+    if mode & 0o077:
+        path.chmod(mode & 0o700)

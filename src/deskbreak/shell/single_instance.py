@@ -35,6 +35,12 @@ from deskbreak.shell.paths import AppPaths, ensure_private_dir
 log = logging.getLogger(__name__)
 
 _MAX_LINE = 4096
+#: A client has this long, in all, to send its line; then it is answered "too slow".
+REQUEST_SECONDS = 2.0
+#: Clients answered at once; more are dropped (each costs a thread for REQUEST_SECONDS at most).
+MAX_CLIENTS = 8
+#: The longest AF_UNIX path the OS takes (sun_path less its NUL: 108 on Linux, 104 on macOS).
+MAX_SOCKET_PATH = 103 if sys.platform == "darwin" else 107
 _USE_UNIX = hasattr(socket, "AF_UNIX")
 
 
@@ -149,10 +155,15 @@ class InstanceServer:
         self._sock: socket.socket | None = None
         self._token = ""
         self._on_command: Callable[[Command], object] = lambda _c: None
+        self._check: Callable[[Command], str | None] = lambda _c: None
+        self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
+        self.problem: str | None = None  # why there is no socket (second launches can't reach us)
 
     @classmethod
     def claim(cls, paths: AppPaths) -> InstanceServer | None:
-        """Take the instance lock, or ``None`` when another deskbreak holds it."""
+        """Take the instance lock, or ``None`` when another deskbreak holds it.
+
+        Raises :class:`OSError` when the runtime folder cannot be used at all."""
         ensure_private_dir(paths.runtime_dir)
         fd = os.open(_lock_path(paths), os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):
@@ -162,17 +173,43 @@ class InstanceServer:
         os.write(fd, f"{os.getpid()}\n".encode())
         return cls(paths, fd)
 
-    def start(self, on_command: Callable[[Command], object]) -> None:
-        """Listen; each accepted command is passed to ``on_command`` (e.g. ``CommandQueue.post``)."""
+    def start(
+        self,
+        on_command: Callable[[Command], object],
+        check: Callable[[Command], str | None] | None = None,
+    ) -> bool:
+        """Listen; each accepted command is passed to ``on_command`` (e.g. ``CommandQueue.post``,
+        called on a client thread). ``check`` may refuse a command with a reason (an unknown
+        routine). False, with :attr:`problem` set, when no socket can be made: the app runs on
+        without one."""
         self._on_command = on_command
+        self._check = check or (lambda _c: None)
+        try:
+            self._listen()
+        except OSError as error:
+            self.problem = socket_problem(self._paths) or (
+                f"no single-instance socket in {self._paths.runtime_dir} ({error.strerror or error}); "
+                "a second deskbreak cannot hand over to this one"
+            )
+            log.warning("%s", self.problem)
+            return False
+        return True
+
+    def _listen(self) -> None:
         if _USE_UNIX:
             path = socket_path(self._paths)
+            problem = socket_problem(self._paths)
+            if problem:
+                raise OSError(problem)
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()  # left by a crashed instance: we hold the lock, so it is ours
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             old_umask = os.umask(0o177)
             try:
                 sock.bind(str(path))
+            except OSError:
+                sock.close()
+                raise
             finally:
                 os.umask(old_umask)
             path.chmod(0o600)
@@ -195,7 +232,12 @@ class InstanceServer:
         return self._sock.fileno()
 
     def handle_ready(self) -> None:
-        """Answer every pending connection. Never raises: a bad client is logged and dropped."""
+        """Accept every pending connection and answer each on its own short-lived thread.
+
+        Never raises and never waits: a silent or trickling client costs a thread for at most
+        :data:`REQUEST_SECONDS`, not the Tk thread's time; past :data:`MAX_CLIENTS` at once,
+        a client is dropped without a read.
+        """
         while self._sock is not None:
             try:
                 conn, _ = self._sock.accept()
@@ -204,17 +246,39 @@ class InstanceServer:
             except OSError:
                 log.warning("instance socket accept failed", exc_info=True)
                 return
+            if not self._slots.acquire(blocking=False):
+                log.warning("instance socket: %d clients at once; dropped one", MAX_CLIENTS)
+                conn.close()
+                continue
+            threading.Thread(
+                target=self._answer_then_release, args=(conn,), name="deskbreak-client", daemon=True
+            ).start()
+
+    def _answer_then_release(self, conn: socket.socket) -> None:
+        try:
             with conn:
                 self._answer(conn)
+        except Exception:
+            log.exception("instance socket client failed")
+        finally:
+            self._slots.release()
 
     def _answer(self, conn: socket.socket) -> None:
-        conn.settimeout(1.0)  # a stuck client must not freeze the Tk thread
+        """Read one line within :data:`REQUEST_SECONDS` (in all, not per byte), check it, queue
+        the command, answer. A refused client gets the reason."""
+        deadline = time.monotonic() + REQUEST_SECONDS
         reply: dict[str, object] = {"ok": True}
+        command: Command | None = None
         try:
-            line = _read_line(conn)  # read first, so even a refused client gets its answer
+            line = _read_line(
+                conn, deadline
+            )  # read first, so even a refused client gets its answer
             if _USE_UNIX and not peer_allowed(peer_uid(conn), _my_uid()):
                 raise ProtocolError("another user")
             command = parse_request(line, self._token)
+            refusal = self._check(command)
+            if refusal:
+                raise ProtocolError(refusal)
         except ProtocolError as exc:
             log.warning("refused a handover: %s", exc)
             reply = {"ok": False, "error": str(exc)}
@@ -222,13 +286,15 @@ class InstanceServer:
         except OSError:
             log.warning("handover connection failed", exc_info=True)
             return
-        with contextlib.suppress(OSError):
-            conn.sendall(json.dumps(reply).encode() + b"\n")
         if command is not None:
             try:
                 self._on_command(command)
             except Exception:
                 log.exception("handing over %r failed", command)
+                reply = {"ok": False, "error": "the running deskbreak could not take it"}
+        with contextlib.suppress(OSError):
+            conn.settimeout(max(0.1, deadline - time.monotonic()))
+            conn.sendall(json.dumps(reply).encode() + b"\n")
 
     def serve_in_thread(self) -> threading.Thread:
         """Where Tk cannot watch sockets (Windows): a daemon thread blocked in ``accept()``."""
@@ -261,16 +327,38 @@ class InstanceServer:
             self._lock_fd = -1
 
 
-def _read_line(conn: socket.socket) -> bytes:
+def _read_line(conn: socket.socket, deadline: float) -> bytes:
+    """One line, at most :data:`_MAX_LINE` bytes, all of it before ``deadline`` (monotonic)."""
     data = b""
     while b"\n" not in data:
-        chunk = conn.recv(1024)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ProtocolError("too slow: no full line in time")
+        conn.settimeout(left)
+        try:
+            chunk = conn.recv(1024)
+        except TimeoutError:
+            raise ProtocolError("too slow: no full line in time") from None
         if not chunk:
             break
         data += chunk
         if len(data) > _MAX_LINE:
             raise ProtocolError("request too long")
     return data.split(b"\n", 1)[0]
+
+
+def socket_problem(paths: AppPaths) -> str | None:
+    """Why the instance socket cannot live where ``paths`` put it, or None."""
+    if not _USE_UNIX:
+        return None
+    length = len(os.fsencode(socket_path(paths)))
+    if length > MAX_SOCKET_PATH:
+        return (
+            f"the socket path {socket_path(paths)} is {length} bytes, longer than the "
+            f"{MAX_SOCKET_PATH} the system allows; a second deskbreak cannot hand over. "
+            "Use a shorter --data-dir"
+        )
+    return None
 
 
 def _connect(paths: AppPaths, timeout: float) -> tuple[socket.socket, str]:
@@ -294,6 +382,8 @@ def try_handover(paths: AppPaths, command: Command, wait: float = 3.0) -> bool:
     starting), keep trying for ``wait`` seconds. Raises :class:`HandoverRejected` if the
     running instance refused the command.
     """
+    if socket_problem(paths):
+        return False  # the running one (if any) has no socket to answer on
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -306,9 +396,9 @@ def try_handover(paths: AppPaths, command: Command, wait: float = 3.0) -> bool:
     with sock:
         try:
             sock.sendall(encode_request(command, token))
-            answer = _read_line(sock)
+            answer = _read_line(sock, time.monotonic() + REQUEST_SECONDS + 2.0)
         except (OSError, ProtocolError) as exc:
-            raise HandoverRejected(f"the running deskbreak hung up: {exc}") from exc
+            raise HandoverRejected(f"the running deskbreak did not answer ({exc})") from exc
     try:
         reply = json.loads(answer.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:

@@ -9,6 +9,7 @@ file is moved aside and the newest daily backup restored. What happened is told 
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -19,15 +20,16 @@ from typing import TYPE_CHECKING, TypeVar
 from deskbreak.core.records import DaySitting, SessionRecord
 from deskbreak.shell import backup, store_schema
 from deskbreak.shell import store_rows as rows
+from deskbreak.shell.paths import AppPaths, ensure_private_dir, narrow_to_owner
 
 if TYPE_CHECKING:
     from deskbreak.core import stats
-from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.shell.store_schema import NewerSchemaError
 
 # SQLite primary result codes that mean "the disk said no" rather than a bug of ours.
 _UNWRITABLE = {3, 5, 6, 8, 10, 13, 14}  # PERM BUSY LOCKED READONLY IOERR FULL CANTOPEN
 _CORRUPT = {11, 26}  # CORRUPT NOTADB
+BUSY_SECONDS = 5.0  # a command may wait this long for a lock; the tray app waits far less
 RATINGS_DAYS = 120  # comfort trends look at this many recent days
 T = TypeVar("T")
 
@@ -46,25 +48,36 @@ def is_unwritable(error: BaseException) -> bool:
 class Store:
     """The only writer of the log. Build it with :meth:`open`; close it when done."""
 
-    def __init__(self, path: Path, backup_dir: Path | None) -> None:
+    def __init__(
+        self, path: Path, backup_dir: Path | None, busy_seconds: float = BUSY_SECONDS
+    ) -> None:
         self.path = path
         self.backup_dir = backup_dir
+        self.busy_seconds = busy_seconds
         self.messages: list[str] = []
+        self._restored: str | None = None  # what a recovery did, kept for the tray
         self.refused = False  # a newer deskbreak's file: never written, never read
         self._conn: sqlite3.Connection | None = None
         self._pending: list[SessionRecord | DaySitting] = []
         self._problem: str | None = None
+        self._plain: str | None = None  # the problem in plain words
         self._recoveries = 0
 
     @classmethod
-    def open(cls, path: Path, *, backup_dir: Path | None = None) -> Store:
-        store = cls(path, backup_dir)
+    def open(
+        cls, path: Path, *, backup_dir: Path | None = None, busy_seconds: float = BUSY_SECONDS
+    ) -> Store:
+        store = cls(path, backup_dir, busy_seconds)
         store._connect()
         return store
 
     @classmethod
-    def for_paths(cls, app_paths: AppPaths) -> Store:
-        return cls.open(app_paths.database, backup_dir=app_paths.backup_dir)
+    def for_paths(cls, app_paths: AppPaths, *, busy_seconds: float = BUSY_SECONDS) -> Store:
+        """``busy_seconds``: how long a write waits for a lock another program holds; the tray
+        app gives a fraction of a second (its Tk thread must not freeze) and retries later."""
+        return cls.open(
+            app_paths.database, backup_dir=app_paths.backup_dir, busy_seconds=busy_seconds
+        )
 
     # -- state --------------------------------------------------------------------
 
@@ -76,6 +89,19 @@ class Store:
     def pending(self) -> int:
         """Entries kept in memory because the disk would not take them yet."""
         return len(self._pending)
+
+    @property
+    def problem(self) -> str | None:
+        """What the user must know about their log now, in plain words (for the tray), or None."""
+        if self._problem is not None or self._pending:
+            breaks = sum(isinstance(p, SessionRecord) for p in self._pending)
+            waiting = (
+                f"{breaks} break{'s' if breaks != 1 else ''} not saved yet"
+                if breaks
+                else "The log can't be written"
+            )
+            return f"{waiting}: {self._plain or 'the log is not available'}"
+        return self._restored
 
     def close(self) -> None:
         self.flush()
@@ -125,7 +151,7 @@ class Store:
             self.messages.append(
                 "The log can be written again; every break kept meanwhile is saved."
             )
-            self._problem = None
+            self._problem = self._plain = None
         return not self._pending
 
     def import_records(
@@ -134,11 +160,14 @@ class Store:
         """Restore an export; what is already there is kept. Returns (sessions, days) added."""
         conn = self._require()
         added = [0, 0]
-        with _transaction(conn):
-            for s in sessions:
-                added[0] += rows.insert_session(conn, s)
-            for d in days:
-                added[1] += rows.insert_day_if_new(conn, d)
+        try:
+            with _transaction(conn):
+                for s in sessions:
+                    added[0] += rows.insert_session(conn, s)
+                for d in days:
+                    added[1] += rows.insert_day_if_new(conn, d)
+        except sqlite3.Error as error:  # all or nothing: said in plain words, as an OSError
+            raise OSError(plain_words(error, self.path.parent)) from None
         return added[0], added[1]
 
     # -- reading ------------------------------------------------------------------
@@ -216,7 +245,7 @@ class Store:
             ensure_private_dir(self.path.parent)
             if not self.path.exists():
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_seconds)
         except (OSError, sqlite3.Error) as error:
             self._unwritable(error)
             return
@@ -247,12 +276,14 @@ class Store:
         self._conn = conn
 
     def _unwritable(self, error: BaseException) -> None:
-        if self._problem is None:
+        plain = plain_words(error, self.path.parent)
+        if self._problem is None or plain != self._plain:
             self.messages.append(
-                f"deskbreak can't write its log at {self.path.parent} ({error}). Breaks still "
-                "work and are kept in memory; they are saved as soon as the folder can be written."
+                f"deskbreak can't write its log at {self.path.parent}: {plain}. Breaks still "
+                "work and are kept in memory; they are saved as soon as it can be written."
             )
         self._problem = str(error)
+        self._plain = plain
 
     def _recover(self, error: sqlite3.Error) -> None:
         self._recoveries += 1
@@ -262,17 +293,26 @@ class Store:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-        moved, restored = backup.restore_newest(self.path, self.backup_dir)
+        try:
+            moved, restored = backup.restore_newest(self.path, self.backup_dir)
+        except (OSError, sqlite3.Error) as failure:
+            self._unwritable(failure)
+            return
         if restored:
-            self.messages.append(
-                f"The log was damaged ({error}). It was moved to {moved.name} and the backup "
-                f"{restored.name} was restored; breaks after that backup are in the moved file."
+            taken = backup.taken_on(restored)
+            after = backup.breaks_after(moved, restored)
+            count = "some breaks" if after is None else f"{after} break{'s' if after != 1 else ''}"
+            self._restored = (
+                f"The log was damaged and was restored from the backup of {taken}: "
+                f"{count} after it are in {moved}."
             )
+            self.messages.append(f"{self._restored} (The copy: {restored}; the damage: {error}.)")
         else:
-            self.messages.append(
-                f"The log was damaged ({error}) and there was no backup. It was moved to "
-                f"{moved.name} and a new, empty log was started."
+            self._restored = (
+                f"The log was damaged and there was no backup: it was moved to {moved} "
+                "and a new, empty log was started."
             )
+            self.messages.append(f"{self._restored} (The damage: {error}.)")
         self._connect()
 
     def _read(self, query: Callable[[sqlite3.Connection], T], default: T) -> T:
@@ -282,7 +322,10 @@ class Store:
             return query(self._conn)
         except sqlite3.DatabaseError as error:
             if not is_corruption(error):
-                raise
+                if not is_unwritable(error):
+                    raise
+                self._unwritable(error)  # locked hard by another program: show what is on disk
+                return self._read_only(query, default)
             self._recover(error)
             return query(self._conn) if self._conn is not None else default
 
@@ -324,9 +367,45 @@ class _transaction:
 
 
 def _private(path: Path) -> None:
+    """Group and other bits off the log and its side files; a mode the user narrowed stays."""
     if os.name != "posix":
         return
     for suffix in ("", "-wal", "-shm"):
         part = path.with_name(path.name + suffix)
         if part.exists():
-            part.chmod(0o600)
+            narrow_to_owner(part)
+
+
+def plain_words(error: BaseException, folder: Path) -> str:
+    """The cause of a failed write as the user would say it: disk full, locked, read-only."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    number = getattr(error, "errno", None)
+    if code == 13 or number == errno.ENOSPC or _disk_full(folder):
+        return "the disk is full; free some space"
+    if code in (5, 6) or "locked" in str(error):
+        return "the database is locked by another program; deskbreak tries again shortly"
+    if code in (3, 8) or number in (errno.EROFS, errno.EACCES, errno.EPERM) or _read_only(folder):
+        return "the folder is read-only; make it writable, or choose another with --data-dir"
+    if code == 14 or isinstance(error, FileNotFoundError):
+        return "the folder cannot be opened or created"
+    return f"a disk error ({error})"
+
+
+def _read_only(folder: Path) -> bool:
+    """SQLite says "unable to open" when it cannot make its side files in a read-only folder."""
+    try:
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
+def _disk_full(folder: Path) -> bool:
+    """ "disk I/O error" is what SQLite says on a full disk at some steps: ask the disk."""
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        found = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+        info = os.statvfs(found)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024

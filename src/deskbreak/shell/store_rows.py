@@ -123,8 +123,8 @@ def select_sessions(conn: sqlite3.Connection, since: date | None) -> list[Sessio
         out.append(
             SessionRecord(
                 id=sid,
-                started=datetime.fromisoformat(started),
-                ended=datetime.fromisoformat(ended),
+                started=_aware(started),
+                ended=_aware(ended),
                 routine_id=routine,
                 trigger=Trigger(trigger),
                 outcome=Outcome(outcome),
@@ -186,3 +186,9 @@ def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -
         prompts=stats.Prompts(int(shown), int(accepted), int(snoozed), int(skipped)),
         ritual_days=rituals,
     )
+
+
+def _aware(stamp: str) -> datetime:
+    """A stored time; one an older deskbreak imported without an offset is local time."""
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo is not None else moment.astimezone()

@@ -1,13 +1,15 @@
 """Read the user's ``routines.toml`` (config dir) and hand back the plans in force.
 
-The read is one small function, :func:`read_text`, so a bounded "safe read" for user files
-can replace it. Nothing here raises: a missing, unreadable or broken file is reported in
+The file is read through :mod:`deskbreak.shell.safe_read` (a regular file only, never
+blocking, bounded while reading), like every file a user controls. Nothing here raises: a missing, unreadable or broken file is reported in
 the problems (and the log) and the shipped routines are used.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from deskbreak.core.library import Library
 from deskbreak.core.routines import RoutinePlan, load_plans
 from deskbreak.core.settings import Settings
 from deskbreak.core.user_routines import RoutineProblem, merge_plans, parse_user_routines
+from deskbreak.shell import safe_read
 from deskbreak.shell.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -39,11 +42,25 @@ def path_of(paths: AppPaths) -> Path:
 
 def read_text(path: Path) -> str | None:
     """The file's text; None when there is none. Raises OSError/ValueError when unreadable."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
-    if path.stat().st_size > MAX_BYTES:
-        raise ValueError(f"larger than {MAX_BYTES // 1000} kB, which is not a routines file")
-    return path.read_text(encoding="utf-8")
+    return safe_read.read_text(path, MAX_BYTES)
+
+
+def routine_ids(paths: AppPaths) -> set[str]:
+    """The ids of every routine in force, shipped and the user's, without the movement library
+    (a second launch's ``deskbreak break ID`` is checked with this on the socket's thread)."""
+    ids = {plan.id for plan in load_plans()}
+    try:
+        text = read_text(path_of(paths))
+        data = tomllib.loads(text) if text else {}
+    except (OSError, ValueError) as error:  # reported where the routines are loaded
+        log.debug("routines.toml unreadable while checking an id: %s", error)
+        return ids
+    routines = data.get("routine", [])
+    if isinstance(routines, list):
+        ids |= {r["id"] for r in routines if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    return ids
 
 
 def load(paths: AppPaths, library: Library, settings: Settings) -> UserRoutines:

@@ -52,6 +52,9 @@ from deskbreak.ui.windows import Closed, WindowManager
 
 log = logging.getLogger(__name__)
 
+#: While a break waits in memory (the log locked or the disk full), it is tried this often.
+STORE_RETRY_SECONDS = 15.0
+
 
 class TrayController:
     """Windows and the tray for a :class:`Runtime`; ``quit`` ends the app."""
@@ -76,15 +79,20 @@ class TrayController:
     # -- time -----------------------------------------------------------------------------
 
     def wake(self) -> float:
-        """The engine's turn: hand edits, samples, prompts; returns the seconds to sleep."""
-        if self.runtime.reload_config_if_changed():
+        """The engine's turn: a waiting break saved, hand edits, samples, prompts; returns the
+        seconds to sleep (shorter while a break waits to be saved)."""
+        runtime = self.runtime
+        if runtime.store.pending:
+            runtime.store.flush()  # kept while the log was locked or the disk full
+        if runtime.reload_config_if_changed():
             self._settings_changed()
-        seconds = self.runtime.engine.wake()
+        seconds = runtime.engine.wake()
         self.refresh()
-        return seconds
+        return min(seconds, STORE_RETRY_SECONDS) if runtime.store.pending else seconds
 
     def refresh(self) -> None:
         """The tray shows the engine's status; today's figures reach the log now and then."""
+        self.runtime.post_store_problem()
         status = self.runtime.engine.status()
         limit = self.runtime.settings.breaks.sit_limit_minutes
         self.tray.show(

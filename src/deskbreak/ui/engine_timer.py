@@ -27,6 +27,11 @@ class EngineTimer:
         self._cancel()
         self._after_id = self._root.after(max(1, int(seconds * 1000)), self._fire)
 
+    @property
+    def armed(self) -> bool:
+        """Whether a wake is scheduled (it always is while the app runs)."""
+        return self._after_id is not None
+
     def wake_now(self) -> None:
         """Run the engine now and re-arm for whenever it says (tests and start-up)."""
         self._fire()
@@ -37,8 +42,11 @@ class EngineTimer:
 
     def _fire(self) -> None:
         self._after_id = None
-        seconds = self._wake()
-        self.arm(seconds)
+        seconds = 60.0  # if a wake raises (Tk logs it), time still goes on
+        try:
+            seconds = self._wake()
+        finally:
+            self.arm(seconds)
 
     def _cancel(self) -> None:
         if self._after_id is not None:

@@ -12,9 +12,11 @@ import os
 import re
 from pathlib import Path
 
+from deskbreak.shell import safe_read
 from deskbreak.shell.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
+MAX_STATE_BYTES = 64_000  # a few window places; anything bigger is not ours
 
 _GEOMETRY = re.compile(r"^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)$")  # as `wm geometry` gives it
 
@@ -24,7 +26,7 @@ def load_geometry(
 ) -> str | None:
     """The saved ``WxH+X+Y`` for ``key``, grown to ``min_size`` and kept on ``screen``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(safe_read.read_text(path, MAX_STATE_BYTES))
     except (OSError, ValueError):
         return None
     text = data.get(key) if isinstance(data, dict) else None
@@ -41,7 +43,7 @@ def save_geometry(path: Path, key: str, geometry: str) -> None:
     """Store ``geometry`` under ``key``, keeping the other windows' entries (atomic write)."""
     try:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(safe_read.read_text(path, MAX_STATE_BYTES))
         except (OSError, ValueError):
             data = {}
         data = data if isinstance(data, dict) else {}
