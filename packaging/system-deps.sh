@@ -19,7 +19,8 @@ fi
 
 if [ "${1:-run}" = test ]; then
   for pkg in xvfb xauth xdotool trayer x11-utils imagemagick fonts-dejavu-core libxss1 dbus-x11 \
-             desktop-file-utils appstream; do
+             desktop-file-utils appstream \
+             openbox tint2 xfwm4 xfce4-panel mutter xterm dbus; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || want+=("$pkg")
   done
 fi

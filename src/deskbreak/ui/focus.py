@@ -1,0 +1,121 @@
+"""Ask an X11 window manager to show a Tk toplevel without ever giving it the keyboard.
+
+A window manager reads focus hints from the window it manages. For a Tk toplevel that is
+the *wrapper*: the X parent of ``winfo_id()``'s inner window. ``wm frame`` is no help: it
+names the inner window before the window is mapped and the WM's decoration frame after.
+The wrapper exists once Tk has processed idle tasks, even while the window is withdrawn,
+so the hints are written before the first map, when the WM decides about focus:
+
+* ``_NET_WM_USER_TIME = 0``: "do not focus me when I map" (EWMH; openbox, xfwm4, mutter);
+* ``_NET_WM_WINDOW_TYPE_NOTIFICATION`` (then UTILITY for WMs that do not know it);
+* ``_NET_WM_STATE`` above, skip taskbar, skip pager; no Tk ``-topmost``, which rewrites
+  ``_NET_WM_STATE`` at map time without the skip states;
+* ``_MOTIF_WM_HINTS`` without decorations, since openbox frames notification windows
+  like normal ones.
+
+After the map the skip states are asked for again with the EWMH client message, which a
+WM honours for mapped windows. Everything is best effort: a failure is logged, and the
+window still shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import tkinter as tk
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_STATES = ("_NET_WM_STATE_ABOVE", "_NET_WM_STATE_SKIP_TASKBAR", "_NET_WM_STATE_SKIP_PAGER")
+_TYPES = ("_NET_WM_WINDOW_TYPE_NOTIFICATION", "_NET_WM_WINDOW_TYPE_UTILITY")
+_NET_WM_STATE_ADD = 1
+_MWM_HINTS_DECORATIONS = 2
+
+
+def wrapper_id(window: tk.Misc) -> int:
+    """The X id of the window the WM manages for Tk toplevel ``window`` (0 if unknown)."""
+    window.update_idletasks()
+    connection = _connect(window)
+    if connection is None:
+        return 0
+    try:
+        inner = connection.create_resource_object("window", window.winfo_id())
+        parent: int = inner.query_tree().parent.id
+        return 0 if parent == connection.screen().root.id else parent
+    finally:
+        connection.close()
+
+
+def hint_no_focus(window: tk.Toplevel) -> int:
+    """Before the first map: mark ``window`` as a focus-less notification. Returns its wrapper id."""
+    if window._windowingsystem != "x11":
+        return 0
+    try:
+        wrapper = wrapper_id(window)
+        connection = _connect(window)
+        if not wrapper or connection is None:
+            return 0
+        try:
+            _write_hints(connection, connection.create_resource_object("window", wrapper))
+        finally:
+            connection.close()
+        return wrapper
+    except Exception as error:  # best effort: the window still shows
+        log.warning("could not ask the window manager not to focus the prompt: %s", error)
+        return 0
+
+
+def confirm_no_focus(window: tk.Toplevel, wrapper: int) -> None:
+    """After the map: ask for the skip-taskbar/pager and above states the EWMH way."""
+    if not wrapper:
+        return
+    try:
+        connection = _connect(window)
+        if connection is None:
+            return
+        try:
+            from Xlib import X
+            from Xlib.protocol import event
+
+            root = connection.screen().root
+            atoms = [connection.intern_atom(name) for name in _STATES]
+            net_state = connection.intern_atom("_NET_WM_STATE")
+            for first, second in ((atoms[0], atoms[1]), (atoms[2], 0)):
+                message = event.ClientMessage(
+                    window=connection.create_resource_object("window", wrapper),
+                    client_type=net_state,
+                    data=(32, [_NET_WM_STATE_ADD, first, second, 1, 0]),
+                )
+                mask = X.SubstructureRedirectMask | X.SubstructureNotifyMask
+                root.send_event(message, event_mask=mask)
+            connection.flush()
+        finally:
+            connection.close()
+    except Exception as error:
+        log.warning("could not set the prompt's window states: %s", error)
+
+
+def _write_hints(connection: Any, wrapper: Any) -> None:
+    from Xlib import Xatom
+
+    def atom(name: str) -> int:
+        return int(connection.intern_atom(name))
+
+    wrapper.change_property(atom("_NET_WM_USER_TIME"), Xatom.CARDINAL, 32, [0])
+    wrapper.change_property(
+        atom("_NET_WM_WINDOW_TYPE"), Xatom.ATOM, 32, [atom(name) for name in _TYPES]
+    )
+    wrapper.change_property(atom("_NET_WM_STATE"), Xatom.ATOM, 32, [atom(n) for n in _STATES])
+    motif = atom("_MOTIF_WM_HINTS")
+    wrapper.change_property(motif, motif, 32, [_MWM_HINTS_DECORATIONS, 0, 0, 0, 0])
+    connection.flush()
+
+
+def _connect(window: tk.Misc) -> Any:
+    try:
+        from Xlib import display as xdisplay
+
+        return xdisplay.Display(window.winfo_screen())
+    except Exception as error:
+        log.warning("no X connection for window hints: %s", error)
+        return None
