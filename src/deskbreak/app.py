@@ -48,7 +48,7 @@ from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
 from deskbreak.ui import tray_status
 from deskbreak.ui.signals import on_stop_signals
-from deskbreak.ui.tray import IMAGE_SIZE, Tray, standard_menu
+from deskbreak.ui.tray import IMAGE_SIZE, MenuStatus, Tray, standard_menu
 from deskbreak.ui.tray_art import IconState, draw_icon
 from deskbreak.ui.wakeup import CommandQueue, can_watch_files, watch_fd
 
@@ -92,6 +92,7 @@ class TrayApp:
         self.day_figures = DayFiguresWriter(self.store)
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
+        self._popup: Any = None  # the xorg tray's Tk menu, made at the first right click
 
     # -- start and stop -------------------------------------------------------------------
 
@@ -164,6 +165,7 @@ class TrayApp:
         self.tray.show(
             tray_status.icon_state(status, limit), tray_status.tooltip(status, limit, self.notice)
         )
+        self.tray.set_menu(self._menu(tray_status.menu_status(status, limit)))
         self._write_day()
 
     def _write_day(self, *, force: bool = False, figures: DaySitting | None = None) -> None:
@@ -298,12 +300,16 @@ class TrayApp:
         recorded: list[SessionRecord] = []
 
         def on_record(session: SessionRecord) -> None:
+            # Recorded = over (the summary may stay up): the tray says so at once.
             recorded.append(session)
+            self.engine.break_finished(session.outcome is Outcome.COMPLETED)
+            self._refresh()
+            self._arm()
 
         def on_close() -> None:
             self.windows.pop("break", None)
-            completed = bool(recorded) and recorded[-1].outcome is Outcome.COMPLETED
-            self.engine.break_finished(completed)
+            if not recorded:  # closed before anything was done
+                self.engine.break_finished(False)
             self._refresh()
             self._arm()
 
@@ -377,10 +383,11 @@ class TrayApp:
         )
 
     def _tray_menu(self, x: int, y: int) -> None:
-        from deskbreak.ui.tray_menu import build_tk_menu, popup
+        from deskbreak.ui.tray_menu import TrayPopup
 
-        menu = build_tk_menu(self.root, self._menu(), self.commands.post)
-        popup(menu, x, y)
+        if self._popup is None:
+            self._popup = TrayPopup(self.root, self.commands.post)
+        self._popup.open(self.tray.menu, x, y)
 
     # -- settings -------------------------------------------------------------------------
 
@@ -418,13 +425,13 @@ class TrayApp:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _menu(self) -> tuple[Any, ...]:
+    def _menu(self, status: MenuStatus | None = None) -> tuple[Any, ...]:
         routines = shipped_routines(self.library)
         labels = [
             (rid, f"{r.name} · {max(1, round(self._minutes(r)))} min")
             for rid, r in routines.items()
         ]
-        return standard_menu(labels, self.settings.breaks.snooze_minutes)
+        return standard_menu(labels, self.settings.breaks.snooze_minutes, status)
 
     def _routine(self, routine_id: str | None) -> Routine | None:
         return routine_to_offer(routine_id, self.library, self.settings, self._adaptations())

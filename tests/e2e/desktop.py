@@ -27,7 +27,7 @@ WINDOW_MANAGERS = {
     "mutter": "mutter --x11 --replace --sm-disable",
 }
 PANELS = {
-    "tint2": "tint2 -c \"$HOME/tint2rc\"",
+    "tint2": 'tint2 -c "$HOME/tint2rc"',
     "xfce4-panel": "xfce4-panel --disable-wm-check",
 }
 #: tint2's stock config with a bottom panel: task bar, tray and clock.
@@ -131,9 +131,7 @@ class Desktop(XSession):
 
 
 @contextmanager
-def desktop(
-    wm: str, panel: str | None = "tint2", screen: str = "1366x768x24"
-) -> Iterator[Desktop]:
+def desktop(wm: str, panel: str | None = "tint2", screen: str = "1366x768x24") -> Iterator[Desktop]:
     """Xvfb + ``wm`` (+ ``panel``), all up: the WM has announced itself, the tray is owned."""
     missing = missing_programs(wm, panel)
     assert not missing, f"run `make test` (packaging/system-deps.sh test): missing {missing}"

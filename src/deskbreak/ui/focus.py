@@ -95,6 +95,40 @@ def confirm_no_focus(window: tk.Toplevel, wrapper: int) -> None:
         log.warning("could not set the prompt's window states: %s", error)
 
 
+def input_focus(widget: tk.Misc) -> int:
+    """The X window that has the keyboard now (0 if unknown or none)."""
+    connection = _connect(widget)
+    if connection is None:
+        return 0
+    try:
+        focused = connection.get_input_focus().focus
+        return int(getattr(focused, "id", 0) or 0)
+    except Exception as error:
+        log.debug("could not read the input focus: %s", error)
+        return 0
+    finally:
+        connection.close()
+
+
+def give_back(widget: tk.Misc, window_id: int) -> None:
+    """Return the keyboard to ``window_id`` (from :func:`input_focus`), if it still exists."""
+    if window_id <= 1:  # None or PointerRoot: nothing to give back
+        return
+    connection = _connect(widget)
+    if connection is None:
+        return
+    try:
+        from Xlib import X
+
+        window = connection.create_resource_object("window", window_id)
+        window.set_input_focus(X.RevertToPointerRoot, X.CurrentTime)
+        connection.sync()
+    except Exception as error:  # it went away meanwhile
+        log.debug("could not give the keyboard back: %s", error)
+    finally:
+        connection.close()
+
+
 def _write_hints(connection: Any, wrapper: Any) -> None:
     from Xlib import Xatom
 

@@ -167,4 +167,3 @@ def offer_text(sitting_minutes: int, routine_name: str, routine_minutes: int) ->
         name += " for hips & mid-back"
     article = "an" if str(routine_minutes).startswith("8") or routine_minutes in (11, 18) else "a"
     return f"You've been sitting {sitting_minutes} min — {article} {routine_minutes}\u2011minute {name}?"
-

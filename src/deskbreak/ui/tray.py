@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 #: Images handed to pystray are this big; backends scale them to the panel (16–48 px, 64 on
 #: HiDPI). Drawing at 128 took 10 ms a minute while sitting; at 64, 2.5 ms.
 IMAGE_SIZE = 64
-__all__ = ["Tray", "MenuEntry", "SEPARATOR", "choose_backend", "standard_menu"]
+__all__ = ["Tray", "MenuEntry", "MenuStatus", "SEPARATOR", "choose_backend", "standard_menu"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class MenuEntry:
     command: Command | None = None
     submenu: tuple[MenuEntry, ...] = ()
     default: bool = False
+    enabled: bool = True  # False: shown greyed, because it cannot act right now
 
     @property
     def is_separator(self) -> bool:
@@ -63,24 +64,47 @@ class MenuEntry:
 SEPARATOR = MenuEntry("-")
 
 
+@dataclass(frozen=True)
+class MenuStatus:
+    """What the menu says at its top, and which items can act now."""
+
+    lines: tuple[str, ...]  # e.g. ("Sitting 12 min · break at 50",)
+    can_snooze: bool = False
+    paused: bool = False
+    in_break: bool = False
+
+
 def standard_menu(
-    routines: Sequence[tuple[str, str]], snooze_minutes: int = 10
+    routines: Sequence[tuple[str, str]],
+    snooze_minutes: int = 10,
+    status: MenuStatus | None = None,
 ) -> tuple[MenuEntry, ...]:
-    """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min")."""
+    """The tray menu. ``routines``: (routine id, label such as "Quick reset · 3 min").
+
+    With a ``status``, its lines head the menu (greyed, they do nothing) and the items that
+    would be refused are greyed: Snooze when no offer is up, Resume when nothing is paused,
+    Pause during a break. Without one every item is enabled."""
+    can_pause = status is None or not status.in_break
     pause = (
-        MenuEntry("30 min", Pause(30)),
-        MenuEntry("1 hour", Pause(60)),
-        MenuEntry("Until tomorrow", Pause(None)),
+        MenuEntry("30 min", Pause(30), enabled=can_pause),
+        MenuEntry("1 hour", Pause(60), enabled=can_pause),
+        MenuEntry("Until tomorrow", Pause(None), enabled=can_pause),
         SEPARATOR,
-        MenuEntry("Resume", Resume()),
+        MenuEntry("Resume", Resume(), enabled=status is None or status.paused),
     )
+    head: tuple[MenuEntry, ...] = ()
+    if status is not None:
+        head = (*(MenuEntry(line, enabled=False) for line in status.lines), SEPARATOR)
     return (
+        *head,
         MenuEntry("Take a break now", TakeBreak(), default=True),
         MenuEntry(
             "Routines",
             submenu=tuple(MenuEntry(label, TakeBreak(rid)) for rid, label in routines),
         ),
-        MenuEntry(f"Snooze {snooze_minutes} min", Snooze()),
+        MenuEntry(
+            f"Snooze {snooze_minutes} min", Snooze(), enabled=status is None or status.can_snooze
+        ),
         MenuEntry("Pause", submenu=pause),
         SEPARATOR,
         MenuEntry("Progress…", ShowProgress()),
@@ -172,14 +196,18 @@ class Tray:
             if entry.is_separator:
                 return pystray.Menu.SEPARATOR
             if entry.submenu:
-                return pystray.MenuItem(entry.label, self._pystray_menu(entry.submenu))
+                return pystray.MenuItem(
+                    entry.label, self._pystray_menu(entry.submenu), enabled=entry.enabled
+                )
             command = entry.command
 
             def action(_icon: Any, _item: Any) -> None:
                 if command is not None:
                     self._post(command)
 
-            return pystray.MenuItem(entry.label, action, default=entry.default)
+            return pystray.MenuItem(
+                entry.label, action, default=entry.default, enabled=entry.enabled
+            )
 
         return pystray.Menu(*(item(e) for e in entries))
 
@@ -207,6 +235,20 @@ class Tray:
         if title != self._title:
             self._title = title
             self.set_title(title)
+
+    def set_menu(self, menu: Sequence[MenuEntry]) -> None:
+        """A new menu (its status line changed). Backends with their own menu get it on the
+        updater thread; the xorg popup reads :attr:`menu` at each right click."""
+        menu = tuple(menu)
+        if menu == self._menu:
+            return
+        self._menu = menu
+        if self._updater is not None and self.has_menu:
+            self._updater.push(menu=self._pystray_menu(menu))
+
+    @property
+    def menu(self) -> tuple[MenuEntry, ...]:
+        return self._menu
 
     @property
     def embedded(self) -> bool | None:
@@ -244,33 +286,46 @@ class _Updater:
         self._cond = threading.Condition()
         self._image: Image.Image | None = None
         self._title: str | None = None
+        self._menu: Any = None
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="deskbreak-tray-update", daemon=True)
         self._thread.start()
 
-    def push(self, image: Image.Image | None = None, title: str | None = None) -> None:
+    def push(
+        self, image: Image.Image | None = None, title: str | None = None, menu: Any = None
+    ) -> None:
         with self._cond:
             if image is not None:
                 self._image = image
             if title is not None:
                 self._title = title
+            if menu is not None:
+                self._menu = menu
             self._cond.notify()
 
     def _run(self) -> None:
         while True:
             with self._cond:
                 self._cond.wait_for(
-                    lambda: self._closed or self._image is not None or self._title is not None
+                    lambda: (
+                        self._closed
+                        or self._image is not None
+                        or self._title is not None
+                        or self._menu is not None
+                    )
                 )
                 if self._closed:
                     return
                 image, self._image = self._image, None
                 title, self._title = self._title, None
+                menu, self._menu = self._menu, None
             try:
                 if image is not None:
                     self._icon.icon = image
                 if title is not None:
                     self._icon.title = title
+                if menu is not None:
+                    self._icon.menu = menu
             except Exception:
                 log.exception("updating the tray icon failed")
 
