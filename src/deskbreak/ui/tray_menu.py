@@ -17,6 +17,7 @@ import contextlib
 import functools
 import tkinter as tk
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from deskbreak.core.commands import Command
 from deskbreak.ui import focus, screen, theme
@@ -43,7 +44,7 @@ def build_tk_menu(
         font=fonts.body,
     )
     for entry in entries:
-        state = "normal" if entry.enabled else "disabled"
+        state: Literal["normal", "disabled"] = "normal" if entry.enabled else "disabled"
         if entry.is_separator:
             menu.add_separator()
         elif entry.submenu:
