@@ -296,3 +296,35 @@ def test_segment_words_during_switch_sides(h: Harness) -> None:
     h.at(switch.start + 0.5)
     assert h.window.guide.words == "switch sides · 3"
     assert "right side" in h.window.guide_page.counter.cget("text")
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
+def test_the_window_fits_and_the_pain_stop_shows_in_every_state(
+    root: tk.Tk, monkeypatch: pytest.MonkeyPatch, scale: float, area: tuple[int, int]
+) -> None:
+    from deskbreak.ui import screen
+
+    work = screen.Area(0, 0, *area)
+    monkeypatch.setattr(screen, "work_area", lambda _w: work)
+    root.tk.call("tk", "scaling", scale * 96 / 72)
+    # A saved place from a bigger screen and another scale, in the top-left corner.
+    state_file = paths.resolve().window_state_file
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(json.dumps({"break": "718x918+0+0"}))
+    h = Harness(root)
+    window = h.window
+    for step in ("get ready", "running", "paused"):
+        if step == "running":
+            h.at(GET_READY_SECONDS + 1)
+        elif step == "paused":
+            h.key("space")
+        window.update()
+        bottom = window.winfo_rooty() + window.winfo_height()
+        assert (window.winfo_rootx(), window.winfo_rooty()) != (0, 0)
+        assert window.winfo_width() <= work.width and bottom <= work.bottom, step
+        pain = window.guide_page.pain_button
+        assert pain.winfo_ismapped(), step
+        pain_bottom = pain.winfo_rooty() + pain.winfo_height()
+        assert pain.winfo_height() >= pain.winfo_reqheight() - 2, f"{step}: pain stop squeezed"
+        assert pain_bottom <= bottom, f"{step}: the pain stop is below the window's edge"

@@ -20,7 +20,7 @@ from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
-from deskbreak.ui import theme, window_state
+from deskbreak.ui import screen, theme, window_state
 from deskbreak.ui.break_guide import GuidePage
 from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
 
@@ -69,8 +69,15 @@ class BreakWindow(tk.Toplevel):
 
         self.title(f"deskbreak — {routine.name}")
         self.configure(background=self.colors.background)
-        self.minsize(self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
-        self.geometry(self._saved_geometry() or f"{self.px(SIZE[0])}x{self.px(SIZE[1])}")
+        min_size = screen.fitted_min_size(self, self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
+        self.minsize(*min_size)
+        self.geometry(
+            str(
+                screen.place(
+                    self, self.px(SIZE[0]), self.px(SIZE[1]), self._saved_geometry(), min_size
+                )
+            )
+        )
         self.protocol("WM_DELETE_WINDOW", self.close)
         self.columnconfigure(0, weight=1)
         self.rowconfigure(1, weight=1)
@@ -90,14 +97,10 @@ class BreakWindow(tk.Toplevel):
         return round(size * self.winfo_fpixels("1p") * 72 / 96)
 
     def _saved_geometry(self) -> str | None:
+        """The saved place as saved; :func:`screen.place` fits or ignores it."""
         if self.paths is None:
             return None
-        return window_state.load_geometry(
-            self.paths.window_state_file,
-            STATE_KEY,
-            (self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1])),
-            (self.winfo_screenwidth(), self.winfo_screenheight()),
-        )
+        return window_state.saved_geometry(self.paths.window_state_file, STATE_KEY)
 
     def _save_geometry(self) -> None:
         if self.paths is not None:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 _GEOMETRY = re.compile(r"^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)$")  # as `wm geometry` gives it
+#: Room kept for the window manager's frame (borders, title bar), which the work area must
+#: hold too; decorations do not grow with Tk's scaling.
+DECORATION = (8, 36)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,12 @@ def parse_geometry(text: object) -> Geometry | None:
     if width <= 1 or height <= 1:
         return None
     return Geometry(width, height, x, y)
+
+
+def client_area(widget: tk.Misc) -> Area:
+    """The work area less the room a WM frame takes: what a window's inside may fill."""
+    area = work_area(widget)
+    return Area(area.x, area.y, area.width - DECORATION[0], area.height - DECORATION[1])
 
 
 def work_area(widget: tk.Misc) -> Area:
@@ -118,7 +127,7 @@ def place(
     """Where ``window`` opens: its saved place fitted to the work area when that place is
     sane and mostly on screen; else ``width × height`` centred. The origin never comes from
     a save that sat at the very top-left corner (often a WM-less session's default)."""
-    area = work_area(window)
+    area = client_area(window)
     geometry = parse_geometry(saved)
     if geometry is not None and is_on_area(geometry, area) and (geometry.x, geometry.y) != (0, 0):
         return clamp(geometry, area, min_size)
@@ -126,6 +135,11 @@ def place(
         log.info("ignoring the saved window place %s: off the work area %s", saved, area)
         width, height = geometry.width, geometry.height
     return centred(max(width, min_size[0]), max(height, min_size[1]), area)
+
+
+def fitted_min_size(window: tk.Misc, width: int, height: int) -> tuple[int, int]:
+    """A minimum size no larger than the client area, for ``wm minsize``."""
+    return fit_size(width, height, client_area(window))
 
 
 def _net_workarea(widget: tk.Misc) -> Area | None:
