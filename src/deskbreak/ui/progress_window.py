@@ -14,7 +14,7 @@ from tkinter import font as tkfont
 from typing import Any
 
 from deskbreak.core.stats import DayMinutes, Stats
-from deskbreak.ui import theme
+from deskbreak.ui import screen, theme
 
 WIDTH, HEIGHT = 800, 680
 PAD = 24
@@ -47,6 +47,7 @@ class ProgressWindow:
         self.top = tk.Toplevel(master, background=self.palette.background)
         self.top.title("deskbreak — Progress")
         self.u = max(1.0, float(master.winfo_fpixels("1p")) * 72 / 96)
+        self._fit_to_screen()
         self.canvas = tk.Canvas(
             self.top,
             width=self.s(WIDTH),
@@ -60,6 +61,20 @@ class ProgressWindow:
         self.top.bind("<Escape>", lambda _e: self.close())
         self.stats = stats
         self.show_stats(stats)
+
+    def _fit_to_screen(self) -> None:
+        """The picture shrinks (type included) until it fits the work area: at 2x on a
+        768 px screen it is drawn about 1x rather than cut off below the panel."""
+        area = screen.client_area(self.top)
+        fit = min(self.u, area.width / WIDTH, area.height / HEIGHT)
+        if fit >= self.u:
+            return
+        ratio = fit / self.u
+        for font in vars(self.fonts).values():
+            points = abs(int(font.cget("size")))
+            screen_px = points * float(self.top.winfo_fpixels("1p"))
+            font.configure(size=-max(7, round(screen_px * ratio)))
+        self.u = fit
 
     def s(self, value: float) -> int:
         return round(value * self.u)
