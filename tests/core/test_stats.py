@@ -192,3 +192,17 @@ def test_empty_log() -> None:
     assert figures.day_streak == figures.week_streak == stats.Streak(0, 0)
     assert figures.regions == figures.comfort == ()
     assert figures.total_breaks == 0
+
+
+def test_a_day_counts_toward_the_goal_only_with_a_completed_movement() -> None:
+    skipped_through = session(
+        at(2026, 3, 30), tuple(MovementRecord(m, "base", False, 5.0) for m in REGIONS)
+    )
+    figures = stats.compute(
+        stats.summarize([skipped_through, cat_cow(at(2026, 3, 31))]),
+        today=TODAY,
+        weekly_goal_days=5,
+    )
+    assert figures.week.active_days == 1  # Tuesday; Monday's 0-of-3 break does not count
+    assert figures.today.breaks == 1 and figures.total_breaks == 2
+    assert figures.day_streak.current == 1

@@ -135,8 +135,15 @@ def select_sessions(conn: sqlite3.Connection, since: date | None) -> list[Sessio
 
 def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -> stats.LogSummary:
     """Read the running totals (see schema v3): a few thousand rows for ten years."""
+    moved_days = {
+        day
+        for (day,) in conn.execute(
+            "SELECT DISTINCT s.day FROM sessions s JOIN session_movements m"
+            " ON m.session_id = s.id WHERE m.completed = 1"
+        )
+    }
     days = tuple(
-        stats.DayActivity(date.fromisoformat(day), n, seconds)
+        stats.DayActivity(date.fromisoformat(day), n, seconds, day in moved_days)
         for day, n, seconds in conn.execute(
             "SELECT day, breaks, seconds_moving FROM day_totals WHERE breaks > 0 ORDER BY day"
         )
