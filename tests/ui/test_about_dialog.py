@@ -65,13 +65,11 @@ def test_given_safety_text_is_shown_and_close_calls_back(root: tk.Tk) -> None:
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
 def test_it_fits_the_work_area_and_scrolls_the_rest(
-    root: tk.Tk, monkeypatch: pytest.MonkeyPatch, scale: float, area: tuple[int, int]
+    root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
 ) -> None:
     from deskbreak.ui import screen
 
-    work = screen.Area(0, 0, *area)
-    monkeypatch.setattr(screen, "work_area", lambda _w: work)
-    root.tk.call("tk", "scaling", scale * 96 / 72)
+    work = scaled_screen(root, scale, area)
     dialog = AboutDialog(root, paths.resolve())
     root.update()
     bottom = dialog.winfo_rooty() + dialog.winfo_height()

@@ -107,13 +107,11 @@ def test_blend() -> None:
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
 def test_it_fits_the_work_area_at_1x_and_2x(
-    root: tk.Tk, monkeypatch: pytest.MonkeyPatch, scale: float, area: tuple[int, int]
+    root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
 ) -> None:
     from deskbreak.ui import screen
 
-    work = screen.Area(0, 0, *area)
-    monkeypatch.setattr(screen, "work_area", lambda _w: work)
-    root.tk.call("tk", "scaling", scale * 96 / 72)
+    scaled_screen(root, scale, area)
     window = ProgressWindow(root, log(4))
     root.update()
     inner = screen.client_area(root)

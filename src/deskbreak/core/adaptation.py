@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from deskbreak.core import words
 from deskbreak.core.library import Library
 from deskbreak.core.movements import Movement
 from deskbreak.core.records import Comfort, MovementRecord, SessionRecord
@@ -122,7 +123,8 @@ def _rule(
             movement.id,
             "base",
             movement.id,
-            f"Skipped {skipped} of the last {len(recent)} times; offered later in the order.",
+            f"Skipped {skipped} of the last {words.count(len(recent), 'time')}; offered later"
+            " in the order.",
             demoted=True,
         )
     return None
@@ -176,7 +178,7 @@ def _progress(
         return None
     unit = "reps" if movement.dose.kind == "reps" else "breaths"
     weeks = "two weeks" if steps >= 2 else "a week"
-    why = f"Felt good {len(streak)} times in a row over {weeks}"
+    why = f"Felt good {words.count(len(streak), 'time')} in a row over {weeks}"
     harder = library.harder(movement)
     if steps >= 2 and harder is not None and harder.phase is movement.phase:
         return Adaptation(

@@ -15,6 +15,7 @@ from deskbreak.ui import theme
 from deskbreak.ui.break_views import Bullets, Page
 from deskbreak.ui.breath_guide import BreathGuide, ease
 from deskbreak.ui.figure import draw_figure
+from deskbreak.ui.hover_tip import HoverTip
 
 
 class GuidePage(Page):
@@ -83,9 +84,10 @@ class GuidePage(Page):
         for index, button in enumerate(hints):
             button.configure(padx=px(4))
             button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else px(4), 0))
-        # tktooltip imports importlib.metadata (15–90 ms): attach the hints once the window
-        # is on screen, so the break is not kept waiting for them.
-        self.after(300, lambda: _add_tooltips(hints, f.small))
+        # One tooltip window, a child of this page: it goes when the break window goes.
+        tips = HoverTip(self, f.small, dark=c == theme.DARK)
+        for button, hint in hints.items():
+            tips.attach(button, hint)
         self.pain_button = self.button(self, "Sharp pain — stop   (S)", on_pain, kind="warn")
         self.pain_button.configure(font=f.heading, pady=px(6))
         self.pain_button.grid(row=6, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
@@ -163,11 +165,3 @@ def action_text(frame: Frame) -> str:
     if frame.segment is Segment.SWITCH_SIDES:
         return "Switch to the other side"
     return "Get into position"
-
-
-def _add_tooltips(hints: dict[tk.Button, str], font: object) -> None:
-    from tktooltip import ToolTip
-
-    for button, hint in hints.items():
-        if button.winfo_exists():
-            ToolTip(button, msg=hint, delay=0.6, follow=False, font=font)

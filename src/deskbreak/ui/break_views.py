@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from tkinter import font as tkfont
 
-from deskbreak.core import safety
+from deskbreak.core import safety, words
 from deskbreak.core.records import FELT_IN, Comfort
 from deskbreak.ui import theme
 
@@ -28,6 +28,16 @@ FIRST_RUN_TEXT = "\n\n".join(
         "legs getting weaker, new trouble with the bladder or bowels — see a clinician.",
     )
 )
+
+#: The "where did you feel it" chips and their keys (underlined in each label).
+PLACE_KEYS = {
+    "hips": "h",
+    "mid-back": "m",
+    "low back": "l",
+    "neck": "c",
+    "legs": "g",
+    "nowhere": "w",
+}
 
 COMFORT_CHOICES = (
     (Comfort.FELT_GOOD, "1  Felt good"),
@@ -75,6 +85,16 @@ class Bullets(tk.Frame):
             label.configure(wraplength=max(width, 100))
 
 
+def focus_ring(widget: tk.Button | tk.Checkbutton, colors: theme.Palette) -> None:
+    """A 2 px ring in the text colour around the control with the keyboard focus."""
+    widget.configure(
+        highlightthickness=2,
+        highlightcolor=colors.text,
+        highlightbackground=colors.background,
+        takefocus=1,
+    )
+
+
 class Page(tk.Frame):
     """A themed frame with helpers for the few widget kinds the pages use."""
 
@@ -111,28 +131,31 @@ class Page(tk.Frame):
     def button(
         self, parent: tk.Misc, text: str, command: Callable[[], object], *, kind: str = "plain"
     ) -> tk.Button:
-        bg = {
-            "plain": self.colors.surface,
-            "main": self.colors.accent,
-            "warn": self.colors.warning,
+        c = self.colors
+        # Hover keeps each kind's meaning: the pain stop stays red, a main button green.
+        bg, active_bg = {
+            "plain": (c.surface, c.accent_soft),
+            "main": (c.accent, c.accent_active),
+            "warn": (c.warning, c.warning_active),
         }[kind]
-        fg = self.colors.text if kind == "plain" else self.colors.on_accent
-        return tk.Button(
+        fg = c.text if kind == "plain" else c.on_accent
+        button = tk.Button(
             parent,
             text=text,
             command=command,
             font=self.fonts.body,
             background=bg,
             foreground=fg,
-            activebackground=self.colors.accent_soft,
-            activeforeground=self.colors.text,
+            activebackground=active_bg,
+            activeforeground=fg,
             relief="flat",
             borderwidth=0,
-            highlightthickness=0,
             padx=10,
             pady=6,
             cursor="hand2",
         )
+        focus_ring(button, c)
+        return button
 
     def _rewrap(self, event: tk.Event) -> None:
         for widget in self._wrapped:
@@ -211,7 +234,7 @@ class PainNote(Page):
         self.details.configure(yscrollcommand=scrollbar.set)
         self.more = tk.Button(
             self,
-            text="All warning signs…",
+            text="All warning signs…  (W)",
             command=self.toggle_details,
             font=fonts.small,
             foreground=colors.accent,
@@ -220,11 +243,11 @@ class PainNote(Page):
             activebackground=colors.background,
             relief="flat",
             borderwidth=0,
-            highlightthickness=0,
             padx=0,
             pady=0,
             cursor="hand2",
         )
+        focus_ring(self.more, colors)
         self.more.grid(row=5, column=0, sticky="w", pady=(0, 10))
         self.easier = self.button(self, "Easier version  (E)", on_easier, kind="main")
         self.next = self.button(self, "Skip to the next movement  (N)", on_next)
@@ -240,13 +263,13 @@ class PainNote(Page):
             self.flags_title.grid()
             self.flags.grid()
             self.doctor.grid()
-            self.more.configure(text="All warning signs…")
+            self.more.configure(text="All warning signs…  (W)")
         else:
             self.flags_title.grid_remove()
             self.flags.grid_remove()
             self.doctor.grid_remove()
             self.details_box.grid(row=2, column=0, rowspan=3, sticky="nsew", pady=(0, 8))
-            self.more.configure(text="Fewer warning signs")
+            self.more.configure(text="Fewer warning signs  (W)")
 
     def offer_easier(self, name: str | None) -> None:
         """Show the easier variant's button only when there is one."""
@@ -278,9 +301,13 @@ class ComfortCheck(Page):
             button.grid(row=index, column=0, sticky="ew", pady=(0, 6))
             self.choices[comfort] = button
         self.where = tk.Frame(self, background=colors.background)
-        self.where.columnconfigure((0, 1, 2), weight=1, uniform="p")
+        self.where.columnconfigure(0, weight=1)
+        # Asked only after discomfort or pain; "Felt good" goes straight to Done.
+        self.places_box = tk.Frame(self.where, background=colors.background)
+        self.places_box.columnconfigure((0, 1, 2), weight=1, uniform="p")
+        self.places_box.grid(row=0, column=0, sticky="ew")
         tk.Label(
-            self.where,
+            self.places_box,
             text="Where did you feel it? (optional)",
             font=fonts.heading,
             foreground=colors.text,
@@ -288,11 +315,14 @@ class ComfortCheck(Page):
             anchor="w",
         ).grid(row=0, column=0, columnspan=3, sticky="ew", pady=(4, 4))
         self.places: dict[str, tk.BooleanVar] = {}
+        self.chips: dict[str, tk.Checkbutton] = {}
         for index, place in enumerate(FELT_IN):
             var = tk.BooleanVar(self, value=False)
+            key = PLACE_KEYS.get(place, "")
             chip = tk.Checkbutton(
-                self.where,
+                self.places_box,
                 text=place,
+                underline=place.find(key) if key else -1,
                 variable=var,
                 indicatoron=False,
                 font=fonts.body,
@@ -300,16 +330,18 @@ class ComfortCheck(Page):
                 foreground=colors.text,
                 selectcolor=colors.accent_soft,
                 activebackground=colors.accent_soft,
+                activeforeground=colors.text,
                 relief="flat",
                 borderwidth=0,
-                highlightthickness=0,
                 padx=6,
                 pady=4,
             )
+            focus_ring(chip, colors)
             chip.grid(row=1 + index // 3, column=index % 3, sticky="ew", padx=(0, 4), pady=(0, 4))
             self.places[place] = var
+            self.chips[place] = chip
         self.done = self.button(self.where, "Done  (Enter)", on_done, kind="main")
-        self.done.grid(row=3, column=0, columnspan=3, sticky="w", pady=(6, 0))
+        self.done.grid(row=1, column=0, sticky="w", pady=(6, 0))
 
     def chosen(self, comfort: Comfort) -> None:
         """Mark the answer and reveal the optional "where"."""
@@ -319,7 +351,22 @@ class ComfortCheck(Page):
                 background=self.colors.accent if picked else self.colors.surface,
                 foreground=self.colors.on_accent if picked else self.colors.text,
             )
+        if comfort is Comfort.FELT_GOOD:
+            self.places_box.grid_remove()
+            for var in self.places.values():
+                var.set(False)
+        else:
+            self.places_box.grid()
         self.where.grid(row=len(COMFORT_CHOICES) + 1, column=0, sticky="ew")
+
+    @property
+    def asks_where(self) -> bool:
+        return bool(self.where.winfo_manager() and self.places_box.winfo_manager())
+
+    def toggle_place(self, place: str) -> None:
+        """A chip's key: tick or untick it, only while the question is shown."""
+        if self.asks_where:
+            self.chips[place].invoke()
 
     def felt_in(self) -> tuple[str, ...]:
         return tuple(place for place, var in self.places.items() if var.get())
@@ -375,7 +422,9 @@ class Summary(Page):
             days, goal = week
             dots = "●" * min(days, goal) + "○" * max(goal - days, 0)
             extra = f"  +{days - goal}" if days > goal else ""
-            self.week.configure(text=f"{dots}{extra}   {days} of {goal} days this week")
+            self.week.configure(
+                text=f"{dots}{extra}   {days} of {words.count(goal, 'day')} this week"
+            )
         self.lines.configure(text="\n".join(lines))
 
     def text(self) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
+from deskbreak.core import words
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
@@ -22,7 +23,7 @@ from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import screen, theme, window_state
 from deskbreak.ui.break_guide import GuidePage
-from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.break_views import PLACE_KEYS, ComfortCheck, FirstRunNote, PainNote, Summary
 
 log = logging.getLogger(__name__)
 
@@ -191,9 +192,19 @@ class BreakWindow(tk.Toplevel):
                 "Escape": self.stop,
                 "s": self.pain_stop,
             },
-            "pain": {"e": self.use_easier, "n": self.next, "Right": self.next, "Escape": self.stop},
+            "pain": {
+                "e": self.use_easier,
+                "n": self.next,
+                "Right": self.next,
+                "Escape": self.stop,
+                "w": self.pain_note.toggle_details,
+            },
             "comfort": {
                 **{str(int(c)): partial(self.answer, c) for c in Comfort},
+                **{
+                    key: partial(self.comfort.toggle_place, place)
+                    for place, key in PLACE_KEYS.items()
+                },
                 "Return": self.finish_rating,
                 "Escape": self.finish_rating,
             },
@@ -370,15 +381,10 @@ class BreakWindow(tk.Toplevel):
         assert record is not None
         done = sum(1 for m in record.movements if m.completed)
         seconds = record.seconds_moving
-        moving = (
-            (f"{seconds / 60:.0f}", "minutes moving")
-            if seconds >= 60
-            else (
-                f"{seconds:.0f}",
-                "seconds moving",
-            )
-        )
-        tiles = [(f"{done}/{len(self.session.steps)}", "movements"), moving]
+        tiles = [
+            (f"{done}/{len(self.session.steps)}", words.noun(len(self.session.steps), "movement")),
+            moving_tile(seconds),
+        ]
         week = None
         if self.week_summary is not None:
             try:
@@ -398,6 +404,15 @@ class BreakWindow(tk.Toplevel):
             heading = "Break ended — take it easy."
         self.summary.fill(heading, lines, tiles, week)
         self.show_view("summary")
+
+
+def moving_tile(seconds: float) -> tuple[str, str]:
+    """The summary's "time moving" tile: "1" "minute moving", "40" "seconds moving"."""
+    if seconds >= 60:
+        minutes = round(seconds / 60)
+        return str(minutes), f"{words.noun(minutes, 'minute')} moving"
+    whole = round(seconds)
+    return str(whole), f"{words.noun(whole, 'second')} moving"
 
 
 def _minutes_left(seconds: float) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from tkinter import font as tkfont
 from typing import Any
 
+from deskbreak.core import words
 from deskbreak.core.stats import DayMinutes, Stats
 from deskbreak.ui import screen, theme
 
@@ -25,10 +26,6 @@ def blend(a: str, b: str, t: float) -> str:
     ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
     cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _minutes(value: float) -> str:
@@ -148,13 +145,15 @@ class ProgressWindow:
                 width=self.s(width),
             )
         self.text(cx, cy - 6, str(week.active_days), f.big_number, p.text, anchor="s")
-        self.text(cx, cy - 2, f"of {week.goal_days} days", f.small, p.muted, anchor="n")
+        self.text(
+            cx, cy - 2, f"of {words.count(week.goal_days, 'day')}", f.small, p.muted, anchor="n"
+        )
 
     def draw_streaks(self, cx: float, y: float) -> None:
         p, f, st = self.palette, self.fonts, self.stats
         weeks = st.week_streak
         headline = (
-            f"{_plural(weeks.current, 'week')} in a row"
+            f"{words.count(weeks.current, 'week')} in a row"
             if weeks.current
             else "A new streak starts now"
         )
@@ -163,12 +162,12 @@ class ProgressWindow:
         self.text(cx, y, headline, f.heading, p.text, anchor="n")
         days = st.day_streak
         detail = (
-            f"best {_plural(weeks.best, 'week')}"
+            f"best {words.count(weeks.best, 'week')}"
             if weeks.best
-            else f"goal: {st.week.goal_days} days a week"
+            else f"goal: {words.count(st.week.goal_days, 'day')} a week"
         )
         if days.current > 1:
-            detail = f"{days.current} days in a row · {detail}"
+            detail = f"{words.count(days.current, 'day')} in a row · {detail}"
         self.text(cx, y + 24, detail, f.small, p.muted, anchor="n")
 
     def draw_week_bars(self, x0: float, y0: float, x1: float, y1: float) -> None:
@@ -280,7 +279,7 @@ class ProgressWindow:
         self.text(
             left,
             top + 7 * (cell + gap) + 8,
-            f"{_plural(active, 'active day')} of {sum(1 for c in st.heat if c.day <= st.today.day)}",
+            f"{words.count(active, 'active day')} of {sum(1 for c in st.heat if c.day <= st.today.day)}",
             f.small,
             p.muted,
         )
@@ -334,14 +333,16 @@ class ProgressWindow:
     def draw_footer(self, y: float) -> None:
         p, f, st = self.palette, self.fonts, self.stats
         t = st.today
-        today = f"Today  {_plural(t.breaks, 'break')} · {_minutes(t.minutes_moving)} min moving"
+        today = f"Today  {words.count(t.breaks, 'break')} · {_minutes(t.minutes_moving)} min moving"
         if t.longest_sitting_minutes:
             today += f" · longest sitting {_minutes(t.longest_sitting_minutes)} min"
         self.text(PAD + 4, y, today, f.body, p.text)
         pr = st.prompts
         prompts = f"Prompts  {pr.accepted} taken · {pr.snoozed} snoozed · {pr.skipped} skipped"
         self.text(PAD + 4, y + 24, prompts, f.small, p.muted)
-        total = f"All time  {_plural(st.total_breaks, 'break')} · {_minutes(st.total_minutes)} min"
+        total = (
+            f"All time  {words.count(st.total_breaks, 'break')} · {_minutes(st.total_minutes)} min"
+        )
         self.text(WIDTH - PAD - 4, y, total, f.body, p.text, anchor="ne")
         eased = [c.movement_id for c in st.comfort if c.direction == "easier"]
         if eased:
