@@ -211,3 +211,24 @@ def test_the_menu_heads_with_the_status_and_greys_what_cannot_act(app: TrayApp) 
     assert app.tray.menu[0].label.startswith("Paused until ")
     pause = next(e for e in app.tray.menu if e.label == "Pause")
     assert next(e for e in pause.submenu if e.label == "Resume").enabled
+
+
+def test_hovering_the_xembed_icon_shows_the_status_and_leaving_hides_it(app: TrayApp) -> None:
+    import time
+
+    from deskbreak.core.commands import HoverTrayIcon
+
+    app.commands.post(HoverTrayIcon(700, 770, True))
+    app.root.update()
+    deadline = time.monotonic() + 3
+    while not (app._tip and app._tip.shown) and time.monotonic() < deadline:
+        app.root.update()
+        time.sleep(0.02)
+    assert app._tip.shown
+    shown = app._tip.label.cget("text")
+    assert shown == app.tray.title and "Sitting" in shown
+    tip = app._tip.window
+    assert tip.winfo_rooty() + tip.winfo_height() <= tip.winfo_screenheight()
+    app.commands.post(HoverTrayIcon(700, 770, False))
+    app.root.update()
+    assert not app._tip.shown

@@ -21,6 +21,7 @@ from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.commands import (
     AnotherLaunch,
     Command,
+    HoverTrayIcon,
     OpenTrayMenu,
     Pause,
     Quit,
@@ -93,6 +94,7 @@ class TrayApp:
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
         self._popup: Any = None  # the xorg tray's Tk menu, made at the first right click
+        self._tip: Any = None  # the xorg tray's tooltip, made at the first hover
 
     # -- start and stop -------------------------------------------------------------------
 
@@ -267,7 +269,10 @@ class TrayApp:
             case Quit():
                 self.quit()
             case OpenTrayMenu(x=x, y=y):
+                self._tray_tip(0, 0, False)
                 self._tray_menu(x, y)
+            case HoverTrayIcon(x=x, y=y, inside=inside):
+                self._tray_tip(x, y, inside)
             case _:
                 assert_never(command)
 
@@ -388,6 +393,15 @@ class TrayApp:
         if self._popup is None:
             self._popup = TrayPopup(self.root, self.commands.post)
         self._popup.open(self.tray.menu, x, y)
+
+    def _tray_tip(self, x: int, y: int, inside: bool) -> None:
+        from deskbreak.ui.hover_tip import HoverTip
+
+        if self._tip is None:
+            if not inside:
+                return
+            self._tip = HoverTip(self.root)
+        self._tip.hover_at(x, y, inside, self.tray.title)
 
     # -- settings -------------------------------------------------------------------------
 

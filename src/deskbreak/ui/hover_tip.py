@@ -62,6 +62,12 @@ class HoverTip:
             self.window.deiconify()
             self.window.lift()
 
+    def hover_at(self, x: int, y: int, inside: bool, text: str) -> None:
+        """The pointer entered (show ``text`` after the usual delay) or left (hide)."""
+        self.hide()
+        if inside:
+            self._pending = self.window.after(DELAY_MS, lambda: self.show_at(x, y + 16, text))
+
     def hide(self) -> None:
         with contextlib.suppress(tk.TclError):
             if self._pending is not None:

@@ -25,6 +25,7 @@ from PIL import Image
 
 from deskbreak.core.commands import (
     Command,
+    HoverTrayIcon,
     OpenTrayMenu,
     Pause,
     Quit,
@@ -181,6 +182,7 @@ class Tray:
                 title=latin1(title),
                 on_left_click=self.activate,
                 on_right_click=lambda x, y: self._post(OpenTrayMenu(x, y)),
+                on_hover=lambda x, y, inside: self._post(HoverTrayIcon(x, y, inside)),
             )
         # Not pystray.Icon: that is fixed by whichever backend pystray was first imported with.
         if self.backend == "dummy":
@@ -245,6 +247,11 @@ class Tray:
         self._menu = menu
         if self._updater is not None and self.has_menu:
             self._updater.push(menu=self._pystray_menu(menu))
+
+    @property
+    def title(self) -> str:
+        """The tooltip text as last shown (before any Latin-1 narrowing)."""
+        return self._title or ""
 
     @property
     def menu(self) -> tuple[MenuEntry, ...]:
