@@ -69,12 +69,27 @@ def test_each_button_calls_its_callback_once_and_closes(
     assert not window.winfo_exists()
 
 
-def test_snooze_label_follows_the_setting_and_hides_when_not_allowed(root: tk.Tk) -> None:
-    window = make(root, Calls(), snooze_minutes=15)
+def test_snooze_label_follows_the_setting_and_greys_in_place_when_used_up(root: tk.Tk) -> None:
+    calls = Calls()
+    window = make(root, calls, snooze_minutes=15)
     assert window.snooze_button.cget("text") == "Snooze 15 min"
     assert window.snooze_button.winfo_ismapped()
+
+    def skip_from_the_right(w: PromptWindow) -> int:
+        return w.start_button.winfo_x() - w.skip_button.winfo_x()
+
+    skip_at = skip_from_the_right(window)
     window.destroy()
-    window = make(root, Calls(), can_snooze=False)
+    window = make(root, calls, can_snooze=False, snooze_minutes=15)
+    assert window.snooze_button.winfo_ismapped() and window.snooze_button.instate(["disabled"])
+    assert skip_from_the_right(window) == skip_at, "Skip moved"
+    assert "No snoozes left" in window.hint_label.cget("text")
+    window.event_generate("<Key-n>")
+    root.update()
+    assert calls.log == [] and window.winfo_exists()
+    window.destroy()
+    # The daily ritual has no snooze at all: nothing greyed, nothing to explain.
+    window = make(root, calls, can_snooze=False, message="Time for your ritual.")
     assert not window.snooze_button.winfo_ismapped()
     assert window.start_button.winfo_ismapped() and window.skip_button.winfo_ismapped()
 

@@ -84,14 +84,19 @@ class PromptWindow(tk.Toplevel):
             buttons, text="Skip", underline=1, command=self._answer(on_skip)
         )
         self.start_button.pack(side="right")
-        if can_snooze:
+        # A regular offer keeps Snooze in its place when the snoozes are used up, greyed
+        # and explained, so Skip never moves under the pointer.
+        used_up = not can_snooze and message is None
+        if can_snooze or used_up:
             self.snooze_button.pack(side="right", padx=(0, gap))
+        if used_up:
+            self.snooze_button.state(["disabled"])
         self.skip_button.pack(side="right", padx=(0, gap))
-        ttk.Label(
-            body,
-            text="Esc dismisses · closes by itself in a minute",
-            style="Muted.TLabel",
-        ).pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
+        hint = "Esc dismisses · closes by itself in a minute"
+        if used_up:
+            hint = "No snoozes left for this sitting spell · " + hint
+        self.hint_label = ttk.Label(body, text=hint, style="Muted.TLabel")
+        self.hint_label.pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
 
         buttons.update_idletasks()  # wrap the offer to the width of the buttons below it
         text.configure(wraplength=max(buttons.winfo_reqwidth(), dialog_style.px(self, 300)))
