@@ -21,6 +21,7 @@ window still shows.
 from __future__ import annotations
 
 import logging
+import time
 import tkinter as tk
 from typing import Any
 
@@ -40,8 +41,17 @@ def wrapper_id(window: tk.Misc) -> int:
         return 0
     try:
         inner = connection.create_resource_object("window", window.winfo_id())
-        parent: int = inner.query_tree().parent.id
-        return 0 if parent == connection.screen().root.id else parent
+        root = connection.screen().root.id
+        for _attempt in range(20):
+            # A round trip on Tk's own connection flushes the requests that made the
+            # wrapper; until then this connection can still see the inner window at the root.
+            window.winfo_pointerxy()
+            parent: int = inner.query_tree().parent.id
+            if parent != root:
+                return parent
+            time.sleep(0.01)
+        log.warning("Tk made no wrapper window for %s", window)
+        return 0
     finally:
         connection.close()
 
