@@ -80,3 +80,40 @@ def test_the_prompt_never_takes_a_keystroke(wm_desktop: Desktop, tmp_path: Path)
     lines = prompt.communicate(timeout=10)[0].split()
     assert lines == ["ready", "skip"], lines
     xterm.terminate()
+
+
+def test_every_window_fits_the_work_area_at_2x(wm_desktop: Desktop) -> None:
+    """Each window and break page in turn, at 2x on a 1366x768 screen with a bottom panel:
+    inside the work area, frame included; a screenshot of each for the CI artifacts."""
+    session = wm_desktop
+    env = session.env | {"DESKBREAK_SCALE": "2", "HOME": str(session.home)}
+    gallery = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.show_window", "gallery"],
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert gallery.stdin is not None and gallery.stdout is not None
+    ax, ay, aw, ah = session.work_area()
+    assert ah < session.screen_size()[1], "the panel reserves no space: no real work area"
+    seen = []
+    try:
+        for line in gallery.stdout:
+            _, name, title = line.rstrip("\n").split(" ", 2)
+            seen.append(name)
+            [window] = wait_for(lambda t=title: session.windows_titled(t), 10, title)
+            time.sleep(0.3)  # let the WM finish placing it
+            session.screenshot(f"{session.wm}-2x-{name}")
+            x, y, width, height = session.frame_geometry(window)
+            assert ax <= x and ay <= y, f"{name} at {x},{y} is outside the work area"
+            assert x + width <= ax + aw and y + height <= ay + ah, (
+                f"{name} ({width}x{height}+{x}+{y}) leaves the work area {aw}x{ah}+{ax}+{ay}"
+            )
+            gallery.stdin.write("\n")
+            gallery.stdin.flush()
+    finally:
+        gallery.stdin.close()
+        gallery.wait(15)
+    assert len(seen) == 7, seen

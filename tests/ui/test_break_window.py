@@ -325,6 +325,8 @@ def test_the_window_fits_and_the_pain_stop_shows_in_every_state(
         pain_bottom = pain.winfo_rooty() + pain.winfo_height()
         assert pain.winfo_height() >= pain.winfo_reqheight() - 2, f"{step}: pain stop squeezed"
         assert pain_bottom <= bottom, f"{step}: the pain stop is below the window's edge"
+        guide = window.guide_page.guide
+        assert guide.winfo_height() >= window.px(90), f"{step}: the breath guide is squeezed"
 
 
 def test_where_did_you_feel_it_is_asked_only_after_discomfort_or_pain(h: Harness) -> None:

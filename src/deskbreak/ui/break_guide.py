@@ -39,7 +39,9 @@ class GuidePage(Page):
         self._frame: Frame | None = None
         self.columnconfigure(0, weight=5)
         self.columnconfigure(1, weight=4)
-        self.rowconfigure(2, weight=1)
+        # The picture and the breath guide keep some room on a short screen (2x on 768 px):
+        # a cue goes first (see show()).
+        self.rowconfigure(2, weight=1, minsize=px(100))
         self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
         self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
         self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")
@@ -102,7 +104,8 @@ class GuidePage(Page):
         self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
         self._set(self.counter, counter_text(frame))
         self._set(self.action, action_text(frame))
-        self.cues.set(movement.cues[:3])
+        roomy = self.winfo_height() <= 1 or self.winfo_height() >= self.px(430)
+        self.cues.set(movement.cues[: 3 if roomy else 2])
         self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
         self.guide.show(
             frame.segment,

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 _GEOMETRY = re.compile(r"^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)$")  # as `wm geometry` gives it
 #: Room kept for the window manager's frame (borders, title bar), which the work area must
 #: hold too; decorations do not grow with Tk's scaling.
-DECORATION = (8, 36)
+DECORATION = (12, 44)  # mutter: 37 px title bar and borders; openbox, xfwm4 less
 
 
 @dataclass(frozen=True)
