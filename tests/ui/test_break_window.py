@@ -327,6 +327,15 @@ def test_the_window_fits_and_the_pain_stop_shows_in_every_state(
         assert pain_bottom <= bottom, f"{step}: the pain stop is below the window's edge"
         guide = window.guide_page.guide
         assert guide.winfo_height() >= window.px(90), f"{step}: the breath guide is squeezed"
+    # After a pain stop the safety words scroll if need be; the buttons stay on screen.
+    h.key("s")
+    window.update()
+    assert window.view == "pain"
+    for button in (window.pain_note.next, window.pain_note.end):
+        assert button.winfo_ismapped()
+        assert button.winfo_rooty() + button.winfo_height() <= bottom
+    note = window.pain_note.scroll
+    assert note.scrolls == (note.inner.winfo_reqheight() > note.canvas.winfo_height() + 1)
 
 
 def test_where_did_you_feel_it_is_asked_only_after_discomfort_or_pain(h: Harness) -> None:

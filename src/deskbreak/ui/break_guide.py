@@ -41,7 +41,8 @@ class GuidePage(Page):
         self.columnconfigure(1, weight=4)
         # The picture and the breath guide keep some room on a short screen (2x on 768 px):
         # a cue goes first (see show()).
-        self.rowconfigure(2, weight=1, minsize=px(100))
+        self.rowconfigure(2, weight=4, minsize=px(100))
+        self.rowconfigure(4, weight=1)  # cues give way before the controls below them
         self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
         self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
         self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")

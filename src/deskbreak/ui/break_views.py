@@ -14,6 +14,7 @@ from tkinter import font as tkfont
 from deskbreak.core import safety, words
 from deskbreak.core.records import FELT_IN, Comfort
 from deskbreak.ui import theme
+from deskbreak.ui.scroll import ScrollPage
 
 # The emergency signs that matter most after a sharp pain in the back or hips; the
 # full list (both tiers, from core/safety.py) is one click away on the pain note.
@@ -107,10 +108,16 @@ class Page(tk.Frame):
         self.bind("<Configure>", self._rewrap, add="+")
 
     def label(
-        self, text: str, *, font: object = None, color: str | None = None, row: int
+        self,
+        text: str,
+        *,
+        font: object = None,
+        color: str | None = None,
+        row: int,
+        parent: tk.Misc | None = None,
     ) -> tk.Label:
         widget = tk.Label(
-            self,
+            parent or self,
             text=text,
             font=font or self.fonts.body,  # type: ignore[arg-type]
             foreground=color or self.colors.text,
@@ -122,8 +129,8 @@ class Page(tk.Frame):
         self._wrapped.append(widget)
         return widget
 
-    def bullets(self, items: Sequence[str], *, row: int) -> Bullets:
-        widget = Bullets(self, self.colors, self.fonts.body)
+    def bullets(self, items: Sequence[str], *, row: int, parent: tk.Misc | None = None) -> Bullets:
+        widget = Bullets(parent or self, self.colors, self.fonts.body)
         widget.set(items)
         widget.grid(row=row, column=0, sticky="ew", pady=(0, 8))
         return widget
@@ -159,7 +166,8 @@ class Page(tk.Frame):
 
     def _rewrap(self, event: tk.Event) -> None:
         for widget in self._wrapped:
-            widget.configure(wraplength=max(event.width - 4, 100))
+            inset = 4 if widget.master is self else 24  # in a ScrollPage: room for its bar
+            widget.configure(wraplength=max(event.width - inset, 100))
         for button in self._wrapped_buttons:
             button.configure(wraplength=max(event.width - 4 * int(button.cget("padx")), 100))
 
@@ -193,16 +201,29 @@ class PainNote(Page):
         on_end: Callable[[], None],
     ) -> None:
         super().__init__(master, colors, fonts)
-        self.title = self.label("Stopped — that's the right call.", font=fonts.title, row=0)
+        # The words scroll on a short screen; the buttons below them never leave it.
+        self.scroll = ScrollPage(self, colors.background)
+        self.scroll.grid(row=0, column=0, sticky="nsew")
+        self.rowconfigure(0, weight=1)
+        body = self.scroll.inner
+        body.columnconfigure(0, weight=1)
+        self.title = self.label(
+            "Stopped — that's the right call.", font=fonts.title, row=0, parent=body
+        )
         self.label(
             "Never push through sharp pain. Rest and breathe easily; next time you'll be "
             "offered a gentler version of this movement.",
             row=1,
+            parent=body,
         )
-        self.flags_title = self.label(safety.EMERGENCY_TITLE + ":", font=fonts.heading, row=2)
-        self.flags = self.bullets(URGENT_FLAGS, row=3)
-        self.doctor = self.label(SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4)
-        self.details_box = tk.Frame(self, background=colors.surface)
+        self.flags_title = self.label(
+            safety.EMERGENCY_TITLE + ":", font=fonts.heading, row=2, parent=body
+        )
+        self.flags = self.bullets(URGENT_FLAGS, row=3, parent=body)
+        self.doctor = self.label(
+            SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4, parent=body
+        )
+        self.details_box = tk.Frame(body, background=colors.surface)
         self.details_box.columnconfigure(0, weight=1)
         self.details = tk.Text(
             self.details_box,
@@ -233,7 +254,7 @@ class PainNote(Page):
         scrollbar.grid(row=0, column=1, sticky="ns")
         self.details.configure(yscrollcommand=scrollbar.set)
         self.more = tk.Button(
-            self,
+            body,
             text="All warning signs…  (W)",
             command=self.toggle_details,
             font=fonts.small,
@@ -253,7 +274,7 @@ class PainNote(Page):
         self.next = self.button(self, "Skip to the next movement  (N)", on_next)
         self.end = self.button(self, "End the break  (Esc)", on_end)
         for index, widget in enumerate((self.easier, self.next, self.end)):
-            widget.grid(row=6 + index, column=0, sticky="ew", pady=(0, 6))
+            widget.grid(row=1 + index, column=0, sticky="ew", pady=(0, 6))
         self._wrapped_buttons.append(self.easier)
 
     def toggle_details(self) -> None:

@@ -1,7 +1,9 @@
-"""A page that scrolls when it is taller than the screen allows, and looks plain when not.
+"""A page that scrolls when it is taller than the room it gets, and looks plain when not.
 
-Long pages (About, the warning signs) must fit a 768 px screen at 2x; their buttons stay
-outside the scrolled part, so they are always visible.
+Long pages (About, the warning signs after a pain stop) must fit a 768 px screen at 2x;
+their buttons stay outside the scrolled part, so they are always visible. The page asks
+for its content's full size; given less (a short window, :meth:`ScrollPage.fit`), it shows
+a scrollbar, and the wheel and the arrow keys scroll it.
 """
 
 from __future__ import annotations
@@ -12,52 +14,63 @@ from tkinter import ttk
 from deskbreak.ui import screen
 
 
-class ScrollPage(ttk.Frame):
-    """``page.inner`` takes the content; call :meth:`fit` once it is built."""
+class ScrollPage(tk.Frame):
+    """``page.inner`` takes the content."""
 
-    def __init__(self, master: tk.Misc, background: str, **kw: object) -> None:
-        super().__init__(master, **kw)  # type: ignore[arg-type]
+    def __init__(self, master: tk.Misc, background: str) -> None:
+        super().__init__(master, background=background)
         self.canvas = tk.Canvas(self, highlightthickness=0, bd=0, background=background)
         self.bar = ttk.Scrollbar(self, orient="vertical", command=self.canvas.yview)
         self.canvas.configure(yscrollcommand=self.bar.set)
-        self.inner = ttk.Frame(self.canvas)
+        self.inner = tk.Frame(self.canvas, background=background)
         self._item = self.canvas.create_window(0, 0, window=self.inner, anchor="nw")
         self.canvas.pack(side="left", fill="both", expand=True)
-        self.inner.bind("<Configure>", self._on_inner, add="+")
-        self.canvas.bind("<Configure>", self._on_canvas, add="+")
+        self.scrolls = False
+        self._max_height: int | None = None
+        self.inner.bind("<Configure>", self._update, add="+")
+        self.canvas.bind("<Configure>", self._update, add="+")
+        top = self.winfo_toplevel()
         for sequence in ("<Button-4>", "<Button-5>", "<MouseWheel>"):
-            self.bind_all_inside(sequence)
-
-    def bind_all_inside(self, sequence: str) -> None:
-        self.winfo_toplevel().bind(sequence, self._on_wheel, add="+")
+            top.bind(sequence, self._on_wheel, add="+")
+        for key, step, unit in (
+            ("<Down>", 1, "units"),
+            ("<Up>", -1, "units"),
+            ("<Next>", 1, "pages"),
+            ("<Prior>", -1, "pages"),
+        ):
+            top.bind(key, lambda _e, s=step, u=unit: self._scroll(s, u), add="+")
 
     def fit(self, room_below: int = 0) -> None:
-        """Size the page to its content, at most what the client area leaves free."""
+        """Ask for no more height than the client area leaves for this page."""
         self.update_idletasks()
         area = screen.client_area(self)
-        others = self.winfo_toplevel().winfo_reqheight() - self.winfo_reqheight()
-        available = max(area.height - others - room_below, 120)
-        height = min(self.inner.winfo_reqheight(), available)
-        self.canvas.configure(width=self.inner.winfo_reqwidth(), height=height)
-        self.scrolls = self.inner.winfo_reqheight() > height
-        if self.scrolls:
-            self.bar.pack(side="right", fill="y", before=self.canvas)
-            self.canvas.configure(takefocus=1)
-            self.canvas.bind("<Down>", lambda _e: self.canvas.yview_scroll(1, "units"))
-            self.canvas.bind("<Up>", lambda _e: self.canvas.yview_scroll(-1, "units"))
-            self.canvas.bind("<Next>", lambda _e: self.canvas.yview_scroll(1, "pages"))
-            self.canvas.bind("<Prior>", lambda _e: self.canvas.yview_scroll(-1, "pages"))
-        else:
-            self.bar.pack_forget()
+        others = self.winfo_toplevel().winfo_reqheight() - self.canvas.winfo_reqheight()
+        self._max_height = max(area.height - others - room_below, 120)
+        self._update()
 
-    def _on_inner(self, _event: object) -> None:
-        self.canvas.configure(scrollregion=self.canvas.bbox("all"))
+    def _update(self, _event: object = None) -> None:
+        want_w, want_h = self.inner.winfo_reqwidth(), self.inner.winfo_reqheight()
+        if self._max_height is not None:
+            want_h = min(want_h, self._max_height)
+        if (int(self.canvas.cget("width")), int(self.canvas.cget("height"))) != (want_w, want_h):
+            self.canvas.configure(width=want_w, height=want_h)
+        width = self.canvas.winfo_width()
+        if width > 1:
+            self.canvas.itemconfigure(self._item, width=width)
+        self.canvas.configure(scrollregion=(0, 0, width, self.inner.winfo_reqheight()))
+        shown = self.canvas.winfo_height()
+        scrolls = shown > 1 and self.inner.winfo_reqheight() > shown + 1
+        if scrolls != self.scrolls:
+            self.scrolls = scrolls
+            if scrolls:
+                self.bar.pack(side="right", fill="y", before=self.canvas)
+            else:
+                self.bar.pack_forget()
+                self.canvas.yview_moveto(0)
 
-    def _on_canvas(self, event: tk.Event[tk.Misc]) -> None:
-        self.canvas.itemconfigure(self._item, width=event.width)
+    def _scroll(self, step: int, unit: str) -> None:
+        if self.scrolls and self.winfo_ismapped():
+            self.canvas.yview_scroll(step, unit)  # type: ignore[arg-type]
 
     def _on_wheel(self, event: tk.Event[tk.Misc]) -> None:
-        if not getattr(self, "scrolls", False):
-            return
-        step = -1 if event.num == 4 or getattr(event, "delta", 0) > 0 else 1
-        self.canvas.yview_scroll(step, "units")
+        self._scroll(-1 if event.num == 4 or getattr(event, "delta", 0) > 0 else 1, "units")
