@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from tkinter import ttk
+from typing import Literal
 
 from deskbreak.ui import screen
 
@@ -32,13 +33,10 @@ class ScrollPage(tk.Frame):
         top = self.winfo_toplevel()
         for sequence in ("<Button-4>", "<Button-5>", "<MouseWheel>"):
             top.bind(sequence, self._on_wheel, add="+")
-        for key, step, unit in (
-            ("<Down>", 1, "units"),
-            ("<Up>", -1, "units"),
-            ("<Next>", 1, "pages"),
-            ("<Prior>", -1, "pages"),
-        ):
-            top.bind(key, lambda _e, s=step, u=unit: self._scroll(s, u), add="+")
+        top.bind("<Down>", lambda _e: self._scroll(1, "units"), add="+")
+        top.bind("<Up>", lambda _e: self._scroll(-1, "units"), add="+")
+        top.bind("<Next>", lambda _e: self._scroll(1, "pages"), add="+")
+        top.bind("<Prior>", lambda _e: self._scroll(-1, "pages"), add="+")
 
     def fit(self, room_below: int = 0) -> None:
         """Ask for no more height than the client area leaves for this page."""
@@ -68,9 +66,9 @@ class ScrollPage(tk.Frame):
                 self.bar.pack_forget()
                 self.canvas.yview_moveto(0)
 
-    def _scroll(self, step: int, unit: str) -> None:
+    def _scroll(self, step: int, unit: Literal["units", "pages"]) -> None:
         if self.scrolls and self.winfo_ismapped():
-            self.canvas.yview_scroll(step, unit)  # type: ignore[arg-type]
+            self.canvas.yview_scroll(step, unit)
 
     def _on_wheel(self, event: tk.Event[tk.Misc]) -> None:
         self._scroll(-1 if event.num == 4 or getattr(event, "delta", 0) > 0 else 1, "units")
