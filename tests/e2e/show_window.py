@@ -134,6 +134,8 @@ def main(kind: str, seconds: float) -> None:
         for _ in range(20):  # let the window manager map and place it
             root.update()
             root.after(50)
+            if name == "break-guide":
+                window.refresh()  # type: ignore[attr-defined]  # as its frame clock does
         print(f"shown {name} {window.winfo_toplevel().title()}", flush=True)
         if not sys.stdin.readline():
             break

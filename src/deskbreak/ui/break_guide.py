@@ -39,10 +39,9 @@ class GuidePage(Page):
         self._frame: Frame | None = None
         self.columnconfigure(0, weight=5)
         self.columnconfigure(1, weight=4)
-        # The picture and the breath guide keep some room on a short screen (2x on 768 px):
-        # a cue goes first (see show()).
-        self.rowconfigure(2, weight=4, minsize=px(100))
-        self.rowconfigure(4, weight=1)  # cues give way before the controls below them
+        # The picture and the breath guide give way on a short screen (2x on 768 px), down
+        # to a minimum; then cues go (see _cues_that_fit), never the buttons below them.
+        self.rowconfigure(2, weight=1, minsize=px(80))
         self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
         self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
         self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")
@@ -105,8 +104,7 @@ class GuidePage(Page):
         self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
         self._set(self.counter, counter_text(frame))
         self._set(self.action, action_text(frame))
-        roomy = self.winfo_height() <= 1 or self.winfo_height() >= self.px(430)
-        self.cues.set(movement.cues[: 3 if roomy else 2])
+        self.cues.set(movement.cues[: self._cues_that_fit()])
         self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
         self.guide.show(
             frame.segment,
@@ -115,6 +113,14 @@ class GuidePage(Page):
             paused=frame.state is State.PAUSED,
         )
         self._draw_figure()
+
+    def _cues_that_fit(self) -> int:
+        """Three cues; two or one on a short window (2x on a 768 px screen), so the cues
+        never crowd out the breath guide or the buttons below them."""
+        height = self.winfo_height()
+        if height <= 1 or height >= self.px(430):
+            return 3
+        return 2 if height >= self.px(340) else 1
 
     def _draw_figure(self) -> None:
         frame = self._frame
