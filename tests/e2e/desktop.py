@@ -45,6 +45,7 @@ class Desktop(XSession):
     """An :class:`XSession` with a window manager; root-window facts a WM publishes."""
 
     wm: str = ""
+    panel: str = ""
     home: Path = Path()
 
     def root_property(self, name: str) -> list[int]:
@@ -83,6 +84,22 @@ class Desktop(XSession):
             return {conn.get_atom_name(a) for a in prop.value} if prop is not None else set()
         finally:
             conn.close()
+
+    def wm_class(self, window_id: int) -> str:
+        conn = display.Display(self.display_name)
+        try:
+            window = conn.create_resource_object("window", window_id)
+            found = window.get_wm_class()
+            return " ".join(found) if found else ""
+        except Exception:  # gone
+            return ""
+        finally:
+            conn.close()
+
+    def deskbreak_icon(self) -> int:
+        """deskbreak's docked icon (a panel may embed its own plugins with XEmbed too)."""
+        icons = [i for i in self.docked_icons() if "deskbreak" in self.wm_class(i).lower()]
+        return icons[0] if len(icons) == 1 else 0
 
     def client_list(self) -> list[int]:
         return self.root_property("_NET_CLIENT_LIST")
@@ -138,6 +155,7 @@ def desktop(wm: str, panel: str | None = "tint2", screen: str = "1366x768x24") -
     xvfb, name = start_xvfb(screen=screen)
     session = Desktop(name, [xvfb])
     session.wm = wm
+    session.panel = panel or ""
     scratch = Path(tempfile.mkdtemp(prefix=f"deskbreak-{wm}-"))
     try:
         session.home = _private_home(scratch, panel)
@@ -203,3 +221,37 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
     except ProcessLookupError:
         pass
+
+
+def overlay_windows(session: XSession) -> set[int]:
+    """Viewable override-redirect top-level windows: popup menus and tooltips."""
+    conn = display.Display(session.display_name)
+    try:
+        found = set()
+        for child in conn.screen().root.query_tree().children:
+            try:
+                attrs = child.get_attributes()
+            except Exception:  # a window that just went away
+                continue
+            if attrs.override_redirect and attrs.map_state == X.IsViewable:
+                found.add(child.id)
+        return found
+    finally:
+        conn.close()
+
+
+def count_windows(session: XSession) -> int:
+    """Every X window on the display, all the way down."""
+    conn = display.Display(session.display_name)
+    try:
+
+        def count(window: object) -> int:
+            try:
+                children = window.query_tree().children  # type: ignore[attr-defined]
+            except Exception:
+                return 0
+            return 1 + sum(count(child) for child in children)
+
+        return count(conn.screen().root)
+    finally:
+        conn.close()
