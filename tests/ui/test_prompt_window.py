@@ -182,3 +182,16 @@ def test_underlined_letters_answer(key: str, expected: str) -> None:
         assert calls == [expected]
     finally:
         root.destroy()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_button_with_the_keyboard_shows_a_ring(root: tk.Tk, dark: bool) -> None:
+    from tkinter import ttk
+
+    window = make(root, Calls(), dark=dark)
+    pal = theme.palette(dark)
+    style = ttk.Style(window)
+    assert style.lookup("TButton", "focuscolor") == pal.text
+    assert int(style.lookup("TButton", "focusthickness")) >= 2
+    assert theme.contrast(pal.text, pal.surface) >= 3  # non-text contrast for the ring
+    assert style.lookup("Accent.TButton", "focuscolor") == pal.on_accent
