@@ -171,14 +171,20 @@ def desktop(wm: str, panel: str | None = "tint2", screen: str = "1366x768x24") -
             stderr=open(scratch / "desktop.log", "wb"),  # noqa: SIM115
             start_new_session=True,
         )
-        wait_for(
-            lambda: session.root_property("_NET_SUPPORTING_WM_CHECK") or desk.poll() is not None,
-            30,
-            f"{wm} to manage the screen",
-        )
-        assert desk.poll() is None, (scratch / "desktop.log").read_text()
-        if panel:
-            wait_for(lambda: session.tray_owner(), 30, f"{panel} to own the tray")
+        log = scratch / "desktop.log"
+        try:
+            wait_for(
+                lambda: (
+                    session.root_property("_NET_SUPPORTING_WM_CHECK") or desk.poll() is not None
+                ),
+                30,
+                f"{wm} to manage the screen",
+            )
+            assert desk.poll() is None, "the desktop exited"
+            if panel:
+                wait_for(lambda: session.tray_owner(), 30, f"{panel} to own the tray")
+        except AssertionError as error:
+            raise AssertionError(f"{error}; its log:\n{log.read_text()[-2000:]}") from None
         yield session
     finally:
         if "desk" in locals():
