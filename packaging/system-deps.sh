@@ -22,7 +22,8 @@ if [ "${1:-run}" = test ]; then
   for pkg in xvfb xauth xdotool trayer x11-utils imagemagick fonts-dejavu-core libxss1 dbus-x11 \
              desktop-file-utils appstream haskell-status-notifier-item-utils haskell-gtk-sni-tray-utils \
              mutter xwayland xfce4-panel libglib2.0-bin gsettings-desktop-schemas \
-             dconf-gsettings-backend dconf-service pulseaudio pulseaudio-utils mpv mpv-mpris; do
+             dconf-gsettings-backend dconf-service pulseaudio pulseaudio-utils mpv mpv-mpris \
+             openbox tint2 xfwm4 xterm dbus; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || want+=("$pkg")
   done
 fi

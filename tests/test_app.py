@@ -175,3 +175,95 @@ def test_quit_flushes_and_stops(app: TrayApp) -> None:
     app.root.update()
     assert app._quitting
     assert app.store.days(), "today's sitting figures were written on the way out"
+
+
+def _widgets(widget: tk.Misc) -> int:
+    return 1 + sum(_widgets(child) for child in widget.winfo_children())
+
+
+def _x_windows(display_name: str) -> int:
+    from Xlib import display
+
+    conn = display.Display(display_name)
+    try:
+
+        def count(window: object) -> int:
+            children = window.query_tree().children  # type: ignore[attr-defined]
+            return 1 + sum(count(child) for child in children)
+
+        return count(conn.screen().root)
+    finally:
+        conn.close()
+
+
+def _run_a_break(app: TrayApp) -> None:
+    app.commands.post(TakeBreak())
+    app.root.update()
+    window = app.windows["break"]
+    if window.view == "first_run":
+        window.begin()
+    window.stop()
+    window.answer(2)
+    window.finish_rating()  # recorded: the tray says the break is over at once
+    app.root.update()
+    assert app.engine.status().state is not State.IN_BREAK
+    assert "On a break" not in (app.tray._title or "")
+    window.close()
+    app.root.update()
+
+
+def test_fifty_menus_and_five_breaks_leave_no_widget_or_window_behind(app: TrayApp) -> None:
+    from deskbreak.core.commands import OpenTrayMenu
+
+    display_name = app.root.winfo_screen()
+
+    def open_and_close_menu() -> None:
+        app.commands.post(OpenTrayMenu(600, 500))
+        app.root.update()
+        app.controller._popup.menu.unpost()
+        app.root.update()
+
+    open_and_close_menu()  # the first menu and the first break make what is kept for good
+    _run_a_break(app)
+    widgets, windows = _widgets(app.root), _x_windows(display_name)
+    for _ in range(50):
+        open_and_close_menu()
+    for _ in range(5):
+        _run_a_break(app)
+    open_and_close_menu()
+    app.root.update()
+    assert _widgets(app.root) == widgets
+    assert _x_windows(display_name) == windows
+
+
+def test_the_menu_heads_with_the_status_and_greys_what_cannot_act(app: TrayApp) -> None:
+    menu = app.tray.menu
+    assert menu[0].label.startswith("Sitting ") and not menu[0].enabled
+    snooze = next(e for e in menu if e.label.startswith("Snooze"))
+    assert not snooze.enabled  # nothing is offered yet
+    app.commands.post(Pause(30))
+    app.root.update()
+    assert app.tray.menu[0].label.startswith("Paused until ")
+    pause = next(e for e in app.tray.menu if e.label == "Pause")
+    assert next(e for e in pause.submenu if e.label == "Resume").enabled
+
+
+def test_hovering_the_xembed_icon_shows_the_status_and_leaving_hides_it(app: TrayApp) -> None:
+    import time
+
+    from deskbreak.core.commands import HoverTrayIcon
+
+    app.commands.post(HoverTrayIcon(700, 770, True))
+    app.root.update()
+    deadline = time.monotonic() + 3
+    while not (app.controller._tip and app.controller._tip.shown) and time.monotonic() < deadline:
+        app.root.update()
+        time.sleep(0.02)
+    assert app.controller._tip.shown
+    shown = app.controller._tip.label.cget("text")
+    assert shown == app.tray.title and "Sitting" in shown
+    tip = app.controller._tip.window
+    assert tip.winfo_rooty() + tip.winfo_height() <= tip.winfo_screenheight()
+    app.commands.post(HoverTrayIcon(700, 770, False))
+    app.root.update()
+    assert not app.controller._tip.shown

@@ -89,8 +89,6 @@ class TrayApp:
             root, self.runtime, self.tray, self.commands.post, self.quit
         )
         theme.use_settings(root, self.settings.app.theme, self.settings.app.scale)
-        if self.tray.shows_own_menu:  # the Tk popup of the other backends builds it on demand
-            self.tray.set_menu(self.controller.menu())
         self._restore_signals: Callable[[], None] = lambda: None
         self._quitting = False
 

@@ -197,10 +197,11 @@ def test_empty_log() -> None:
 def test_ritual_days_are_counted_on_their_own() -> None:
     from datetime import datetime, timedelta
 
-    from deskbreak.core.records import Outcome, SessionRecord, Trigger
+    from deskbreak.core.records import MovementRecord, Outcome, SessionRecord, Trigger
 
     def session(day: int, routine: str, trigger: Trigger, outcome: Outcome) -> SessionRecord:
         started = datetime(2026, 3, 2 + day, 9, 30)
+        done = outcome is Outcome.COMPLETED
         return SessionRecord(
             f"{day}-{routine}-{trigger}",
             started,
@@ -208,6 +209,7 @@ def test_ritual_days_are_counted_on_their_own() -> None:
             routine,
             trigger,
             outcome,
+            movements=(MovementRecord("belly-breathing", "base", done, 60.0),),
         )
 
     log = [
@@ -219,3 +221,17 @@ def test_ritual_days_are_counted_on_their_own() -> None:
     figures = stats.compute(stats.summarize(log), today=date(2026, 3, 5), weekly_goal_days=5)
     assert figures.week.active_days == 3
     assert (figures.week.ritual_days, figures.week.ritual_goal) == (2, 5)
+
+
+def test_a_day_counts_toward_the_goal_only_with_a_completed_movement() -> None:
+    skipped_through = session(
+        at(2026, 3, 30), tuple(MovementRecord(m, "base", False, 5.0) for m in REGIONS)
+    )
+    figures = stats.compute(
+        stats.summarize([skipped_through, cat_cow(at(2026, 3, 31))]),
+        today=TODAY,
+        weekly_goal_days=5,
+    )
+    assert figures.week.active_days == 1  # Tuesday; Monday's 0-of-3 break does not count
+    assert figures.today.breaks == 1 and figures.total_breaks == 2
+    assert figures.day_streak.current == 1

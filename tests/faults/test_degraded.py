@@ -15,7 +15,7 @@ from tests.e2e.xsession import XSession, wait_for, x_session
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 
 NO_TRAY = "no system tray found"
-NO_IDLE_TOOLTIP = "Idle time unavailable - counting work hours"  # Latin-1 form of the em dash
+NO_IDLE_TOOLTIP = "Idle time unknown: counting work hours"  # as the menu says it too
 
 
 def launch(session: XSession, tmp_path: Path) -> RunningApp:

@@ -127,9 +127,7 @@ def test_window_state_and_the_adaptation_marker(kind: str, request) -> None:
     app_paths = paths.resolve()
     _place(app_paths.window_state_file, kind, request)
     _place(app_paths.state_dir / "adaptations-reset", kind, request)
-    got = finishes(
-        lambda: window_state.load_geometry(app_paths.window_state_file, "break", (1, 1), (800, 600))
-    )
+    got = finishes(lambda: window_state.saved_geometry(app_paths.window_state_file, "break"))
     assert got is None
     assert finishes(lambda: adaptations.reset_at(app_paths)) is None
 

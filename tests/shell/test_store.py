@@ -10,6 +10,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -90,10 +91,16 @@ def test_sql_summary_matches_the_pure_one(store: Store) -> None:
         )
         for i in range(60)
     ]
+    # A break skipped through (nothing completed) on a day of its own: not a day moved.
+    idle_day = make_session(TODAY - timedelta(days=25))
+    records.append(
+        replace(idle_day, movements=tuple(replace(m, completed=False) for m in idle_day.movements))
+    )
     for r in records:
         store.add_session(r)
     store.record_day(DaySitting(TODAY, 3600, 1800, 2, 5, 3, 1, 1))
     from_sql = store.summary(today=TODAY)
+    assert [d.moved for d in from_sql.days].count(False) == 1
     pure = stats.summarize(store.sessions(), store.days())
     assert from_sql.days == pure.days
     assert from_sql.movement_seconds == pytest.approx(pure.movement_seconds)

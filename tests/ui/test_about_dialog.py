@@ -54,3 +54,27 @@ def test_given_safety_text_is_shown_and_close_calls_back(root: tk.Tk) -> None:
     dialog.close_button.invoke()
     assert closed == [True]
     assert not dialog.winfo_exists()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
+def test_it_fits_the_work_area_and_scrolls_the_rest(
+    root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
+) -> None:
+    from deskbreak.ui import screen
+
+    work = scaled_screen(root, scale, area)
+    dialog = AboutDialog(root, paths.resolve())
+    root.update()
+    bottom = dialog.winfo_rooty() + dialog.winfo_height()
+    assert bottom <= work.bottom - screen.DECORATION[1] + 1
+    close = dialog.close_button
+    assert close.winfo_ismapped()
+    assert close.winfo_rooty() + close.winfo_height() <= bottom
+    if dialog.page.inner.winfo_reqheight() > dialog.page.canvas.winfo_height():
+        assert dialog.page.scrolls and dialog.page.bar.winfo_ismapped()
+        dialog.page.canvas.yview_moveto(1.0)
+        root.update()
+        assert dialog.page.canvas.yview()[1] == pytest.approx(1.0)
+    if scale == 2.0:
+        assert dialog.page.scrolls, "at 2x the About page is taller than a 768 px screen"

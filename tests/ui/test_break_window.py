@@ -14,6 +14,7 @@ from deskbreak.core.session import State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import GET_READY_SECONDS, Segment
 from deskbreak.shell import paths
+from deskbreak.ui import theme
 from deskbreak.ui.break_views import URGENT_FLAGS
 from deskbreak.ui.break_window import BreakWindow
 from tests.core.session_fixtures import (
@@ -338,3 +339,102 @@ def test_the_summary_says_only_what_will_really_happen(root: tk.Tk) -> None:
     text = h.window.summary.text()
     assert said[0] in text and "easier versions next time" not in text
     assert "urgent care" in text
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
+def test_the_window_fits_and_the_pain_stop_shows_in_every_state(
+    root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
+) -> None:
+
+    work = scaled_screen(root, scale, area)
+    # A saved place from a bigger screen and another scale, in the top-left corner.
+    state_file = paths.resolve().window_state_file
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(json.dumps({"break": "718x918+0+0"}))
+    h = Harness(root)
+    window = h.window
+    for step in ("get ready", "running", "paused"):
+        if step == "running":
+            h.at(GET_READY_SECONDS + 1)
+        elif step == "paused":
+            h.key("space")
+        window.update()
+        bottom = window.winfo_rooty() + window.winfo_height()
+        assert (window.winfo_rootx(), window.winfo_rooty()) != (0, 0)
+        assert window.winfo_width() <= work.width and bottom <= work.bottom, step
+        pain = window.guide_page.pain_button
+        assert pain.winfo_ismapped(), step
+        pain_bottom = pain.winfo_rooty() + pain.winfo_height()
+        assert pain.winfo_height() >= pain.winfo_reqheight() - 2, f"{step}: pain stop squeezed"
+        assert pain_bottom <= bottom, f"{step}: the pain stop is below the window's edge"
+        guide = window.guide_page.guide
+        assert guide.winfo_height() >= window.px(70), f"{step}: the breath guide is squeezed"
+    # After a pain stop the safety words scroll if need be; the buttons stay on screen.
+    h.key("s")
+    window.update()
+    assert window.view == "pain"
+    for button in (window.pain_note.next, window.pain_note.end):
+        assert button.winfo_ismapped()
+        assert button.winfo_rooty() + button.winfo_height() <= bottom
+    note = window.pain_note.scroll
+    assert note.scrolls == (note.inner.winfo_reqheight() > note.canvas.winfo_height() + 1)
+
+
+def test_where_did_you_feel_it_is_asked_only_after_discomfort_or_pain(h: Harness) -> None:
+    h.window.stop()
+    comfort = h.window.comfort
+    h.key("1")  # felt good
+    h.window.update()
+    assert comfort.done.winfo_ismapped() and not comfort.asks_where
+    h.key("h")  # a chip's key does nothing while the question is not shown
+    h.key("2")  # some discomfort: now it asks, and the chips have keys
+    h.window.update()
+    assert comfort.asks_where and comfort.chips["hips"].winfo_ismapped()
+    h.key("h")
+    h.key("g")
+    h.key("Return")
+    assert h.records[0].felt_in == ("hips", "legs")
+
+
+def test_keys_and_focus_on_every_control_and_the_pain_stop_stays_red(h: Harness) -> None:
+    from deskbreak.ui.break_views import PLACE_KEYS
+
+    w = h.window
+    pain = w.guide_page.pain_button
+    assert pain.cget("activebackground") == w.colors.warning_active
+    assert theme.contrast(w.colors.on_accent, pain.cget("activebackground")) >= 4.5
+    page = w.guide_page
+    buttons = [page.back_button, page.pause_button, page.next_button, page.stop_button, pain]
+    buttons += [w.pain_note.more, w.pain_note.easier, w.pain_note.next, w.pain_note.end]
+    buttons += [*w.comfort.choices.values(), *w.comfort.chips.values(), w.comfort.done]
+    buttons += [w.summary.close, w.first_run.begin]
+    for button in buttons:
+        assert int(button.cget("highlightthickness")) >= 2, button.cget("text")
+        assert button.cget("highlightcolor") == w.colors.text
+    # Every "where" chip has its key underlined.
+    for place, key in PLACE_KEYS.items():
+        chip = w.comfort.chips[place]
+        assert place[int(chip.cget("underline"))] == key
+    # The warning signs open with W on the pain page.
+    h.at(GET_READY_SECONDS + 3)
+    h.key("s")
+    h.key("w")
+    w.update()
+    assert w.pain_note.details_box.winfo_ismapped()
+
+
+@pytest.mark.parametrize(
+    ("seconds", "tile"),
+    [
+        (0, ("0", "seconds moving")),
+        (1, ("1", "second moving")),
+        (2, ("2", "seconds moving")),
+        (60, ("1", "minute moving")),
+        (120, ("2", "minutes moving")),
+    ],
+)
+def test_the_moving_tile_counts_right(seconds: float, tile: tuple[str, str]) -> None:
+    from deskbreak.ui.break_window import moving_tile
+
+    assert moving_tile(seconds) == tile

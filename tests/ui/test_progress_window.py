@@ -93,3 +93,21 @@ def test_escape_closes_and_tells(root: tk.Tk) -> None:
 def test_blend() -> None:
     assert blend("#000000", "#ffffff", 0.5) == "#808080"
     assert blend("#102030", "#102030", 0.3) == "#102030"
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
+def test_it_fits_the_work_area_at_1x_and_2x(
+    root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
+) -> None:
+    from deskbreak.ui import screen
+
+    scaled_screen(root, scale, area)
+    window = ProgressWindow(root, log(4))
+    root.update()
+    inner = screen.client_area(root)
+    assert window.winfo_width() <= inner.width
+    assert window.winfo_height() <= inner.height
+    canvas = window.canvas
+    x0, y0, x1, y1 = canvas.bbox("all")
+    assert x1 <= canvas.winfo_width() + 1 and y1 <= canvas.winfo_height() + 1, "drawing cut off"

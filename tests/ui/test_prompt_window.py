@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from deskbreak.ui import theme
 from deskbreak.ui.prompt_window import TITLE, PromptWindow, offer_text
 
 pytestmark = pytest.mark.gui
@@ -60,12 +61,27 @@ def test_each_button_calls_its_callback_once_and_closes(
     assert not window.winfo_exists()
 
 
-def test_snooze_label_follows_the_setting_and_hides_when_not_allowed(root: tk.Tk) -> None:
-    window = make(root, Calls(), snooze_minutes=15)
+def test_snooze_label_follows_the_setting_and_greys_in_place_when_used_up(root: tk.Tk) -> None:
+    calls = Calls()
+    window = make(root, calls, snooze_minutes=15)
     assert window.snooze_button.cget("text") == "Snooze 15 min"
     assert window.snooze_button.winfo_ismapped()
+
+    def skip_from_the_right(w: PromptWindow) -> int:
+        return w.start_button.winfo_x() - w.skip_button.winfo_x()
+
+    skip_at = skip_from_the_right(window)
     window.destroy()
-    window = make(root, Calls(), can_snooze=False)
+    window = make(root, calls, can_snooze=False, snooze_minutes=15)
+    assert window.snooze_button.winfo_ismapped() and window.snooze_button.instate(["disabled"])
+    assert skip_from_the_right(window) == skip_at, "Skip moved"
+    assert "No snoozes left" in window.hint_label.cget("text")
+    window.event_generate("<Key-n>")
+    root.update()
+    assert calls.log == [] and window.winfo_exists()
+    window.destroy()
+    # The daily ritual has no snooze at all: nothing greyed, nothing to explain.
+    window = make(root, calls, can_snooze=False, message="Time for your ritual.")
     assert not window.snooze_button.winfo_ismapped()
     assert window.start_button.winfo_ismapped() and window.skip_button.winfo_ismapped()
 
@@ -183,3 +199,16 @@ def test_no_question_no_row(root: tk.Tk) -> None:
     window = make(root, Calls())
     assert window.question_row is None
     window.destroy()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_button_with_the_keyboard_shows_a_ring(root: tk.Tk, dark: bool) -> None:
+    from tkinter import ttk
+
+    window = make(root, Calls(), dark=dark)
+    pal = theme.palette(dark)
+    style = ttk.Style(window)
+    assert style.lookup("TButton", "focuscolor") == pal.text
+    assert int(style.lookup("TButton", "focusthickness")) >= 2
+    assert theme.contrast(pal.text, pal.surface) >= 3  # non-text contrast for the ring
+    assert style.lookup("Accent.TButton", "focuscolor") == pal.on_accent

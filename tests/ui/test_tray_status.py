@@ -9,7 +9,7 @@ import pytest
 
 from deskbreak.core.policy import State
 from deskbreak.core.records import DaySitting
-from deskbreak.engine.break_engine import EngineStatus
+from deskbreak.engine.events import EngineStatus
 from deskbreak.ui.tray_art import IconMode, IconState
 from deskbreak.ui.tray_status import icon_state, tooltip
 
@@ -53,10 +53,10 @@ LUNCH = datetime(2026, 6, 1, 14, 30, tzinfo=BERLIN)
     [
         (
             status(State.WATCHING, 42.5),
-            "Sitting 40 min · break at 50 min",
+            "Sitting 40 min · break at 50",
             IconState(IconMode.SITTING, 0.8),
         ),
-        (status(State.WATCHING, 0.5), "Sitting 0 min · break at 50 min", IconState()),
+        (status(State.WATCHING, 0.5), "Sitting 0 min · break at 50", IconState()),
         (status(State.DUE, 51), "Sitting 50 min · time to move", IconState(IconMode.DUE, 1.0)),
         (
             status(State.PROMPTED, 63),
@@ -93,7 +93,7 @@ def test_outside_work_hours_nothing_is_counted() -> None:
 
 def test_a_spell_running_past_the_end_of_work_still_shows() -> None:
     late = status(State.WATCHING, 12, in_work_hours=False)
-    assert headline(late) == "deskbreak — Sitting 10 min · break at 50 min"
+    assert headline(late) == "deskbreak — Sitting 10 min · break at 50"
     assert icon_state(late, LIMIT) == IconState(IconMode.SITTING, 0.2)
 
 
@@ -101,8 +101,8 @@ def test_without_an_idle_source_the_ring_is_muted_until_due() -> None:
     counting = status(State.WATCHING, 30, idle_source_name=None)
     assert icon_state(counting, LIMIT) == IconState(IconMode.NO_IDLE, 0.6)
     assert tooltip(counting, LIMIT).splitlines() == [
-        "deskbreak — Sitting 30 min · break at 50 min",
-        "Idle time unavailable — counting work hours",
+        "deskbreak — Sitting 30 min · break at 50",
+        "Idle time unknown: counting work hours",
     ]
     over = status(State.WATCHING, 55, idle_source_name=None)
     assert icon_state(over, LIMIT) == IconState(IconMode.DUE, 1.0)
@@ -120,8 +120,8 @@ def test_the_notice_goes_last() -> None:
     noisy = status(State.WATCHING, 5, idle_source_name=None, dnd=True)
     notice = "Config problem: run `deskbreak config check`"
     assert tooltip(noisy, LIMIT, notice).splitlines() == [
-        "deskbreak — Sitting 5 min · break at 50 min",
-        "Idle time unavailable — counting work hours",
+        "deskbreak — Sitting 5 min · break at 50",
+        "Idle time unknown: counting work hours",
         "Full screen or do-not-disturb: break offers wait",
         notice,
     ]
@@ -130,11 +130,11 @@ def test_the_notice_goes_last() -> None:
 @pytest.mark.parametrize("notice", [None, ""])
 def test_no_notice_adds_no_line(notice: str | None) -> None:
     assert tooltip(status(State.WATCHING, 5), LIMIT, notice) == (
-        "deskbreak — Sitting 5 min · break at 50 min"
+        "deskbreak — Sitting 5 min · break at 50"
     )
 
 
 def test_the_minutes_follow_the_limits_step() -> None:
     short_limit = status(State.WATCHING, 7.9)
-    assert tooltip(short_limit, 10) == "deskbreak — Sitting 7 min · break at 10 min"
+    assert tooltip(short_limit, 10) == "deskbreak — Sitting 7 min · break at 10"
     assert icon_state(short_limit, 10) == IconState(IconMode.SITTING, 0.7)

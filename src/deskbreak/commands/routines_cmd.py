@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError
+from deskbreak.core import words
 
 if TYPE_CHECKING:  # imported when run, so other commands start without them
     from deskbreak.core.library import Library
@@ -137,10 +138,10 @@ def _dose_text(step: Step) -> str:
     dose = step.effective_dose
     sides = " each side" if dose.per_side else ""
     if dose.kind == "hold":
-        return f"hold for {dose.count} slow breaths{sides}"
+        return f"hold for {words.count(dose.count, 'slow breath')}{sides}"
     if dose.kind == "breaths":
-        return f"{dose.count} slow breaths"
-    return f"{dose.count} reps{sides}, one per breath"
+        return words.count(dose.count, "slow breath")
+    return f"{words.count(dose.count, 'rep')}{sides}, one per breath"
 
 
 def _breath_lines(movement: Movement, breathing: BreathingSettings) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.commands import UsageError, context
+from deskbreak.core import words
 
 if TYPE_CHECKING:  # imported when run, so other commands start without them
     from datetime import date
@@ -140,13 +141,19 @@ def format_table(f: stats.Stats) -> str:
     rows = [
         (
             "Today",
-            f"{_plural(f.today.breaks, 'break')}, {_minutes(f.today.minutes_moving)} moving, longest sitting {_minutes(f.today.longest_sitting_minutes)}",
+            f"{words.count(f.today.breaks, 'break')}, {_minutes(f.today.minutes_moving)} moving, longest sitting {_minutes(f.today.longest_sitting_minutes)}",
         ),
-        ("This week", f"{w.active_days} of {w.goal_days} days with a break ({week_note})"),
-        ("", f"{w.ritual_days} of {w.ritual_goal} days with the daily ritual"),
+        (
+            "This week",
+            f"{w.active_days} of {words.count(w.goal_days, 'day')} with a break ({week_note})",
+        ),
+        ("", f"{w.ritual_days} of {words.count(w.ritual_goal, 'day')} with the daily ritual"),
         ("", f"minutes: {days}"),
-        ("Week streak", f"{_plural(f.week_streak.current, 'week')} (best {f.week_streak.best})"),
-        ("Day streak", f"{_plural(f.day_streak.current, 'day')} (best {f.day_streak.best})"),
+        (
+            "Week streak",
+            f"{words.count(f.week_streak.current, 'week')} (best {f.week_streak.best})",
+        ),
+        ("Day streak", f"{words.count(f.day_streak.current, 'day')} (best {f.day_streak.best})"),
         (
             "Regions",
             " · ".join(f"{r.region.value} {_minutes(r.minutes)}" for r in f.regions) or "–",
@@ -156,13 +163,9 @@ def format_table(f: stats.Stats) -> str:
             f"{f.prompts.shown} shown: {f.prompts.accepted} accepted, {f.prompts.snoozed} snoozed, {f.prompts.skipped} skipped",
         ),
         ("Comfort", " · ".join(f"{c.movement_id} {c.direction}" for c in f.comfort) or "–"),
-        ("All time", f"{_plural(f.total_breaks, 'break')}, {_minutes(f.total_minutes)} moving"),
+        ("All time", f"{words.count(f.total_breaks, 'break')}, {_minutes(f.total_minutes)} moving"),
     ]
     return "\n".join(f"{label:<12} {text}".rstrip() for label, text in rows)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _show_window(figures: stats.Stats, look: AppSettings) -> int:
@@ -204,7 +207,7 @@ def run_export(args: argparse.Namespace) -> int:
             out.write(text)
     except OSError as error:
         raise UsageError(f"can't write {args.output}: {error.strerror}") from None
-    print(f"Exported {_plural(len(sessions), 'break')} to {args.output}.", file=sys.stderr)
+    print(f"Exported {words.count(len(sessions), 'break')} to {args.output}.", file=sys.stderr)
     return code
 
 
@@ -246,9 +249,14 @@ def run_import(args: argparse.Namespace) -> int:
         store.close()
     left_out = len(parsed.problems)
     print(
-        f"Imported {_plural(added, 'break')} and {_plural(added_days, 'day')} of sitting figures"
-        f" ({len(parsed.sessions) - added} breaks were already in the log"
-        + (f"; {left_out} entries could not be read and were left out" if left_out else "")
+        f"Imported {words.count(added, 'break')} and {words.count(added_days, 'day')} of sitting figures"
+        f" ({words.count(len(parsed.sessions) - added, 'break')} {words.were(len(parsed.sessions) - added)}"
+        " already in the log"
+        + (
+            f"; {words.count(left_out, 'entry', 'entries')} could not be read and were left out"
+            if left_out
+            else ""
+        )
         + ")."
     )
     return 2 if left_out else (1 if store.messages else 0)

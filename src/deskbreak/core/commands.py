@@ -70,6 +70,16 @@ class OpenTrayMenu:
     y: int
 
 
+@dataclass(frozen=True)
+class HoverTrayIcon:
+    """The pointer entered (``inside``) or left an XEmbed tray icon at root ``x, y``: the
+    tray shows no tooltip of its own there, so the app shows the status."""
+
+    x: int
+    y: int
+    inside: bool
+
+
 Command = (
     TakeBreak
     | Snooze
@@ -81,6 +91,7 @@ Command = (
     | Quit
     | AnotherLaunch
     | OpenTrayMenu
+    | HoverTrayIcon
 )
 
 #: What a second process may ask over the instance socket (never a menu at a position).

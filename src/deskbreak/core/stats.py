@@ -29,11 +29,14 @@ TREND_WINDOW = 3
 
 @dataclass(frozen=True)
 class DayActivity:
-    """The breaks of one local day."""
+    """The breaks of one local day. ``moved``: at least one movement was completed, which
+    is what makes the day count toward the weekly goal and the streaks (a break skipped
+    through with 0 of 4 movements done does not)."""
 
     day: date
     breaks: int
     seconds_moving: float
+    moved: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class DayMinutes:
     day: date
     breaks: int
     minutes: float
+    moved: bool = False  # counts toward the weekly goal
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] 
     """Group plain records the way the store's SQL does."""
     breaks: dict[date, int] = defaultdict(int)
     seconds: dict[date, float] = defaultdict(float)
+    moved: set[date] = set()
     per_movement: dict[str, float] = defaultdict(float)
     ratings: list[tuple[object, ComfortRating]] = []
     rituals: set[date] = set()
@@ -149,6 +154,8 @@ def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] 
         if is_ritual(s):
             rituals.add(day)
         breaks[day] += 1
+        if any(m.completed for m in s.movements):
+            moved.add(day)
         seconds[day] += s.seconds_moving
         for m in s.movements:
             per_movement[m.movement_id] += m.seconds
@@ -157,7 +164,7 @@ def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] 
                 ratings.append((s.started, ComfortRating(mid, day, s.comfort)))
     ratings.sort(key=lambda pair: str(pair[0]))
     return LogSummary(
-        days=tuple(DayActivity(d, breaks[d], seconds[d]) for d in sorted(breaks)),
+        days=tuple(DayActivity(d, breaks[d], seconds[d], d in moved) for d in sorted(breaks)),
         movement_seconds=dict(per_movement),
         sittings=tuple(sorted(sittings, key=lambda d: d.day)),
         ratings=tuple(r for _, r in ratings),
@@ -197,7 +204,7 @@ def compute(
         week=Week(
             monday=monday,
             days=week_days,
-            active_days=sum(1 for d in week_days if d.breaks),
+            active_days=sum(1 for d in week_days if d.moved),
             goal_days=weekly_goal_days,
             goal_minutes=goal_minutes,
             ritual_days=sum(1 for d in set(summary.ritual_days) if monday <= d <= today),
@@ -216,7 +223,7 @@ def compute(
 def _minutes(by_day: Mapping[date, DayActivity], day: date) -> DayMinutes:
     found = by_day.get(day)
     return (
-        DayMinutes(day, found.breaks, found.seconds_moving / 60)
+        DayMinutes(day, found.breaks, found.seconds_moving / 60, found.moved)
         if found
         else DayMinutes(day, 0, 0.0)
     )
@@ -235,7 +242,7 @@ def _runs(keys: Iterable[int]) -> tuple[int, int, int]:
 
 def day_streak(by_day: Mapping[date, DayActivity], today: date) -> Streak:
     """Days in a row with a break; today without one yet keeps yesterday's streak alive."""
-    active = [d.toordinal() for d, a in by_day.items() if a.breaks > 0 and d <= today]
+    active = [d.toordinal() for d, a in by_day.items() if a.moved and d <= today]
     best, last_run, last = _runs(active)
     current = last_run if last >= today.toordinal() - 1 else 0
     return Streak(current, best)
@@ -252,7 +259,7 @@ def week_streak(by_day: Mapping[date, DayActivity], today: date, goal_days: int)
     last_day = today.toordinal()
     for d, a in by_day.items():
         ordinal = d.toordinal()
-        if a.breaks > 0 and ordinal <= last_day:
+        if a.breaks > 0 and a.moved and ordinal <= last_day:
             days_per_week[_week_index(ordinal)] += 1
     met = [w for w, n in days_per_week.items() if n >= max(goal_days, 1)]
     best, last_run, last = _runs(met)
@@ -311,10 +318,10 @@ def comfort_trends(ratings: Iterable[ComfortRating]) -> tuple[ComfortTrend, ...]
 
 def merge(a: LogSummary, b: LogSummary) -> LogSummary:
     """``a`` plus ``b`` (entries still waiting in memory); ``b``'s sitting figures win."""
-    days: dict[date, tuple[int, float]] = {}
+    days: dict[date, tuple[int, float, bool]] = {}
     for d in (*a.days, *b.days):
-        n, s = days.get(d.day, (0, 0.0))
-        days[d.day] = (n + d.breaks, s + d.seconds_moving)
+        n, s, moved = days.get(d.day, (0, 0.0, False))
+        days[d.day] = (n + d.breaks, s + d.seconds_moving, moved or d.moved)
     seconds = dict(a.movement_seconds or {})
     for k, v in (b.movement_seconds or {}).items():
         seconds[k] = seconds.get(k, 0.0) + v

@@ -140,8 +140,15 @@ def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -
     from deskbreak.core import stats  # loaded with the first summary, not at start-up
 
     """Read the running totals (see schema v3): a few thousand rows for ten years."""
+    moved_days = {
+        day
+        for (day,) in conn.execute(
+            "SELECT DISTINCT s.day FROM sessions s JOIN session_movements m"
+            " ON m.session_id = s.id WHERE m.completed = 1"
+        )
+    }
     days = tuple(
-        stats.DayActivity(date.fromisoformat(day), n, seconds)
+        stats.DayActivity(date.fromisoformat(day), n, seconds, day in moved_days)
         for day, n, seconds in conn.execute(
             "SELECT day, breaks, seconds_moving FROM day_totals WHERE breaks > 0 ORDER BY day"
         )

@@ -9,7 +9,8 @@ from tkinter import ttk
 from deskbreak import __version__
 from deskbreak.core import safety
 from deskbreak.shell.paths import AppPaths
-from deskbreak.ui import dialog_style, theme
+from deskbreak.ui import dialog_style, screen, theme
+from deskbreak.ui.scroll import ScrollPage
 from deskbreak.ui.windows import bring_to_front
 
 TITLE = "deskbreak — About"
@@ -47,7 +48,9 @@ class AboutDialog(tk.Toplevel):
         px = dialog_style.px
         wrap = px(self, 460)
 
-        body = ttk.Frame(self, padding=px(self, 22))
+        self.page = ScrollPage(self, pal.background)
+        self.page.pack(fill="both", expand=True, padx=(px(self, 22), px(self, 8)))
+        body = ttk.Frame(self.page.inner, padding=(0, px(self, 22), px(self, 14), 0))
         body.pack(fill="both", expand=True)
         head = ttk.Frame(body)
         head.pack(fill="x")
@@ -90,8 +93,8 @@ class AboutDialog(tk.Toplevel):
             )
             ttk.Label(files, text=str(path), font=fnt.small).grid(row=index, column=1, sticky="w")
 
-        buttons = ttk.Frame(body)
-        buttons.pack(fill="x", pady=(px(self, 18), 0))
+        buttons = ttk.Frame(self, padding=(px(self, 22), px(self, 12), px(self, 22), px(self, 18)))
+        buttons.pack(fill="x")
         self.close_button = ttk.Button(
             buttons, text="Close", style="Accent.TButton", command=self.close
         )
@@ -99,7 +102,17 @@ class AboutDialog(tk.Toplevel):
         self.protocol("WM_DELETE_WINDOW", self.close)
         self.bind("<Escape>", lambda _e: self.close())
         self.bind("<Return>", lambda _e: self.close())
+        self.page.fit()
+        self.update_idletasks()
+        self.geometry(
+            str(
+                screen.centred(
+                    self.winfo_reqwidth(), self.winfo_reqheight(), screen.client_area(self)
+                )
+            )
+        )
         self.deiconify()
+        self.close_button.focus_set()
 
     def _heading(self, parent: ttk.Frame, text: str) -> None:
         ttk.Label(parent, text=text, style="Heading.TLabel").pack(

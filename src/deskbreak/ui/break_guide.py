@@ -19,6 +19,7 @@ from deskbreak.ui import theme
 from deskbreak.ui.break_views import Bullets, Page
 from deskbreak.ui.breath_guide import BreathGuide, ease
 from deskbreak.ui.figure import draw_figure
+from deskbreak.ui.hover_tip import HoverTip
 
 
 class GuidePage(Page):
@@ -42,7 +43,9 @@ class GuidePage(Page):
         self._frame: Frame | None = None
         self.columnconfigure(0, weight=5)
         self.columnconfigure(1, weight=4)
-        self.rowconfigure(2, weight=1)
+        # The picture and the breath guide give way on a short screen (2x on 768 px), down
+        # to a minimum; then cues go (see _cues_that_fit), never the buttons below them.
+        self.rowconfigure(2, weight=1, minsize=px(80))
         self.name = tk.Label(self, font=f.title, fg=c.text, bg=c.background, anchor="w")
         self.name.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(px(6), 0))
         self.counter = tk.Label(self, font=f.body, fg=c.muted, bg=c.background, anchor="w")
@@ -117,9 +120,10 @@ class GuidePage(Page):
         for index, button in enumerate(hints):
             button.configure(padx=px(4))
             button.grid(row=0, column=index, sticky="ew", padx=(0 if index == 0 else px(4), 0))
-        # tktooltip imports importlib.metadata (15–90 ms): attach the hints once the window
-        # is on screen, so the break is not kept waiting for them.
-        self.after(300, lambda: _add_tooltips(hints, f.small))
+        # One tooltip window, a child of this page: it goes when the break window goes.
+        tips = HoverTip(self, f.small, dark=c == theme.DARK)
+        for button, hint in hints.items():
+            tips.attach(button, hint)
         self.pain_button = self.button(self, "Sharp pain — stop   (S)", on_pain, kind="warn")
         self.pain_button.configure(font=f.heading, pady=px(6))
         self.pain_button.grid(row=7, column=0, columnspan=2, sticky="ew", pady=(px(8), 0))
@@ -134,7 +138,7 @@ class GuidePage(Page):
         self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
         self._set(self.counter, counter_text(frame))
         self._set(self.action, action_text(frame))
-        self.cues.set(movement.cues[:3])
+        self.cues.set(movement.cues[: self._cues_that_fit()])
         self.safety.set(safety_lines(movement))
         self._set(self.effort, safety.effort_text(movement.effort))
         self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
@@ -145,6 +149,18 @@ class GuidePage(Page):
             paused=frame.state is State.PAUSED,
         )
         self._draw_figure()
+
+    def _cues_that_fit(self) -> int:
+        """Three cues; two or one on a short window (2x on a 768 px screen), so the cues
+        never crowd out the breath guide or the buttons below them."""
+        height = self.winfo_height()
+        if height <= 1:  # not laid out yet: judge by the window it will fill
+            top = self.winfo_toplevel()
+            top.update_idletasks()
+            height = top.winfo_height() - self.px(40) if top.winfo_height() > 1 else 0
+        if height <= 1 or height >= self.px(480):
+            return 3
+        return 2 if height >= self.px(390) else 1
 
     def _draw_figure(self) -> None:
         frame = self._frame
@@ -220,11 +236,3 @@ def action_text(frame: Frame) -> str:
     if frame.segment is Segment.SWITCH_SIDES:
         return "Switch to the other side"
     return "Get into position"
-
-
-def _add_tooltips(hints: dict[tk.Button, str], font: object) -> None:
-    from tktooltip import ToolTip
-
-    for button, hint in hints.items():
-        if button.winfo_exists():
-            ToolTip(button, msg=hint, delay=0.6, follow=False, font=font)

@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from tkinter import font as tkfont
 
-from deskbreak.core import safety
+from deskbreak.core import safety, words
 from deskbreak.core.records import FELT_IN, Comfort
 from deskbreak.ui import theme
+from deskbreak.ui.scroll import ScrollPage
 
 # Two tiers everywhere (core/safety.py): the urgent signs, then "see a clinician soon";
 # the full list of warning signs is one click away on the pain note.
@@ -23,6 +24,16 @@ REST_SECONDS = 45  # after a pain stop, rest and breathe first (30–60 s), then
 
 FIRST_RUN_TEXT = f"{safety.FIRST_RUN_NOTE} {safety.STOP_NOW}"
 SCREENING_TEXT = safety.SCREENING_TITLE + ": " + "; ".join(safety.SCREENING) + "."
+
+#: The "where did you feel it" chips and their keys (underlined in each label).
+PLACE_KEYS = {
+    "hips": "h",
+    "mid-back": "m",
+    "low back": "l",
+    "neck": "c",
+    "legs": "g",
+    "nowhere": "w",
+}
 
 COMFORT_CHOICES = (
     (Comfort.FELT_GOOD, "1  Felt good"),
@@ -70,6 +81,16 @@ class Bullets(tk.Frame):
             label.configure(wraplength=max(width, 100))
 
 
+def focus_ring(widget: tk.Button | tk.Checkbutton, colors: theme.Palette) -> None:
+    """A 2 px ring in the text colour around the control with the keyboard focus."""
+    widget.configure(
+        highlightthickness=2,
+        highlightcolor=colors.text,
+        highlightbackground=colors.background,
+        takefocus=1,
+    )
+
+
 class Page(tk.Frame):
     """A themed frame with helpers for the few widget kinds the pages use."""
 
@@ -82,10 +103,16 @@ class Page(tk.Frame):
         self.bind("<Configure>", self._rewrap, add="+")
 
     def label(
-        self, text: str, *, font: object = None, color: str | None = None, row: int
+        self,
+        text: str,
+        *,
+        font: object = None,
+        color: str | None = None,
+        row: int,
+        parent: tk.Misc | None = None,
     ) -> tk.Label:
         widget = tk.Label(
-            self,
+            parent or self,
             text=text,
             font=font or self.fonts.body,  # type: ignore[arg-type]
             foreground=color or self.colors.text,
@@ -97,8 +124,8 @@ class Page(tk.Frame):
         self._wrapped.append(widget)
         return widget
 
-    def bullets(self, items: Sequence[str], *, row: int) -> Bullets:
-        widget = Bullets(self, self.colors, self.fonts.body)
+    def bullets(self, items: Sequence[str], *, row: int, parent: tk.Misc | None = None) -> Bullets:
+        widget = Bullets(parent or self, self.colors, self.fonts.body)
         widget.set(items)
         widget.grid(row=row, column=0, sticky="ew", pady=(0, 8))
         return widget
@@ -106,32 +133,36 @@ class Page(tk.Frame):
     def button(
         self, parent: tk.Misc, text: str, command: Callable[[], object], *, kind: str = "plain"
     ) -> tk.Button:
-        bg = {
-            "plain": self.colors.surface,
-            "main": self.colors.accent,
-            "warn": self.colors.warning,
+        c = self.colors
+        # Hover keeps each kind's meaning: the pain stop stays red, a main button green.
+        bg, active_bg = {
+            "plain": (c.surface, c.accent_soft),
+            "main": (c.accent, c.accent_active),
+            "warn": (c.warning, c.warning_active),
         }[kind]
-        fg = self.colors.text if kind == "plain" else self.colors.on_accent
-        return tk.Button(
+        fg = c.text if kind == "plain" else c.on_accent
+        button = tk.Button(
             parent,
             text=text,
             command=command,
             font=self.fonts.body,
             background=bg,
             foreground=fg,
-            activebackground=self.colors.accent_soft,
-            activeforeground=self.colors.text,
+            activebackground=active_bg,
+            activeforeground=fg,
             relief="flat",
             borderwidth=0,
-            highlightthickness=0,
             padx=10,
             pady=6,
             cursor="hand2",
         )
+        focus_ring(button, c)
+        return button
 
     def _rewrap(self, event: tk.Event) -> None:
         for widget in self._wrapped:
-            widget.configure(wraplength=max(event.width - 4, 100))
+            inset = 4 if widget.master is self else 24  # in a ScrollPage: room for its bar
+            widget.configure(wraplength=max(event.width - inset, 100))
         for button in self._wrapped_buttons:
             button.configure(wraplength=max(event.width - 4 * int(button.cget("padx")), 100))
 
@@ -177,18 +208,31 @@ class PainNote(Page):
         self._easier_name: str | None = None
         self._rest_left = 0
         self._rest_job: str | None = None
-        self.title = self.label("Stopped — that's the right call.", font=fonts.title, row=0)
+        # The words scroll on a short screen; the buttons below them never leave it.
+        self.scroll = ScrollPage(self, colors.background)
+        self.scroll.grid(row=0, column=0, sticky="nsew")
+        self.rowconfigure(0, weight=1)
+        body = self.scroll.inner
+        body.columnconfigure(0, weight=1)
+        self.title = self.label(
+            "Stopped — that's the right call.", font=fonts.title, row=0, parent=body
+        )
         self.note = self.label(
             "Never push through sharp pain. First rest: sit or stand easy and breathe slowly, "
             "the out-breath longer than the in-breath. For two weeks you'll be offered a "
             "gentler version; if it hurts again within two weeks, it is left out and you are "
             "asked to get it checked.",
             row=1,
+            parent=body,
         )
-        self.flags_title = self.label(safety.URGENT_TITLE + ":", font=fonts.heading, row=2)
-        self.flags = self.bullets(URGENT_FLAGS, row=3)
-        self.doctor = self.label(SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4)
-        self.details_box = tk.Frame(self, background=colors.surface)
+        self.flags_title = self.label(
+            safety.URGENT_TITLE + ":", font=fonts.heading, row=2, parent=body
+        )
+        self.flags = self.bullets(URGENT_FLAGS, row=3, parent=body)
+        self.doctor = self.label(
+            SEE_A_DOCTOR, font=fonts.small, color=colors.muted, row=4, parent=body
+        )
+        self.details_box = tk.Frame(body, background=colors.surface)
         self.details_box.columnconfigure(0, weight=1)
         self.details = tk.Text(
             self.details_box,
@@ -219,8 +263,8 @@ class PainNote(Page):
         scrollbar.grid(row=0, column=1, sticky="ns")
         self.details.configure(yscrollcommand=scrollbar.set)
         self.more = tk.Button(
-            self,
-            text="All warning signs…",
+            body,
+            text="All warning signs…  (W)",
             command=self.toggle_details,
             font=fonts.small,
             foreground=colors.accent,
@@ -229,11 +273,11 @@ class PainNote(Page):
             activebackground=colors.background,
             relief="flat",
             borderwidth=0,
-            highlightthickness=0,
             padx=0,
             pady=0,
             cursor="hand2",
         )
+        focus_ring(self.more, colors)
         self.more.grid(row=5, column=0, sticky="w", pady=(0, 10))
         self.rest = self.button(
             self, f"Rest and breathe  {REST_SECONDS} s  (R)", self.start_rest, kind="main"
@@ -242,7 +286,7 @@ class PainNote(Page):
         self.next = self.button(self, "Skip to the next movement  (N)", on_next)
         self.end = self.button(self, "End the break  (Esc)", on_end)
         for index, widget in enumerate((self.rest, self.easier, self.next, self.end)):
-            widget.grid(row=6 + index, column=0, sticky="ew", pady=(0, 6))
+            widget.grid(row=1 + index, column=0, sticky="ew", pady=(0, 6))
         self.easier.grid_remove()
         self._wrapped_buttons.append(self.easier)
 
@@ -253,13 +297,13 @@ class PainNote(Page):
             self.flags_title.grid()
             self.flags.grid()
             self.doctor.grid()
-            self.more.configure(text="All warning signs…")
+            self.more.configure(text="All warning signs…  (W)")
         else:
             self.flags_title.grid_remove()
             self.flags.grid_remove()
             self.doctor.grid_remove()
             self.details_box.grid(row=2, column=0, rowspan=3, sticky="nsew", pady=(0, 8))
-            self.more.configure(text="Fewer warning signs")
+            self.more.configure(text="Fewer warning signs  (W)")
 
     def offer_easier(self, name: str | None) -> None:
         """A new pain stop: rest first; the easier variant (if any) is offered after it."""
@@ -324,9 +368,13 @@ class ComfortCheck(Page):
             button.grid(row=index, column=0, sticky="ew", pady=(0, 6))
             self.choices[comfort] = button
         self.where = tk.Frame(self, background=colors.background)
-        self.where.columnconfigure((0, 1, 2), weight=1, uniform="p")
+        self.where.columnconfigure(0, weight=1)
+        # Asked only after discomfort or pain; "Felt good" goes straight to Done.
+        self.places_box = tk.Frame(self.where, background=colors.background)
+        self.places_box.columnconfigure((0, 1, 2), weight=1, uniform="p")
+        self.places_box.grid(row=0, column=0, sticky="ew")
         tk.Label(
-            self.where,
+            self.places_box,
             text="Where did you feel it? (optional)",
             font=fonts.heading,
             foreground=colors.text,
@@ -334,11 +382,14 @@ class ComfortCheck(Page):
             anchor="w",
         ).grid(row=0, column=0, columnspan=3, sticky="ew", pady=(4, 4))
         self.places: dict[str, tk.BooleanVar] = {}
+        self.chips: dict[str, tk.Checkbutton] = {}
         for index, place in enumerate(FELT_IN):
             var = tk.BooleanVar(self, value=False)
+            key = PLACE_KEYS.get(place, "")
             chip = tk.Checkbutton(
-                self.where,
+                self.places_box,
                 text=place,
+                underline=place.find(key) if key else -1,
                 variable=var,
                 indicatoron=False,
                 font=fonts.body,
@@ -346,16 +397,18 @@ class ComfortCheck(Page):
                 foreground=colors.text,
                 selectcolor=colors.accent_soft,
                 activebackground=colors.accent_soft,
+                activeforeground=colors.text,
                 relief="flat",
                 borderwidth=0,
-                highlightthickness=0,
                 padx=6,
                 pady=4,
             )
+            focus_ring(chip, colors)
             chip.grid(row=1 + index // 3, column=index % 3, sticky="ew", padx=(0, 4), pady=(0, 4))
             self.places[place] = var
+            self.chips[place] = chip
         self.done = self.button(self.where, "Done  (Enter)", on_done, kind="main")
-        self.done.grid(row=3, column=0, columnspan=3, sticky="w", pady=(6, 0))
+        self.done.grid(row=1, column=0, sticky="w", pady=(6, 0))
 
     def chosen(self, comfort: Comfort) -> None:
         """Mark the answer and reveal the optional "where"."""
@@ -365,7 +418,22 @@ class ComfortCheck(Page):
                 background=self.colors.accent if picked else self.colors.surface,
                 foreground=self.colors.on_accent if picked else self.colors.text,
             )
+        if comfort is Comfort.FELT_GOOD:
+            self.places_box.grid_remove()
+            for var in self.places.values():
+                var.set(False)
+        else:
+            self.places_box.grid()
         self.where.grid(row=len(COMFORT_CHOICES) + 1, column=0, sticky="ew")
+
+    @property
+    def asks_where(self) -> bool:
+        return bool(self.where.winfo_manager() and self.places_box.winfo_manager())
+
+    def toggle_place(self, place: str) -> None:
+        """A chip's key: tick or untick it, only while the question is shown."""
+        if self.asks_where:
+            self.chips[place].invoke()
 
     def felt_in(self) -> tuple[str, ...]:
         return tuple(place for place, var in self.places.items() if var.get())
@@ -421,7 +489,9 @@ class Summary(Page):
             days, goal = week
             dots = "●" * min(days, goal) + "○" * max(goal - days, 0)
             extra = f"  +{days - goal}" if days > goal else ""
-            self.week.configure(text=f"{dots}{extra}   {days} of {goal} days this week")
+            self.week.configure(
+                text=f"{dots}{extra}   {days} of {words.count(goal, 'day')} this week"
+            )
         self.lines.configure(text="\n".join(lines))
 
     def text(self) -> str:

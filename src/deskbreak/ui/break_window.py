@@ -14,15 +14,16 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
+from deskbreak.core import words
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
-from deskbreak.ui import theme, window_state
+from deskbreak.ui import screen, theme, window_state
 from deskbreak.ui.break_guide import GuidePage
-from deskbreak.ui.break_views import ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.break_views import PLACE_KEYS, ComfortCheck, FirstRunNote, PainNote, Summary
 from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,15 @@ class BreakWindow(tk.Toplevel):
 
         self.title(f"deskbreak — {routine.name}")
         self.configure(background=self.colors.background)
-        self.minsize(self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
-        self.geometry(self._saved_geometry() or f"{self.px(SIZE[0])}x{self.px(SIZE[1])}")
+        min_size = screen.fitted_min_size(self, self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
+        self.minsize(*min_size)
+        self.geometry(
+            str(
+                screen.place(
+                    self, self.px(SIZE[0]), self.px(SIZE[1]), self._saved_geometry(), min_size
+                )
+            )
+        )
         self.protocol("WM_DELETE_WINDOW", self.close)
         self.columnconfigure(0, weight=1)
         self.rowconfigure(1, weight=1)
@@ -93,14 +101,10 @@ class BreakWindow(tk.Toplevel):
         return theme.px(self, size)
 
     def _saved_geometry(self) -> str | None:
+        """The saved place as saved; :func:`screen.place` fits or ignores it."""
         if self.paths is None:
             return None
-        return window_state.load_geometry(
-            self.paths.window_state_file,
-            STATE_KEY,
-            (self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1])),
-            (self.winfo_screenwidth(), self.winfo_screenheight()),
-        )
+        return window_state.saved_geometry(self.paths.window_state_file, STATE_KEY)
 
     def _save_geometry(self) -> None:
         if self.paths is not None:
@@ -197,9 +201,14 @@ class BreakWindow(tk.Toplevel):
                 "n": self.next,
                 "Right": self.next,
                 "Escape": self.stop,
+                "w": self.pain_note.toggle_details,
             },
             "comfort": {
                 **{str(int(c)): partial(self.answer, c) for c in Comfort},
+                **{
+                    key: partial(self.comfort.toggle_place, place)
+                    for place, key in PLACE_KEYS.items()
+                },
                 "Return": self.finish_rating,
                 "Escape": self.finish_rating,
             },
@@ -379,15 +388,10 @@ class BreakWindow(tk.Toplevel):
         assert record is not None
         done = sum(1 for m in record.movements if m.completed)
         seconds = record.seconds_moving
-        moving = (
-            (f"{seconds / 60:.0f}", "minutes moving")
-            if seconds >= 60
-            else (
-                f"{seconds:.0f}",
-                "seconds moving",
-            )
-        )
-        tiles = [(f"{done}/{len(self.session.steps)}", "movements"), moving]
+        tiles = [
+            (f"{done}/{len(self.session.steps)}", words.noun(len(self.session.steps), "movement")),
+            moving_tile(seconds),
+        ]
         week = None
         if self.week_summary is not None:
             try:
@@ -414,6 +418,15 @@ class BreakWindow(tk.Toplevel):
             heading = "Break ended — take it easy."
         self.summary.fill(heading, lines, tiles, week)
         self.show_view("summary")
+
+
+def moving_tile(seconds: float) -> tuple[str, str]:
+    """The summary's "time moving" tile: "1" "minute moving", "40" "seconds moving"."""
+    if seconds >= 60:
+        minutes = round(seconds / 60)
+        return str(minutes), f"{words.noun(minutes, 'minute')} moving"
+    whole = round(seconds)
+    return str(whole), f"{words.noun(whole, 'second')} moving"
 
 
 def _minutes_left(seconds: float) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 import tkinter as tk
 from collections.abc import Callable
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from deskbreak.core.commands import (
     AnotherLaunch,
     Command,
+    HoverTrayIcon,
     OpenTrayMenu,
     Pause,
     Quit,
@@ -50,6 +51,10 @@ from deskbreak.ui.prompts import Prompts
 from deskbreak.ui.tray import MenuEntry, Tray, standard_menu
 from deskbreak.ui.windows import Closed, WindowManager
 
+if TYPE_CHECKING:
+    from deskbreak.ui.hover_tip import HoverTip
+    from deskbreak.ui.tray_menu import TrayPopup
+
 log = logging.getLogger(__name__)
 
 #: While a break waits in memory (the log locked or the disk full), it is tried this often.
@@ -75,6 +80,8 @@ class TrayController:
         self.prompts = Prompts(root, runtime, self.windows, self.take_break, self._changed)
         self._post = post
         self._quit = quit
+        self._popup: TrayPopup | None = None  # the xorg tray's Tk menu, made at a right click
+        self._tip: HoverTip | None = None  # the xorg tray's tooltip, made at the first hover
 
     # -- time -----------------------------------------------------------------------------
 
@@ -99,6 +106,8 @@ class TrayController:
             tray_status.icon_state(status, limit),
             tray_status.tooltip(status, limit, self.runtime.notices.text()),
         )
+        if self.tray.shows_own_menu:  # the xorg popup builds its menu when it opens
+            self.tray.set_menu(self.menu())
         self.runtime.write_day()
 
     def _changed(self) -> None:
@@ -107,8 +116,13 @@ class TrayController:
         self.timer.arm(self.runtime.engine.seconds_until_due())
 
     def menu(self) -> tuple[MenuEntry, ...]:
+        """The tray menu as things stand: a status line, and only items that can act."""
+        status = self.runtime.engine.status()
+        limit = self.runtime.settings.breaks.sit_limit_minutes
         return standard_menu(
-            self.runtime.menu_routines(), self.runtime.settings.breaks.snooze_minutes
+            self.runtime.menu_routines(),
+            self.runtime.settings.breaks.snooze_minutes,
+            tray_status.menu_status(status, limit),
         )
 
     # -- what the engine says -------------------------------------------------------------
@@ -169,7 +183,10 @@ class TrayController:
             case Quit():
                 self._quit()
             case OpenTrayMenu(x=x, y=y):
+                self._tray_tip(0, 0, inside=False)
                 self._tray_menu(x, y)
+            case HoverTrayIcon(x=x, y=y, inside=inside):
+                self._tray_tip(x, y, inside=inside)
             case _:
                 assert_never(command)
 
@@ -194,14 +211,17 @@ class TrayController:
         finished: list[SessionRecord] = []
 
         def logged(session: SessionRecord) -> None:
+            # Recorded = over (the summary may stay up): the tray says so at once.
             finished.append(session)
             self.runtime.break_logged(session)
+            self.runtime.engine.break_finished(session.outcome is Outcome.COMPLETED)
+            self._changed()
 
         def closed(on_closed: Closed) -> Callable[[], None]:
             def run() -> None:
                 on_closed()
-                done = bool(finished) and finished[-1].outcome is Outcome.COMPLETED
-                self.runtime.engine.break_finished(done)
+                if not finished:  # closed before anything was recorded
+                    self.runtime.engine.break_finished(False)
                 self._changed()
 
             return run
@@ -273,6 +293,17 @@ class TrayController:
         )
 
     def _tray_menu(self, x: int, y: int) -> None:
-        from deskbreak.ui.tray_menu import build_tk_menu, popup
+        if self._popup is None:
+            from deskbreak.ui.tray_menu import TrayPopup
 
-        popup(build_tk_menu(self.root, self.menu(), self._post), x, y)
+            self._popup = TrayPopup(self.root, self._post)
+        self._popup.open(self.menu(), x, y)
+
+    def _tray_tip(self, x: int, y: int, *, inside: bool) -> None:
+        if self._tip is None:
+            if not inside:
+                return
+            from deskbreak.ui.hover_tip import HoverTip
+
+            self._tip = HoverTip(self.root)
+        self._tip.hover_at(x, y, inside, self.tray.title)

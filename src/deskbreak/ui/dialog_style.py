@@ -54,6 +54,8 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         bordercolor=pal.surface,
         relief="flat",
         anchor="center",
+        focuscolor=pal.text,  # a visible dashed ring on the button with the keyboard
+        focusthickness=2,
     )
     style.map(
         "TButton",
@@ -67,6 +69,7 @@ def apply(master: tk.Misc, pal: Palette, fnt: Fonts) -> ttk.Style:
         background=pal.accent,
         foreground=pal.on_accent,
         bordercolor=pal.accent,
+        focuscolor=pal.on_accent,
     )
     style.map(
         "Accent.TButton",

@@ -13,8 +13,9 @@ from datetime import date
 from tkinter import font as tkfont
 from typing import Any
 
+from deskbreak.core import words
 from deskbreak.core.stats import DayMinutes, Stats
-from deskbreak.ui import theme
+from deskbreak.ui import screen, theme
 from deskbreak.ui.windows import bring_to_front
 
 WIDTH, HEIGHT = 800, 680
@@ -26,10 +27,6 @@ def blend(a: str, b: str, t: float) -> str:
     ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
     cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _minutes(value: float) -> str:
@@ -52,6 +49,8 @@ class ProgressWindow(tk.Toplevel):
         self.fonts = theme.fonts(master)
         self._on_closed = on_closed
         self.title("deskbreak — Progress")
+        self.u = theme.scale_factor(self)  # shrunk below the screen's scale only to fit
+        self._fit_to_screen()
         self.canvas = tk.Canvas(
             self,
             width=self.s(WIDTH),
@@ -66,8 +65,23 @@ class ProgressWindow(tk.Toplevel):
         self.stats = stats
         self.show_stats(stats)
 
+    def _fit_to_screen(self) -> None:
+        """The picture shrinks (type included) until it fits the work area: at 2x on a
+        768 px screen it is drawn about 1x rather than cut off below the panel."""
+        area = screen.client_area(self)
+        fit = min(self.u, area.width / WIDTH, area.height / HEIGHT)
+        if fit >= self.u:
+            return
+        ratio = fit / self.u
+        for font in vars(self.fonts).values():
+            points = abs(int(font.cget("size")))
+            screen_px = points * float(self.winfo_fpixels("1p"))
+            font.configure(size=-max(7, round(screen_px * ratio)))
+        self.u = fit
+
     def s(self, value: float) -> int:
-        return theme.px(self, value)
+        """``value`` pixels at 96 dpi in this window's scale (:func:`theme.px`, fitted)."""
+        return round(value * self.u)
 
     def show(self) -> None:
         bring_to_front(self)
@@ -141,13 +155,15 @@ class ProgressWindow(tk.Toplevel):
                 width=self.s(width),
             )
         self.text(cx, cy - 6, str(week.active_days), f.big_number, p.text, anchor="s")
-        self.text(cx, cy - 2, f"of {week.goal_days} days", f.small, p.muted, anchor="n")
+        self.text(
+            cx, cy - 2, f"of {words.count(week.goal_days, 'day')}", f.small, p.muted, anchor="n"
+        )
 
     def draw_streaks(self, cx: float, y: float) -> None:
         p, f, st = self.palette, self.fonts, self.stats
         weeks = st.week_streak
         headline = (
-            f"{_plural(weeks.current, 'week')} in a row"
+            f"{words.count(weeks.current, 'week')} in a row"
             if weeks.current
             else "A new streak starts now"
         )
@@ -156,12 +172,12 @@ class ProgressWindow(tk.Toplevel):
         self.text(cx, y, headline, f.heading, p.text, anchor="n")
         days = st.day_streak
         detail = (
-            f"best {_plural(weeks.best, 'week')}"
+            f"best {words.count(weeks.best, 'week')}"
             if weeks.best
-            else f"goal: {st.week.goal_days} days a week"
+            else f"goal: {words.count(st.week.goal_days, 'day')} a week"
         )
         if days.current > 1:
-            detail = f"{days.current} days in a row · {detail}"
+            detail = f"{words.count(days.current, 'day')} in a row · {detail}"
         self.text(cx, y + 24, detail, f.small, p.muted, anchor="n")
         week = st.week
         ritual = f"Daily ritual: {week.ritual_days} of {week.ritual_goal} days"
@@ -276,7 +292,7 @@ class ProgressWindow(tk.Toplevel):
         self.text(
             left,
             top + 7 * (cell + gap) + 8,
-            f"{_plural(active, 'active day')} of {sum(1 for c in st.heat if c.day <= st.today.day)}",
+            f"{words.count(active, 'active day')} of {sum(1 for c in st.heat if c.day <= st.today.day)}",
             f.small,
             p.muted,
         )
@@ -330,14 +346,16 @@ class ProgressWindow(tk.Toplevel):
     def draw_footer(self, y: float) -> None:
         p, f, st = self.palette, self.fonts, self.stats
         t = st.today
-        today = f"Today  {_plural(t.breaks, 'break')} · {_minutes(t.minutes_moving)} min moving"
+        today = f"Today  {words.count(t.breaks, 'break')} · {_minutes(t.minutes_moving)} min moving"
         if t.longest_sitting_minutes:
             today += f" · longest sitting {_minutes(t.longest_sitting_minutes)} min"
         self.text(PAD + 4, y, today, f.body, p.text)
         pr = st.prompts
         prompts = f"Prompts  {pr.accepted} taken · {pr.snoozed} snoozed · {pr.skipped} skipped"
         self.text(PAD + 4, y + 24, prompts, f.small, p.muted)
-        total = f"All time  {_plural(st.total_breaks, 'break')} · {_minutes(st.total_minutes)} min"
+        total = (
+            f"All time  {words.count(st.total_breaks, 'break')} · {_minutes(st.total_minutes)} min"
+        )
         self.text(WIDTH - PAD - 4, y, total, f.body, p.text, anchor="ne")
         eased = [c.movement_id for c in st.comfort if c.direction == "easier"]
         if eased:

@@ -12,14 +12,11 @@ now?"), answered with one key (y / h) without closing the offer.
 from __future__ import annotations
 
 import contextlib
-import logging
 import tkinter as tk
 from collections.abc import Callable
 from tkinter import ttk
 
-from deskbreak.ui import chime, dialog_style, theme
-
-log = logging.getLogger(__name__)
+from deskbreak.ui import chime, dialog_style, focus, screen, theme
 
 TITLE = "deskbreak — Time to move"
 Callback = Callable[[], None]
@@ -97,14 +94,19 @@ class PromptWindow(tk.Toplevel):
             buttons, text="Skip", underline=1, command=self._answer(on_skip)
         )
         self.start_button.pack(side="right")
-        if can_snooze:
+        # A regular offer keeps Snooze in its place when the snoozes are used up, greyed
+        # and explained, so Skip never moves under the pointer.
+        used_up = not can_snooze and message is None
+        if can_snooze or used_up:
             self.snooze_button.pack(side="right", padx=(0, gap))
+        if used_up:
+            self.snooze_button.state(["disabled"])
         self.skip_button.pack(side="right", padx=(0, gap))
-        ttk.Label(
-            body,
-            text="Esc dismisses · closes by itself in a minute",
-            style="Muted.TLabel",
-        ).pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
+        hint = "Esc dismisses · closes by itself in a minute"
+        if used_up:
+            hint = "No snoozes left for this sitting spell · " + hint
+        self.hint_label = ttk.Label(body, text=hint, style="Muted.TLabel")
+        self.hint_label.pack(anchor="w", pady=(dialog_style.px(self, 12), 0))
 
         buttons.update_idletasks()  # wrap the offer to the width of the buttons below it
         wrap = max(buttons.winfo_reqwidth(), dialog_style.px(self, 300))
@@ -195,19 +197,24 @@ class PromptWindow(tk.Toplevel):
         return "break"
 
     def _show_in_corner(self) -> None:
-        """Bottom-right, clear of a bottom panel; mapped without taking focus."""
-        with contextlib.suppress(tk.TclError):
-            self.attributes("-type", "notification")  # X11 only
-        with contextlib.suppress(tk.TclError):
-            self.attributes("-topmost", True)
+        """Bottom-right of the work area, clear of panels; mapped without taking focus."""
         self.update_idletasks()
+        area = screen.work_area(self)
         margin = dialog_style.px(self, 16)
-        panel = dialog_style.px(self, 48)
-        x = self.winfo_screenwidth() - self.winfo_reqwidth() - margin
-        y = self.winfo_screenheight() - self.winfo_reqheight() - margin - panel
-        self.geometry(f"+{max(x, 0)}+{max(y, 0)}")
-        _ask_not_to_focus(self)
-        self.deiconify()
+        x = area.right - self.winfo_reqwidth() - margin
+        y = area.bottom - self.winfo_reqheight() - margin
+        self.geometry(f"+{max(x, area.x)}+{max(y, area.y)}")
+        if self._windowingsystem == "x11":
+            wrapper = focus.hint_no_focus(self)
+            self.deiconify()
+            self.update_idletasks()
+            focus.confirm_no_focus(self, wrapper)
+        else:
+            with contextlib.suppress(tk.TclError):
+                self.attributes("-topmost", True)
+            self.deiconify()
+        # The WM never focuses it: a click into it takes the keyboard, so its keys work.
+        self.bind("<ButtonPress>", lambda _e: self.focus_force(), add="+")
 
 
 def _answerer(answer: Callable[[bool], None], was_up: bool) -> Callable[[object], None]:
@@ -227,23 +234,3 @@ def offer_text(sitting_minutes: int, routine_name: str, routine_minutes: int) ->
         name += " for hips & mid-back"
     article = "an" if str(routine_minutes).startswith("8") or routine_minutes in (11, 18) else "a"
     return f"You've been sitting {sitting_minutes} min — {article} {routine_minutes}\u2011minute {name}?"
-
-
-def _ask_not_to_focus(window: tk.Toplevel) -> None:
-    """EWMH: ``_NET_WM_USER_TIME = 0`` before mapping tells the window manager not to focus it."""
-    if window._windowingsystem != "x11":
-        return
-    try:
-        from Xlib import Xatom
-        from Xlib import display as xdisplay
-
-        connection = xdisplay.Display(window.winfo_screen())
-        try:
-            frame = connection.create_resource_object("window", int(window.wm_frame(), 16))
-            atom = connection.intern_atom("_NET_WM_USER_TIME")
-            frame.change_property(atom, Xatom.CARDINAL, 32, [0])
-            connection.flush()
-        finally:
-            connection.close()
-    except Exception as error:  # best effort: the notification type already asks the same
-        log.debug("could not set _NET_WM_USER_TIME: %s", error)

@@ -78,7 +78,7 @@ class SettingsDialog(SettingsTabs):
         values = settings_to_form(settings)
         self._common = (str(values["schedule.start"]), str(values["schedule.end"]))
 
-        outer = ttk.Frame(self, padding=self.px(12))
+        outer = ttk.Frame(self, padding=self.px(10))
         outer.pack(fill="both", expand=True)
         self.notebook = ttk.Notebook(outer)
         self.notebook.pack(fill="both", expand=True)

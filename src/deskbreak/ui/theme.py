@@ -22,18 +22,22 @@ class Palette:
     warning: str  # the pain stop
     on_accent: str
     phase_colors: tuple[str, str, str]  # soften, organize, strengthen
+    accent_active: str  # an accent button under the pointer
+    warning_active: str  # the pain stop under the pointer: still the warning colour
 
 
 LIGHT = Palette(
     background="#f6f4ef",
     surface="#e9e5dc",
     text="#26312c",
-    muted="#5f6b65",
-    accent="#3f7f6b",
+    muted="#56615b",
+    accent="#3a7563",
     accent_soft="#a9cbbf",
     warning="#b4442f",
     on_accent="#ffffff",
-    phase_colors=("#6a9fb5", "#3f7f6b", "#c0783c"),
+    phase_colors=("#3d7590", "#3a7563", "#9a5a26"),
+    accent_active="#2f6353",
+    warning_active="#963523",
 )
 
 DARK = Palette(
@@ -46,11 +50,46 @@ DARK = Palette(
     warning="#e07a62",
     on_accent="#10201a",
     phase_colors=("#7fb3c9", "#73b8a0", "#dd9a5e"),
+    accent_active="#8fcab5",
+    warning_active="#eb927c",
 )
 
 
 #: The user's ``[app] theme``: "system", "light" or "dark" (see :func:`use_settings`).
 _chosen = {"theme": "system"}
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21; text wants 4.5)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_pairs(pal: Palette) -> dict[str, tuple[str, str]]:
+    """Every foreground/background pair deskbreak draws text in, by where it is used."""
+    pairs = {
+        "text on background": (pal.text, pal.background),
+        "text on surface (cards, plain buttons)": (pal.text, pal.surface),
+        "muted on background": (pal.muted, pal.background),
+        "muted on surface (card captions)": (pal.muted, pal.surface),
+        "on_accent on accent (main buttons)": (pal.on_accent, pal.accent),
+        "on_accent on accent_active (main buttons, hover)": (pal.on_accent, pal.accent_active),
+        "on_accent on warning (pain stop)": (pal.on_accent, pal.warning),
+        "on_accent on warning_active (pain stop, hover)": (pal.on_accent, pal.warning_active),
+        "accent on background (links, the week line)": (pal.accent, pal.background),
+        "warning on background (reasons)": (pal.warning, pal.background),
+        "text on accent_soft (hover, picked chips)": (pal.text, pal.accent_soft),
+        "background on text (accent button, ttk hover)": (pal.background, pal.text),
+    }
+    for name, colour in zip(("soften", "organize", "strengthen"), pal.phase_colors, strict=True):
+        pairs[f"on_accent on the {name} phase"] = (pal.on_accent, colour)
+    return pairs
 
 
 def system_prefers_dark() -> bool:
@@ -119,7 +158,12 @@ def px(widget: tk.Misc, pixels: float) -> int:
 
     It follows Tk's scaling, as the fonts (sized in points) do, so ``DESKBREAK_SCALE`` and a
     HiDPI screen enlarge drawings, paddings and text together."""
-    return round(pixels * float(widget.tk.call("tk", "scaling")) * 72 / 96)
+    return round(pixels * scale_factor(widget))
+
+
+def scale_factor(widget: tk.Misc) -> float:
+    """Screen pixels per 96-dpi pixel: 1.0 on a plain screen, 2.0 at 2x (see :func:`px`)."""
+    return float(widget.tk.call("tk", "scaling")) * 72 / 96
 
 
 def use_settings(root: tk.Misc, theme: str, scale: float | None) -> None:

@@ -24,8 +24,14 @@ from typing import Any
 
 from PIL import Image
 
-from deskbreak.core.commands import Command, OpenTrayMenu, TakeBreak
-from deskbreak.ui.menu_model import SEPARATOR, MenuEntry, default_command, standard_menu
+from deskbreak.core.commands import Command, HoverTrayIcon, OpenTrayMenu, TakeBreak
+from deskbreak.ui.menu_model import (
+    SEPARATOR,
+    MenuEntry,
+    MenuStatus,
+    default_command,
+    standard_menu,
+)
 from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
 from deskbreak.ui.tray_backend import choose_backend, describe
 
@@ -34,7 +40,7 @@ log = logging.getLogger(__name__)
 #: Images handed to pystray are this big; backends scale them to the panel (16–48 px, 64 on
 #: HiDPI). Drawing at 128 took 10 ms a minute while sitting; at 64, 2.5 ms.
 IMAGE_SIZE = 64
-__all__ = ["Tray", "MenuEntry", "SEPARATOR", "choose_backend", "standard_menu"]
+__all__ = ["Tray", "MenuEntry", "MenuStatus", "SEPARATOR", "choose_backend", "standard_menu"]
 
 
 class Tray:
@@ -127,6 +133,7 @@ class Tray:
                 title=latin1(title),
                 on_left_click=self.activate,
                 on_right_click=lambda x, y: self._post(OpenTrayMenu(x, y)),
+                on_hover=lambda x, y, inside: self._post(HoverTrayIcon(x, y, inside)),
             )
         # Not pystray.Icon: that is fixed by whichever backend pystray was first imported with.
         if self.backend == "dummy":
@@ -144,34 +151,20 @@ class Tray:
             if entry.is_separator:
                 return pystray.Menu.SEPARATOR
             if entry.submenu:
-                return pystray.MenuItem(entry.label, self._pystray_menu(entry.submenu))
+                return pystray.MenuItem(
+                    entry.label, self._pystray_menu(entry.submenu), enabled=entry.enabled
+                )
             command = entry.command
 
             def action(_icon: Any, _item: Any) -> None:
                 if command is not None:
                     self._post(command)
 
-            return pystray.MenuItem(entry.label, action, default=entry.default)
+            return pystray.MenuItem(
+                entry.label, action, default=entry.default, enabled=entry.enabled
+            )
 
         return pystray.Menu(*(item(e) for e in entries))
-
-    def set_menu(self, menu: Sequence[MenuEntry]) -> None:
-        """A new menu (settings changed the snooze length or the routines). Tk thread."""
-        menu = tuple(menu)
-        if menu == self._menu:
-            return
-        self._menu = menu
-        if self._sni is not None:
-            self._sni.set_menu(menu)
-        elif self._icon is not None and self.backend not in ("xorg", "dummy"):
-            try:
-                self._icon.menu = self._pystray_menu(menu)  # pystray redraws it
-            except Exception:  # a backend that cannot rebuild keeps its old menu
-                log.exception("updating the tray menu failed")
-
-    @property
-    def menu(self) -> tuple[MenuEntry, ...]:
-        return self._menu
 
     def activate(self) -> None:
         """The default action (a left click): the menu's default command, else a break."""
@@ -206,6 +199,28 @@ class Tray:
         if title != self._title:
             self._title = title
             self.set_title(title)
+
+    def set_menu(self, menu: Sequence[MenuEntry]) -> None:
+        """A new menu (its status line, the snooze length or the routines changed). Backends
+        with their own menu get it off the Tk thread; the xorg popup reads :attr:`menu` at
+        each right click."""
+        menu = tuple(menu)
+        if menu == self._menu:
+            return
+        self._menu = menu
+        if self._sni is not None:
+            self._sni.set_menu(menu)
+        elif self._updater is not None and self.has_menu:
+            self._updater.push(menu=self._pystray_menu(menu))
+
+    @property
+    def title(self) -> str:
+        """The tooltip text as last shown (before any Latin-1 narrowing)."""
+        return self._title or ""
+
+    @property
+    def menu(self) -> tuple[MenuEntry, ...]:
+        return self._menu
 
     @property
     def embedded(self) -> bool | None:
@@ -266,33 +281,46 @@ class _Updater:
         self._cond = threading.Condition()
         self._image: Image.Image | None = None
         self._title: str | None = None
+        self._menu: Any = None
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="deskbreak-tray-update", daemon=True)
         self._thread.start()
 
-    def push(self, image: Image.Image | None = None, title: str | None = None) -> None:
+    def push(
+        self, image: Image.Image | None = None, title: str | None = None, menu: Any = None
+    ) -> None:
         with self._cond:
             if image is not None:
                 self._image = image
             if title is not None:
                 self._title = title
+            if menu is not None:
+                self._menu = menu
             self._cond.notify()
 
     def _run(self) -> None:
         while True:
             with self._cond:
                 self._cond.wait_for(
-                    lambda: self._closed or self._image is not None or self._title is not None
+                    lambda: (
+                        self._closed
+                        or self._image is not None
+                        or self._title is not None
+                        or self._menu is not None
+                    )
                 )
                 if self._closed:
                     return
                 image, self._image = self._image, None
                 title, self._title = self._title, None
+                menu, self._menu = self._menu, None
             try:
                 if image is not None:
                     self._icon.icon = image
                 if title is not None:
                     self._icon.title = title
+                if menu is not None:
+                    self._icon.menu = menu
             except Exception:
                 log.exception("updating the tray icon failed")
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from deskbreak.core.policy import IN_CALL, State
 from deskbreak.engine.events import EngineStatus
+from deskbreak.ui.tray import MenuStatus
 from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
+
+NO_IDLE = "Idle time unknown: counting work hours"
 
 
 def icon_state(status: EngineStatus, sit_limit_minutes: int) -> IconState:
@@ -21,10 +24,10 @@ def icon_state(status: EngineStatus, sit_limit_minutes: int) -> IconState:
 
 
 def tooltip(status: EngineStatus, sit_limit_minutes: int, notice: str | None = None) -> str:
-    """E.g. "Sitting 42 min · break at 50 min"; a notice (a config problem) goes last."""
+    """E.g. "Sitting 42 min · break at 50"; a notice (a config problem) goes last."""
     lines = [f"deskbreak — {_headline(status, sit_limit_minutes)}"]
     if status.idle_source_name is None:
-        lines.append("Idle time unavailable — counting work hours")
+        lines.append(NO_IDLE)
     if status.dnd and status.due_reason != IN_CALL:
         lines.append("Full screen or do-not-disturb: break offers wait")
     if notice:
@@ -46,4 +49,17 @@ def _headline(status: EngineStatus, limit: int) -> str:
         return f"Sitting {minutes} min · snoozed"
     if not status.in_work_hours and minutes == 0:
         return "Outside work hours"
-    return f"Sitting {minutes} min · break at {limit} min"
+    return f"Sitting {minutes} min · break at {limit}"
+
+
+def menu_status(status: EngineStatus, sit_limit_minutes: int) -> MenuStatus:
+    """The menu's status lines (the tooltip's, without the app name) and what can act."""
+    lines = [_headline(status, sit_limit_minutes)]
+    if status.idle_source_name is None:
+        lines.append(NO_IDLE)
+    return MenuStatus(
+        lines=tuple(lines),
+        can_snooze=status.can_snooze,
+        paused=status.state is State.PAUSED,
+        in_break=status.state is State.IN_BREAK,
+    )

@@ -47,10 +47,12 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         *args: Any,
         on_left_click: Callable[[], object],
         on_right_click: Callable[[int, int], object],
+        on_hover: Callable[[int, int, bool], object] | None = None,
         **kwargs: Any,
     ) -> None:
         self._on_left_click = on_left_click
         self._on_right_click = on_right_click
+        self._on_hover = on_hover
         self._embedded = False
         self._redock_attempt = 0
         self._redock_timer: threading.Timer | None = None
@@ -64,6 +66,8 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         self._pystray_client_message = self._message_handlers[Xlib.X.ClientMessage]
         self._message_handlers[Xlib.X.ClientMessage] = self._on_client_message
         self._message_handlers[Xlib.X.ReparentNotify] = self._on_reparent
+        self._message_handlers[Xlib.X.EnterNotify] = self._on_crossing
+        self._message_handlers[Xlib.X.LeaveNotify] = self._on_crossing
         # A tray dying mid-request gives BadWindow; log it instead of printing to stderr.
         d.set_error_handler(lambda err, _req: log.debug("X error in the tray icon: %s", err))
         d.flush()
@@ -79,7 +83,11 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
         window = super()._create_window()
         window.change_attributes(
             background_pixmap=Xlib.X.ParentRelative,
-            event_mask=Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask,
+            event_mask=Xlib.X.ExposureMask
+            | Xlib.X.StructureNotifyMask
+            | Xlib.X.ButtonPressMask
+            | Xlib.X.EnterWindowMask
+            | Xlib.X.LeaveWindowMask,
         )
         return window
 
@@ -88,6 +96,11 @@ class XorgIcon(_xorg.Icon):  # type: ignore[misc]
             self._on_left_click()
         elif event.detail == 3:
             self._on_right_click(event.root_x, event.root_y)
+
+    def _on_crossing(self, event: Any) -> None:
+        """The pointer came onto or left the icon: trays show no tooltip for XEmbed icons."""
+        if self._on_hover is not None:
+            self._on_hover(event.root_x, event.root_y, event.type == Xlib.X.EnterNotify)
 
     # -- docking ------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Where each window was and how big: one small JSON file shared by all windows.
 
 Plain functions over a path and a geometry string, so any window can remember its place;
-a broken or foreign file is ignored (defaults are used), never fatal.
+a broken or foreign file is ignored (defaults are used), never fatal. Fitting a saved place
+to today's screen is :func:`deskbreak.ui.screen.place`'s job.
 """
 
 from __future__ import annotations
@@ -21,22 +22,14 @@ MAX_STATE_BYTES = 64_000  # a few window places; anything bigger is not ours
 _GEOMETRY = re.compile(r"^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)$")  # as `wm geometry` gives it
 
 
-def load_geometry(
-    path: Path, key: str, min_size: tuple[int, int], screen: tuple[int, int]
-) -> str | None:
-    """The saved ``WxH+X+Y`` for ``key``, grown to ``min_size`` and kept on ``screen``."""
+def saved_geometry(path: Path, key: str) -> str | None:
+    """The ``WxH+X+Y`` saved for ``key`` as text, or None (no file, corrupt, not a geometry)."""
     try:
         data = json.loads(safe_read.read_text(path, MAX_STATE_BYTES))
     except (OSError, ValueError):
         return None
     text = data.get(key) if isinstance(data, dict) else None
-    match = _GEOMETRY.match(text) if isinstance(text, str) else None
-    if not match:
-        return None
-    width, height = max(int(match[1]), min_size[0]), max(int(match[2]), min_size[1])
-    x = min(max(int(match[3]), 0), max(screen[0] - width, 0))
-    y = min(max(int(match[4]), 0), max(screen[1] - height, 0))
-    return f"{width}x{height}+{x}+{y}"
+    return text if isinstance(text, str) and _GEOMETRY.match(text) else None
 
 
 def save_geometry(path: Path, key: str, geometry: str) -> None:
