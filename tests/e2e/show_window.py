@@ -92,7 +92,7 @@ def _progress(root: tk.Tk) -> tk.Misc:
             )
         )
     figures = stats.compute(stats.summarize(sessions), today=today, weekly_goal_days=5)
-    return ProgressWindow(root, figures).top
+    return ProgressWindow(root, figures)
 
 
 def _about(root: tk.Tk) -> tk.Misc:

@@ -22,12 +22,13 @@ class ConfigWatch:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problem: str | None = None  # a short notice for the tray, or None
+        self.first_run = False  # the commented default was written on this start
         self._stamp: Stamp = None
 
     def first_read(self) -> Settings:
         """Write the commented default on first run, then read; a bad file means defaults."""
         try:
-            configfile.ensure_user_config(self.path)
+            self.first_run = configfile.ensure_user_config(self.path)
         except OSError as error:
             log.warning("cannot write %s (%s); using the defaults", self.path, error)
         self._stamp = _stamp(self.path)

@@ -82,6 +82,10 @@ class Runtime:
         on_event: Callable[[EngineEvent], None],
     ) -> None:
         self.engine = BreakEngine(self.clock, idle, probe, self.settings, on_event, context)
+        if self.config.first_run:
+            # A brand-new install started mid-morning is not a missed ritual: today's
+            # reminder is not caught up, and the daily rhythm starts tomorrow.
+            self.engine.ritual_done()
         self.store.backup_daily()
 
     def close(self) -> None:
