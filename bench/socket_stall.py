@@ -19,7 +19,7 @@ from pathlib import Path
 
 from deskbreak.core.commands import ShowProgress
 from deskbreak.core.records import Outcome, SessionRecord, Trigger
-from deskbreak.shell import paths, single_instance
+from deskbreak.shell import instance_files, instance_wire, paths, single_instance
 from deskbreak.shell.store import Store
 
 
@@ -34,9 +34,9 @@ def longest_tk_wait(kind: str, seconds: float = 3.0) -> float:
 
         def client() -> None:
             with socket.socket(socket.AF_UNIX) as sock:
-                sock.connect(str(single_instance.socket_path(app_paths)))
+                sock.connect(str(instance_files.socket_path(app_paths)))
                 if kind == "trickle":
-                    for byte in single_instance.encode_request(ShowProgress()):
+                    for byte in instance_wire.encode_request(ShowProgress()):
                         if stop.wait(0.8):
                             return
                         try:

@@ -25,6 +25,9 @@ from deskbreak import cli
 from deskbreak.core.commands import Command, TakeBreak
 from deskbreak.core.records import Outcome, SessionRecord, Trigger
 from deskbreak.engine.handover import refusal as handover_refusal
+from deskbreak.shell import instance_client as handover
+from deskbreak.shell import instance_files as files
+from deskbreak.shell import instance_wire as wire
 from deskbreak.shell import paths as app_paths
 from deskbreak.shell import single_instance as si
 from deskbreak.shell.paths import AppPaths
@@ -71,7 +74,7 @@ class TkThread:
 def _stalling_client(paths: AppPaths, payload: bytes = b"") -> socket.socket:
     client = socket.socket(socket.AF_UNIX)
     client.settimeout(5)
-    client.connect(str(si.socket_path(paths)))
+    client.connect(str(files.socket_path(paths)))
     if payload:
         client.sendall(payload)
     return client
@@ -120,8 +123,8 @@ def test_stalling_and_trickling_clients_never_hold_the_tk_thread(
     def second_launch() -> None:
         time.sleep(0.2)  # after the attackers
         try:
-            answers.append(si.try_handover(paths, TakeBreak("quick-reset")))
-        except si.HandoverRejected as error:
+            answers.append(handover.try_handover(paths, TakeBreak("quick-reset")))
+        except handover.HandoverRejected as error:
             answers.append(error)
 
     second = threading.Thread(target=second_launch)
@@ -143,13 +146,13 @@ def test_a_silent_client_is_told_too_slow_within_the_deadline(paths: AppPaths, s
     srv, _ = server
     tk = TkThread(srv)
     client = _stalling_client(paths, b'{"comm')
-    client.settimeout(si.REQUEST_SECONDS + 2)
+    client.settimeout(wire.REQUEST_SECONDS + 2)
     started = time.monotonic()
     tk.serve_for(0.1)
     answer = json.loads(client.makefile("rb").readline())
     client.close()
     assert answer == {"ok": False, "error": "too slow: no full line in time"}
-    assert si.REQUEST_SECONDS - 0.2 < time.monotonic() - started < si.REQUEST_SECONDS + 1.5
+    assert wire.REQUEST_SECONDS - 0.2 < time.monotonic() - started < wire.REQUEST_SECONDS + 1.5
 
 
 def test_an_unknown_routine_is_refused_and_a_known_one_taken(paths: AppPaths, server) -> None:
@@ -160,8 +163,8 @@ def test_an_unknown_routine_is_refused_and_a_known_one_taken(paths: AppPaths, se
     def client() -> None:
         for routine in ("no-such-routine", "quick-reset"):
             try:
-                results.append(si.try_handover(paths, TakeBreak(routine)))
-            except si.HandoverRejected as error:
+                results.append(handover.try_handover(paths, TakeBreak(routine)))
+            except handover.HandoverRejected as error:
                 results.append(str(error))
 
     thread = threading.Thread(target=client)

@@ -41,10 +41,10 @@ def _session(n: int, day: date | None = None) -> SessionRecord:
 
 def _fill_to_the_brim(store: Store) -> None:
     """SQLite's own FULL at the next page: the disk-full fault injected at the SQLite boundary."""
-    assert store._conn is not None
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    assert store.connection.conn is not None
+    pages = store.connection.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.connection.conn.execute(f"PRAGMA max_page_count = {pages}")
 
 
 def test_a_full_database_says_disk_full_and_keeps_the_break(tmp_path: Path) -> None:
@@ -57,8 +57,8 @@ def test_a_full_database_says_disk_full_and_keeps_the_break(tmp_path: Path) -> N
     assert store.pending >= 1
     assert store.problem and "disk is full" in store.problem and "not saved yet" in store.problem
     assert any("the disk is full" in m for m in store.messages)
-    assert store._conn is not None
-    store._conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+    assert store.connection.conn is not None
+    store.connection.conn.execute("PRAGMA max_page_count = 1073741823")  # space again
     assert store.flush() and store.problem is None
     store.close()
     assert len(Store.open(db).sessions()) == n + 1
@@ -83,7 +83,7 @@ def test_a_really_full_disk_is_called_full_not_an_io_error(tmp_path: Path) -> No
         assert not all(kept)
         assert store.problem and "disk is full" in store.problem, store.problem
         filler.unlink()
-        assert store.flush(), (store.messages, store._problem)
+        assert store.flush(), (store.messages, store.connection.problem)
         store.close()
         assert len(Store.open(folder / "deskbreak.sqlite3").sessions()) == 60
 

@@ -23,6 +23,8 @@ from deskbreak.core.commands import (
     ShowSettings,
     TakeBreak,
 )
+from deskbreak.shell import instance_client as client
+from deskbreak.shell import instance_files as files
 from deskbreak.shell import paths as app_paths
 from deskbreak.shell import single_instance as si
 from deskbreak.shell.paths import AppPaths
@@ -69,7 +71,7 @@ def _capture(work: Callable[[], object]) -> object:
 def test_a_second_launch_hands_its_command_over(paths: AppPaths, server) -> None:
     srv, got = server
     assert si.InstanceServer.claim(paths) is None  # the lock is taken
-    ok = serve_while(srv, lambda: si.try_handover(paths, TakeBreak("quick-reset")))
+    ok = serve_while(srv, lambda: client.try_handover(paths, TakeBreak("quick-reset")))
     assert ok is True
     assert got == [TakeBreak("quick-reset")]
 
@@ -79,7 +81,7 @@ def test_unknown_commands_are_refused_and_the_server_keeps_running(paths: AppPat
 
     def raw(payload: bytes) -> dict[str, object]:
         with socket.socket(socket.AF_UNIX) as s:
-            s.connect(str(si.socket_path(paths)))
+            s.connect(str(files.socket_path(paths)))
             s.sendall(payload)
             s.shutdown(socket.SHUT_WR)
             return json.loads(s.makefile("rb").readline())
@@ -94,74 +96,25 @@ def test_unknown_commands_are_refused_and_the_server_keeps_running(paths: AppPat
     ):
         answer = serve_while(srv, lambda junk=junk: raw(junk))
         assert answer["ok"] is False, junk
-    assert serve_while(srv, lambda: si.try_handover(paths, ShowSettings())) is True
+    assert serve_while(srv, lambda: client.try_handover(paths, ShowSettings())) is True
     assert got == [ShowSettings()]
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        (b'{"command": "run"}', AnotherLaunch()),
-        (b'{"command": "break", "args": []}', TakeBreak()),
-        (b'{"command": "break", "args": ["daily-ritual"]}', TakeBreak("daily-ritual")),
-        (b'{"command": "show-progress", "args": []}', ShowProgress()),
-    ],
-)
-def test_whitelisted_requests_parse(line: bytes, expected: Command) -> None:
-    assert si.parse_request(line) == expected
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        b'{"command": "break", "args": ["a", "b"]}',
-        b'{"command": "run", "args": ["x"]}',
-        b'{"command": "break", "args": ["Quick Reset"]}',
-        b'{"command": "break", "args": [3]}',
-        b'{"command": "exec", "args": []}',
-        b'{"args": []}',
-    ],
-)
-def test_everything_else_is_a_protocol_error(line: bytes) -> None:
-    with pytest.raises(si.ProtocolError):
-        si.parse_request(line)
-
-
-def test_a_token_is_checked_when_one_is_set() -> None:
-    line = si.encode_request(Quit(), token="abc")
-    assert si.parse_request(line, token="abc") == Quit()
-    with pytest.raises(si.ProtocolError, match="token"):
-        si.parse_request(si.encode_request(Quit(), token="abd"), token="abc")
-
-
 def test_no_instance_means_no_handover(paths: AppPaths) -> None:
-    assert si.try_handover(paths, AnotherLaunch(), wait=5) is False
+    assert client.try_handover(paths, AnotherLaunch(), wait=5) is False
 
 
 def test_socket_is_private(paths: AppPaths, server) -> None:
-    mode = stat.S_IMODE(si.socket_path(paths).stat().st_mode)
+    mode = stat.S_IMODE(files.socket_path(paths).stat().st_mode)
     assert mode == 0o600
     assert stat.S_IMODE(paths.runtime_dir.stat().st_mode) == 0o700
-
-
-def test_peers_are_accepted_only_from_this_user() -> None:
-    assert si.peer_allowed(1000, 1000)
-    assert not si.peer_allowed(1001, 1000)
-    assert not si.peer_allowed(0, 1000)  # not even root's processes
-    assert si.peer_allowed(None, 1000)  # no credential API: the 0700 dir guards
-
-
-def test_peer_uid_reads_the_real_credentials() -> None:
-    a, b = socket.socketpair(socket.AF_UNIX)
-    with a, b:
-        assert si.peer_uid(a) == os.getuid()
 
 
 def test_a_stranger_is_refused(paths: AppPaths, server, monkeypatch: pytest.MonkeyPatch) -> None:
     srv, got = server
     monkeypatch.setattr(si, "peer_uid", lambda conn: os.getuid() + 1)
-    refused = serve_while(srv, lambda: si.try_handover(paths, Quit()))
-    assert isinstance(refused, si.HandoverRejected) and "another user" in str(refused)
+    refused = serve_while(srv, lambda: client.try_handover(paths, Quit()))
+    assert isinstance(refused, client.HandoverRejected) and "another user" in str(refused)
     assert got == []
 
 
@@ -186,13 +139,13 @@ def test_a_crashed_instances_lock_and_socket_are_taken_over(paths: AppPaths) -> 
     finally:
         if holder.poll() is None:
             holder.kill()
-    assert si.socket_path(paths).exists()  # left behind
+    assert files.socket_path(paths).exists()  # left behind
     srv = si.InstanceServer.claim(paths)
     assert srv is not None
     got: list[Command] = []
     srv.start(got.append)
     try:
-        assert serve_while(srv, lambda: si.try_handover(paths, ShowProgress())) is True
+        assert serve_while(srv, lambda: client.try_handover(paths, ShowProgress())) is True
         assert got == [ShowProgress()]
     finally:
         srv.close()
@@ -202,7 +155,7 @@ CLIENT = """
 import sys
 from deskbreak.shell import paths
 from deskbreak.core.commands import TakeBreak
-from deskbreak.shell.single_instance import try_handover
+from deskbreak.shell.instance_client import try_handover
 print(try_handover(paths.resolve(), TakeBreak("quick-reset")))
 """
 
@@ -226,7 +179,7 @@ def test_close_releases_everything(paths: AppPaths) -> None:
     assert srv is not None
     srv.start(lambda c: None)
     srv.close()
-    assert not si.socket_path(paths).exists()
+    assert not files.socket_path(paths).exists()
     again = si.InstanceServer.claim(paths)
     assert again is not None
     again.close()

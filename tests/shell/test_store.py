@@ -151,7 +151,7 @@ def test_migrates_from_every_earlier_version(db: Path, start: int) -> None:
 
     store = Store.open(db)
     assert store.messages == []
-    assert store_schema.version(store._require()) == store_schema.CURRENT
+    assert store_schema.version(store.connection.require()) == store_schema.CURRENT
     if start >= 1:
         (s,) = store.sessions()
         assert s.id == "s1" and s.started.isoformat() == "2025-12-31T23:30:00+01:00"
@@ -262,7 +262,7 @@ def test_unwritable_data_dir_keeps_entries_in_memory_then_writes_them(tmp_path: 
 
 
 def test_full_disk_keeps_entries_in_memory_then_writes_them(store: Store) -> None:
-    conn = store._require()
+    conn = store.connection.require()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full from here on
     big = make_session(TODAY, n=400)

@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -123,11 +122,15 @@ def dummy_tray() -> Iterator[tuple[Tray, list[Command]]]:
 def test_the_dummy_tray_runs_in_a_daemon_thread(dummy_tray: tuple[Tray, list[Command]]) -> None:
     tray, posted = dummy_tray
     assert tray.start(draw_icon(64, IconState()), "deskbreak")
-    assert tray._thread is not None and tray._thread.daemon and tray._thread.is_alive()
-    assert tray._thread is not threading.current_thread()
+    assert (
+        tray._pystray.thread is not None
+        and tray._pystray.thread.daemon
+        and tray._pystray.thread.is_alive()
+    )
+    assert tray._pystray.thread is not threading.current_thread()
     tray.show(IconState.sitting(42 * 60, 50), "Sitting 42 min · break at 50 min")
-    assert wait_for(lambda: tray._icon.title == "Sitting 42 min · break at 50 min")
-    thread = tray._thread
+    assert wait_for(lambda: tray._pystray.icon.title == "Sitting 42 min · break at 50 min")
+    thread = tray._pystray.thread
     tray.stop()
     assert not thread.is_alive()
 
@@ -137,7 +140,7 @@ def test_the_default_action_and_menu_items_post_commands(
 ) -> None:
     tray, posted = dummy_tray
     tray.start(draw_icon(64, IconState()), "deskbreak")
-    icon = tray._icon
+    icon = tray._pystray.icon
     icon()  # what a backend does on a left click: the menu's default item
     routines = next(i for i in icon.menu.items if i.text == "Routines")
     next(i for i in routines.submenu.items if i.text.startswith("Daily ritual"))(icon)
@@ -180,38 +183,6 @@ def test_without_a_tray_the_app_is_told_once_and_keeps_working(
     tray.activate()
     assert posted == [TakeBreak()]
     tray.stop()
-
-
-class BlockingIcon:
-    """An icon whose setters block, like pystray's xorg backend waiting for its loop."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.images: list[Any] = []
-        self.title = ""
-
-    @property
-    def icon(self) -> Any:
-        return self.images[-1] if self.images else None
-
-    @icon.setter
-    def icon(self, value: Any) -> None:
-        self.release.wait()
-        self.images.append(value)
-
-
-def test_updates_never_block_the_caller_and_coalesce() -> None:
-    fake = BlockingIcon()
-    updater = tray_mod._Updater(fake)
-    a, b, c = (Image.new("RGBA", (8, 8), (i, 0, 0, 255)) for i in (1, 2, 3))
-    updater.push(image=a)
-    assert wait_for(lambda: not updater._image)  # the updater thread is stuck applying `a`
-    updater.push(image=b, title="one")  # returns at once although the icon blocks
-    updater.push(image=c, title="two")
-    fake.release.set()
-    assert wait_for(lambda: fake.images[-1:] == [c] and fake.title == "two")
-    assert b not in fake.images  # only the newest waiting image is applied
-    updater.close()
 
 
 # -- the real thing: Xvfb, trayer, pystray's xorg backend -----------------------------------
@@ -317,7 +288,7 @@ def test_the_xorg_icon_docks_and_a_left_click_takes_a_break(trayer: Trayer) -> N
         subprocess.run(["xdotool", "mousemove", "10", "10"], check=True)
         assert wait_for(lambda: any(isinstance(c, HoverTrayIcon) and not c.inside for c in posted))
         tray.show(IconState(IconMode.DUE, 1.0), "Time to move")  # updates while docked: no hang
-        assert wait_for(lambda: tray._icon.title == "Time to move")
+        assert wait_for(lambda: tray._pystray.icon.title == "Time to move")
     finally:
         tray.stop()
 
@@ -381,32 +352,3 @@ def test_a_lost_dock_request_is_sent_again(trayer: Trayer, monkeypatch: pytest.M
         assert len(requests) >= 2
     finally:
         tray.stop()
-
-
-class _FailingNotifier:
-    """pystray's notify_dbus.Notifier without a notification server: every call fails."""
-
-    def __init__(self, nid: int) -> None:
-        self._nid = nid
-        self.calls = 0
-
-    def hide(self) -> None:
-        self.calls += 1
-        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown: CloseNotification")
-
-
-def test_quit_with_a_gtk_backend_closes_no_notification_that_was_never_shown(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    from deskbreak.ui.tray import quiet_notifier
-
-    never_shown = SimpleNamespace(_notifier=_FailingNotifier(0))
-    quiet_notifier(never_shown)
-    never_shown._notifier.hide()  # what pystray's _finalize calls at stop
-    assert never_shown._notifier.calls == 0
-
-    shown = SimpleNamespace(_notifier=_FailingNotifier(7))
-    quiet_notifier(shown)
-    shown._notifier.hide()  # a real one is closed, and a failure is a log line, not a crash
-    assert shown._notifier.calls == 1
-    assert "closing the tray notification failed" in caplog.text

@@ -62,7 +62,7 @@ def _hand_over(paths: AppPaths, routine_id: str) -> bool:
 
     Raises ``HandoverRejected`` when the running one refused or did not answer in time."""
     from deskbreak.core.commands import TakeBreak
-    from deskbreak.shell.single_instance import try_handover
+    from deskbreak.shell.instance_client import try_handover
 
     return try_handover(paths, TakeBreak(routine_id))
 

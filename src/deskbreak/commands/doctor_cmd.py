@@ -229,7 +229,7 @@ def _path_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
 def _runtime_checks(app_paths: paths.AppPaths) -> Iterator[Check]:
     """An unusable ``$XDG_RUNTIME_DIR`` (deskbreak then uses its own) and a socket path too long."""
     from deskbreak.shell import paths as paths_module
-    from deskbreak.shell.single_instance import socket_problem
+    from deskbreak.shell.instance_files import socket_problem
 
     value = os.environ.get("XDG_RUNTIME_DIR")
     problem = paths_module.runtime_dir_problem(value) if value else None

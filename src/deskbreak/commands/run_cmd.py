@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
 def _already_running(ctx: context.Context) -> int:
     """Another deskbreak holds the lock: hand over, or say plainly why not (never a traceback)."""
     from deskbreak.core.commands import AnotherLaunch
-    from deskbreak.shell.single_instance import HandoverRejected, socket_problem, try_handover
+    from deskbreak.shell.instance_client import HandoverRejected, try_handover
+    from deskbreak.shell.instance_files import socket_problem
 
     try:
         if try_handover(ctx.paths, AnotherLaunch()):

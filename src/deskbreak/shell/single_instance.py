@@ -1,14 +1,12 @@
-"""One deskbreak per user: a lock file, plus a local socket where a second launch hands over.
+"""One deskbreak per user: the running instance's lock holder and socket server.
 
-The first instance takes an exclusive lock on ``runtime_dir/deskbreak.lock`` (flock on POSIX,
-msvcrt on Windows). The kernel drops the lock when a process dies, so a lock file left by a
-crash is simply taken over. The running instance listens on ``runtime_dir/deskbreak.sock``
-(AF_UNIX, mode 0600 in a 0700 dir, peers checked with SO_PEERCRED); on Windows, which has no
-AF_UNIX in Python, on a loopback port with a random token in a file only this user can read.
-
-The protocol is one JSON line each way, request ``{"command": "break", "args": ["quick-reset"]}``
-and answer ``{"ok": true}`` or ``{"ok": false, "error": "…"}``. Only the commands
-:func:`deskbreak.core.commands.from_wire` knows pass; anything else is refused and the server keeps running.
+The first instance takes the lock (:mod:`deskbreak.shell.instance_files`) and listens on
+``runtime_dir/deskbreak.sock`` (AF_UNIX, mode 0600 in a 0700 dir, peers checked with
+SO_PEERCRED); on Windows, which has no AF_UNIX in Python, on a loopback port with a random token
+in a file only this user can read. A second launch hands its command over with
+:func:`deskbreak.shell.instance_client.try_handover`; the line format both ends speak is
+:mod:`deskbreak.shell.instance_wire`. Anything but a known command is refused and the server
+keeps running.
 
 The server never polls: :meth:`InstanceServer.fileno` is for Tk's ``createfilehandler``
 (``wakeup.watch_fd``), which calls :meth:`InstanceServer.handle_ready`; where Tk cannot watch
@@ -22,128 +20,34 @@ import json
 import logging
 import os
 import socket
-import struct
-import sys
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from deskbreak.core.commands import BadCommand, Command, from_wire, to_wire
+from deskbreak.core.commands import Command
+from deskbreak.shell.instance_files import (
+    USE_UNIX,
+    lock_path,
+    port_path,
+    socket_path,
+    socket_problem,
+    try_lock,
+)
+from deskbreak.shell.instance_wire import (
+    REQUEST_SECONDS,
+    ProtocolError,
+    my_uid,
+    parse_request,
+    peer_allowed,
+    peer_uid,
+    read_line,
+)
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
-_MAX_LINE = 4096
-#: A client has this long, in all, to send its line; then it is answered "too slow".
-REQUEST_SECONDS = 2.0
 #: Clients answered at once; more are dropped (each costs a thread for REQUEST_SECONDS at most).
 MAX_CLIENTS = 8
-#: The longest AF_UNIX path the OS takes (sun_path less its NUL: 108 on Linux, 104 on macOS).
-MAX_SOCKET_PATH = 103 if sys.platform == "darwin" else 107
-_USE_UNIX = hasattr(socket, "AF_UNIX")
-
-
-class ProtocolError(ValueError):
-    """A request the server will not act on; the text is sent back to the client."""
-
-
-class HandoverRejected(RuntimeError):
-    """The running instance answered, but refused the command."""
-
-
-def encode_request(command: Command, token: str = "") -> bytes:
-    name, args = to_wire(command)
-    body: dict[str, object] = {"command": name, "args": list(args)}
-    if token:
-        body["token"] = token
-    return json.dumps(body).encode() + b"\n"
-
-
-def parse_request(line: bytes, token: str = "") -> Command:
-    """The whitelisted :class:`Command` in ``line``, or :class:`ProtocolError`."""
-    try:
-        body = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ProtocolError("not a JSON line") from exc
-    if not isinstance(body, dict):
-        raise ProtocolError("not a JSON object")
-    if token and not _same_secret(str(body.get("token", "")), token):
-        raise ProtocolError("wrong token")
-    name, args = body.get("command"), body.get("args", [])
-    if not isinstance(name, str):
-        raise ProtocolError("command must be a string")
-    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
-        raise ProtocolError("args must be a list of strings")
-    try:
-        return from_wire(name, args)
-    except BadCommand as exc:
-        raise ProtocolError(str(exc)) from None
-
-
-def _same_secret(given: str, expected: str) -> bool:
-    import secrets
-
-    return secrets.compare_digest(given, expected)
-
-
-def peer_allowed(peer_uid: int | None, my_uid: int) -> bool:
-    """Only this user may command the app. ``None``: the platform cannot tell, and the
-    0700 runtime dir is what keeps other users out."""
-    return peer_uid is None or peer_uid == my_uid
-
-
-def peer_uid(conn: socket.socket) -> int | None:
-    """The uid of the process at the other end of an AF_UNIX connection, if the OS says."""
-    if hasattr(socket, "SO_PEERCRED"):  # Linux: struct ucred {pid, uid, gid}
-        raw = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-        return int(struct.unpack("3i", raw)[1])
-    if sys.platform == "darwin":  # LOCAL_PEERCRED: struct xucred {version, uid, …}
-        raw = conn.getsockopt(0, 0x001, 76)
-        return int(struct.unpack("2I", raw[:8])[1])
-    return None
-
-
-def _my_uid() -> int:
-    return os.getuid() if hasattr(os, "getuid") else -1
-
-
-def _lock_path(paths: AppPaths) -> Path:
-    return paths.runtime_dir / "deskbreak.lock"
-
-
-def socket_path(paths: AppPaths) -> Path:
-    return paths.runtime_dir / "deskbreak.sock"
-
-
-def _port_path(paths: AppPaths) -> Path:
-    return paths.runtime_dir / "deskbreak.port"
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _lock_is_held(paths: AppPaths) -> bool:
-    try:
-        fd = os.open(_lock_path(paths), os.O_RDWR)
-    except OSError:
-        return False
-    try:
-        return not _try_lock(fd)  # closing the fd releases our probe lock
-    finally:
-        os.close(fd)
 
 
 class InstanceServer:
@@ -165,8 +69,8 @@ class InstanceServer:
 
         Raises :class:`OSError` when the runtime folder cannot be used at all."""
         ensure_private_dir(paths.runtime_dir)
-        fd = os.open(_lock_path(paths), os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
+        fd = os.open(lock_path(paths), os.O_RDWR | os.O_CREAT, 0o600)
+        if not try_lock(fd):
             os.close(fd)
             return None
         os.ftruncate(fd, 0)
@@ -196,7 +100,7 @@ class InstanceServer:
         return True
 
     def _listen(self) -> None:
-        if _USE_UNIX:
+        if USE_UNIX:
             path = socket_path(self._paths)
             problem = socket_problem(self._paths)
             if problem:
@@ -220,7 +124,7 @@ class InstanceServer:
 
             self._token = secrets.token_hex(16)
             port = sock.getsockname()[1]
-            _port_path(self._paths).write_text(f"{port} {self._token}\n", encoding="utf-8")
+            port_path(self._paths).write_text(f"{port} {self._token}\n", encoding="utf-8")
         sock.listen(8)
         sock.setblocking(False)
         self._sock = sock
@@ -270,10 +174,9 @@ class InstanceServer:
         reply: dict[str, object] = {"ok": True}
         command: Command | None = None
         try:
-            line = _read_line(
-                conn, deadline
-            )  # read first, so even a refused client gets its answer
-            if _USE_UNIX and not peer_allowed(peer_uid(conn), _my_uid()):
+            # read first, so even a refused client gets its answer
+            line = read_line(conn, deadline)
+            if USE_UNIX and not peer_allowed(peer_uid(conn), my_uid()):
                 raise ProtocolError("another user")
             command = parse_request(line, self._token)
             refusal = self._check(command)
@@ -321,88 +224,7 @@ class InstanceServer:
         if sock is not None:
             sock.close()
             with contextlib.suppress(OSError):
-                (socket_path if _USE_UNIX else _port_path)(self._paths).unlink()
+                (socket_path if USE_UNIX else port_path)(self._paths).unlink()
         if self._lock_fd >= 0:
             os.close(self._lock_fd)  # releases the lock
             self._lock_fd = -1
-
-
-def _read_line(conn: socket.socket, deadline: float) -> bytes:
-    """One line, at most :data:`_MAX_LINE` bytes, all of it before ``deadline`` (monotonic)."""
-    data = b""
-    while b"\n" not in data:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise ProtocolError("too slow: no full line in time")
-        conn.settimeout(left)
-        try:
-            chunk = conn.recv(1024)
-        except TimeoutError:
-            raise ProtocolError("too slow: no full line in time") from None
-        if not chunk:
-            break
-        data += chunk
-        if len(data) > _MAX_LINE:
-            raise ProtocolError("request too long")
-    return data.split(b"\n", 1)[0]
-
-
-def socket_problem(paths: AppPaths) -> str | None:
-    """Why the instance socket cannot live where ``paths`` put it, or None."""
-    if not _USE_UNIX:
-        return None
-    length = len(os.fsencode(socket_path(paths)))
-    if length > MAX_SOCKET_PATH:
-        return (
-            f"the socket path {socket_path(paths)} is {length} bytes, longer than the "
-            f"{MAX_SOCKET_PATH} the system allows; a second deskbreak cannot hand over. "
-            "Use a shorter --data-dir"
-        )
-    return None
-
-
-def _connect(paths: AppPaths, timeout: float) -> tuple[socket.socket, str]:
-    if _USE_UNIX:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        try:
-            sock.connect(str(socket_path(paths)))
-        except OSError:
-            sock.close()
-            raise
-        return sock, ""
-    port, token = _port_path(paths).read_text(encoding="utf-8").split()
-    return socket.create_connection(("127.0.0.1", int(port)), timeout=timeout), token
-
-
-def try_handover(paths: AppPaths, command: Command, wait: float = 3.0) -> bool:
-    """Give ``command`` to the running instance: True if it took it, False if none runs.
-
-    While the lock is held but the socket does not answer yet (the other instance is still
-    starting), keep trying for ``wait`` seconds. Raises :class:`HandoverRejected` if the
-    running instance refused the command.
-    """
-    if socket_problem(paths):
-        return False  # the running one (if any) has no socket to answer on
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            sock, token = _connect(paths, timeout=2.0)
-            break
-        except (OSError, ValueError):
-            if not _lock_is_held(paths) or time.monotonic() >= deadline:
-                return False
-            time.sleep(0.1)
-    with sock:
-        try:
-            sock.sendall(encode_request(command, token))
-            answer = _read_line(sock, time.monotonic() + REQUEST_SECONDS + 2.0)
-        except (OSError, ProtocolError) as exc:
-            raise HandoverRejected(f"the running deskbreak did not answer ({exc})") from exc
-    try:
-        reply = json.loads(answer.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise HandoverRejected("the running deskbreak gave no answer") from exc
-    if not reply.get("ok"):
-        raise HandoverRejected(str(reply.get("error", "refused")))
-    return True

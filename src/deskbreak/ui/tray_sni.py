@@ -10,7 +10,8 @@ it answers the host's calls and only ``post()``s typed commands to the app. The 
 :meth:`SniTray.set_icon` / :meth:`set_tooltip` / :meth:`set_status` / :meth:`set_menu` store
 the new value and wake that thread through jeepney's interrupt pipe; the thread then sends the
 ``New…`` signals, so the Tk thread never writes to the bus. An idle icon blocks in ``select``:
-no timers, no wake-ups.
+no timers, no wake-ups. Registering with the watcher (and again when a new one appears) is
+:mod:`deskbreak.ui.sni_registration`; the item's properties and menu are :mod:`deskbreak.ui.sni_item`.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from jeepney import DBusAddress, HeaderFields, MessageFlag, MessageType, new_method_call
+from jeepney import DBusAddress, HeaderFields, MessageFlag, MessageType
 from jeepney.bus_messages import MatchRule, message_bus
 from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
 from jeepney.low_level import Message
@@ -33,7 +33,8 @@ from deskbreak.core.commands import Command
 from deskbreak.ui import dbusmenu
 from deskbreak.ui.menu_model import MenuEntry
 from deskbreak.ui.sni_item import Signal, SniItem
-from deskbreak.ui.sni_protocol import ITEM_INTERFACE, WATCHER, WATCHER_PATH, MethodError, pixmap
+from deskbreak.ui.sni_protocol import ITEM_INTERFACE, WATCHER, MethodError, pixmap
+from deskbreak.ui.sni_registration import WatcherRegistration
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +42,6 @@ log = logging.getLogger(__name__)
 PIXMAP_SIZES = (22, 32, 48, 64)
 #: Seconds to wait for the bus during start-up (name, match rule, first registration).
 START_TIMEOUT = 2.0
-#: A watcher that has just taken its name may not have exported its object yet: ask again
-#: after these pauses (seconds). Only while a retry is pending does the thread use a timeout.
-REGISTER_RETRIES = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 class SniTray:
@@ -65,11 +63,9 @@ class SniTray:
         self._closed = False
         self._conn: DBusConnection | None = None
         self._thread: threading.Thread | None = None
-        self._register_serial = -1
-        self._retries_left: list[float] = []
-        self._retry_at: float | None = None
         self._early: list[Message] = []
-        self.registered = threading.Event()  # set once the watcher accepted us (tests wait on it)
+        self._registration = WatcherRegistration(self.bus_name)
+        self.registered = self._registration.registered  # set once the watcher accepted us
 
     @property
     def unique_name(self) -> str | None:
@@ -94,8 +90,7 @@ class SniTray:
         )
         owner_changes.add_arg_condition(0, WATCHER)
         self._call(message_bus.AddMatch(owner_changes))
-        self._retries_left = list(REGISTER_RETRIES)
-        self._register()
+        self._registration.begin(self._conn)
         self._thread = threading.Thread(target=self._run, name="deskbreak-sni", daemon=True)
         self._thread.start()
 
@@ -153,15 +148,6 @@ class SniTray:
                 raise RuntimeError(f"{reply.header.fields.get(HeaderFields.error_name)}")
             return tuple(reply.body)
 
-    def _register(self) -> None:
-        """Ask the watcher to show us; its answer arrives in the loop (or an error is logged)."""
-        assert self._conn is not None
-        watcher = DBusAddress(WATCHER_PATH, bus_name=WATCHER, interface=WATCHER)
-        message = new_method_call(watcher, "RegisterStatusNotifierItem", "s", (self.bus_name,))
-        message.header.flags |= MessageFlag.no_auto_start
-        self._register_serial = next(self._conn.outgoing_serial)
-        self._conn.send(message, serial=self._register_serial)
-
     # -- the thread ---------------------------------------------------------------------------
 
     def _run(self) -> None:
@@ -173,10 +159,9 @@ class SniTray:
             self._early.clear()
             while True:
                 try:
-                    message = conn.receive(timeout=self._retry_timeout())
+                    message = conn.receive(timeout=self._registration.timeout())
                 except TimeoutError:
-                    self._retry_at = None
-                    self._register()
+                    self._registration.retry(conn)
                     continue
                 except ReceiveStopped:
                     conn.reset_interrupt()
@@ -191,11 +176,6 @@ class SniTray:
             log.warning("the session bus went away; the tray icon is gone: %s", exc)
         finally:
             conn.close()
-
-    def _retry_timeout(self) -> float | None:
-        if self._retry_at is None:
-            return None
-        return max(0.0, self._retry_at - time.monotonic())
 
     def _flush(self) -> bool:
         """Send the signals the Tk thread asked for; True when the tray is closing."""
@@ -212,35 +192,19 @@ class SniTray:
         return False
 
     def _handle(self, message: Message) -> None:
+        assert self._conn is not None
         header = message.header
         if header.message_type is MessageType.signal:
-            self._on_signal(message)
+            self._registration.on_signal(message, self._conn)
         elif header.message_type is MessageType.method_call:
             self._answer(message)
-        elif header.message_type is MessageType.error:
-            reply_to = header.fields.get(HeaderFields.reply_serial)
-            detail = message.body[0] if message.body else ""
-            name = header.fields.get(HeaderFields.error_name)
-            if reply_to == self._register_serial and self._retries_left:
-                log.debug("registering failed (%s %s): asking again", name, detail)
-                self._retry_at = time.monotonic() + self._retries_left.pop(0)
-            elif reply_to == self._register_serial:
-                log.warning("the StatusNotifierWatcher refused the tray icon: %s %s", name, detail)
-            else:
-                log.debug("D-Bus error reply: %s %s", name, detail)
-        elif header.fields.get(HeaderFields.reply_serial) == self._register_serial:
-            log.info("tray icon registered with the StatusNotifierWatcher")
-            self.registered.set()
-
-    def _on_signal(self, message: Message) -> None:
-        if message.header.fields.get(HeaderFields.member) != "NameOwnerChanged":
+        elif self._registration.on_reply(message):
             return
-        name, _old, new = message.body
-        if name == WATCHER and new:
-            log.info("a StatusNotifierWatcher appeared: registering the tray icon again")
-            self.registered.clear()
-            self._retries_left = list(REGISTER_RETRIES)
-            self._register()
+        elif header.message_type is MessageType.error:
+            detail = message.body[0] if message.body else ""
+            log.debug(
+                "D-Bus error reply: %s %s", header.fields.get(HeaderFields.error_name), detail
+            )
 
     def _answer(self, call: Message) -> None:
         assert self._conn is not None
