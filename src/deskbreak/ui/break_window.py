@@ -23,7 +23,9 @@ from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import screen, theme, window_state
 from deskbreak.ui.break_guide import GuidePage
-from deskbreak.ui.break_views import PLACE_KEYS, ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.break_views import FirstRunNote, Summary
+from deskbreak.ui.comfort_check import PLACE_KEYS, ComfortCheck
+from deskbreak.ui.pain_note import PainNote
 from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
