@@ -435,6 +435,6 @@ def test_keys_and_focus_on_every_control_and_the_pain_stop_stays_red(h: Harness)
     ],
 )
 def test_the_moving_tile_counts_right(seconds: float, tile: tuple[str, str]) -> None:
-    from deskbreak.ui.break_window import moving_tile
+    from deskbreak.ui.break_summary import moving_tile
 
     assert moving_tile(seconds) == tile
