@@ -422,19 +422,3 @@ def test_keys_and_focus_on_every_control_and_the_pain_stop_stays_red(h: Harness)
     h.key("w")
     w.update()
     assert w.pain_note.details_box.winfo_ismapped()
-
-
-@pytest.mark.parametrize(
-    ("seconds", "tile"),
-    [
-        (0, ("0", "seconds moving")),
-        (1, ("1", "second moving")),
-        (2, ("2", "seconds moving")),
-        (60, ("1", "minute moving")),
-        (120, ("2", "minutes moving")),
-    ],
-)
-def test_the_moving_tile_counts_right(seconds: float, tile: tuple[str, str]) -> None:
-    from deskbreak.ui.break_summary import moving_tile
-
-    assert moving_tile(seconds) == tile
