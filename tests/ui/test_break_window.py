@@ -15,8 +15,8 @@ from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import GET_READY_SECONDS, Segment
 from deskbreak.shell import paths
 from deskbreak.ui import theme
-from deskbreak.ui.break_views import URGENT_FLAGS
 from deskbreak.ui.break_window import BreakWindow
+from deskbreak.ui.pain_note import URGENT_FLAGS
 from tests.core.session_fixtures import (
     CAT_COW,
     CAT_COW_SMALL,
@@ -398,7 +398,7 @@ def test_where_did_you_feel_it_is_asked_only_after_discomfort_or_pain(h: Harness
 
 
 def test_keys_and_focus_on_every_control_and_the_pain_stop_stays_red(h: Harness) -> None:
-    from deskbreak.ui.break_views import PLACE_KEYS
+    from deskbreak.ui.comfort_check import PLACE_KEYS
 
     w = h.window
     pain = w.guide_page.pain_button
@@ -422,19 +422,3 @@ def test_keys_and_focus_on_every_control_and_the_pain_stop_stays_red(h: Harness)
     h.key("w")
     w.update()
     assert w.pain_note.details_box.winfo_ismapped()
-
-
-@pytest.mark.parametrize(
-    ("seconds", "tile"),
-    [
-        (0, ("0", "seconds moving")),
-        (1, ("1", "second moving")),
-        (2, ("2", "seconds moving")),
-        (60, ("1", "minute moving")),
-        (120, ("2", "minutes moving")),
-    ],
-)
-def test_the_moving_tile_counts_right(seconds: float, tile: tuple[str, str]) -> None:
-    from deskbreak.ui.break_window import moving_tile
-
-    assert moving_tile(seconds) == tile

@@ -11,7 +11,7 @@ import pytest
 from deskbreak.core import stats
 from deskbreak.core.records import MovementRecord, Outcome, SessionRecord, Trigger
 from deskbreak.ui import theme
-from deskbreak.ui.progress_window import ProgressWindow, blend
+from deskbreak.ui.progress_window import ProgressWindow
 
 pytestmark = pytest.mark.gui
 
@@ -88,11 +88,6 @@ def test_escape_closes_and_tells(root: tk.Tk) -> None:
     root.update()
     assert closed == [True]
     assert not window.winfo_exists()
-
-
-def test_blend() -> None:
-    assert blend("#000000", "#ffffff", 0.5) == "#808080"
-    assert blend("#102030", "#102030", 0.3) == "#102030"
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])

@@ -16,7 +16,7 @@ from deskbreak.core.movements import Movement
 from deskbreak.core.session import Frame, State
 from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
-from deskbreak.ui.break_views import Bullets, Page
+from deskbreak.ui.break_page import Bullets, Page
 from deskbreak.ui.breath_guide import BreathGuide, ease
 from deskbreak.ui.figure import draw_figure
 from deskbreak.ui.hover_tip import HoverTip

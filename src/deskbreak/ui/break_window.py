@@ -14,16 +14,21 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
-from deskbreak.core import words
 from deskbreak.core.clock import Clock
-from deskbreak.core.movements import Movement, Phase, Routine
+from deskbreak.core.movements import Movement, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
 from deskbreak.core.session import BreakSession, Frame, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
-from deskbreak.ui import screen, theme, window_state
 from deskbreak.ui.break_guide import GuidePage
-from deskbreak.ui.break_views import PLACE_KEYS, ComfortCheck, FirstRunNote, PainNote, Summary
+from deskbreak.ui.break_header import PhaseHeader
+from deskbreak.ui.break_keys import break_keys
+from deskbreak.ui.break_summary import NextTime, WeekSummary, summary_content
+from deskbreak.ui.break_views import FirstRunNote, Summary
+from deskbreak.ui.comfort_check import ComfortCheck
+from deskbreak.ui.paged_window import PagedWindow
+from deskbreak.ui.pain_note import PainNote
+from deskbreak.ui.view_keys import bind_view_keys
 from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
@@ -32,11 +37,8 @@ SIZE = (420, 560)  # at 96 dpi; scaled with Tk's scaling
 MIN_SIZE = (360, 460)
 STATE_KEY = "break"
 
-WeekSummary = Callable[[], tuple[int, int]]  # (days moved this week, weekly goal)
-NextTime = Callable[[SessionRecord], list[str]]  # what the next breaks will do because of this
 
-
-class BreakWindow(tk.Toplevel):
+class BreakWindow(PagedWindow):
     """``BreakWindow(master, routine, breathing, clock, on_record, on_closed, ...)``; it starts
     the break itself (after the one-time first-run note) and never blocks."""
 
@@ -57,101 +59,43 @@ class BreakWindow(tk.Toplevel):
         dark: bool | None = None,
         animate: bool = True,
     ) -> None:
-        super().__init__(master, class_=theme.WM_CLASS)
+        super().__init__(
+            master,
+            f"deskbreak — {routine.name}",
+            size=SIZE,
+            min_size=MIN_SIZE,
+            state_file=paths.window_state_file if paths is not None else None,
+            state_key=STATE_KEY,
+            dark=dark,
+        )
         self.session = BreakSession(routine, breathing, clock, trigger=trigger)
         self.on_record, self.on_closed = on_record, on_closed
         self.paths, self.week_summary, self.next_time = paths, week_summary, next_time
         self.movements = dict(movements or {})
-        self.colors = theme.palette(dark)
-        self.fonts = theme.fonts(self)
-        self.view = ""
         self.recorded: SessionRecord | None = None
         self._animate = animate
         self._comfort: Comfort | None = None
-        self._shown: dict[str, object] = {}
         self._closed = False
 
-        self.title(f"deskbreak — {routine.name}")
-        self.configure(background=self.colors.background)
-        min_size = screen.fitted_min_size(self, self.px(MIN_SIZE[0]), self.px(MIN_SIZE[1]))
-        self.minsize(*min_size)
-        self.geometry(
-            str(
-                screen.place(
-                    self, self.px(SIZE[0]), self.px(SIZE[1]), self._saved_geometry(), min_size
-                )
-            )
-        )
         self.protocol("WM_DELETE_WINDOW", self.close)
         self.columnconfigure(0, weight=1)
         self.rowconfigure(1, weight=1)
-        self._build_header()
+        self.header = PhaseHeader(self, self.colors, self.fonts, self.px)
+        pad = self.px(16)
+        self.header.grid(row=0, column=0, sticky="ew", padx=pad, pady=(self.px(12), 0))
+        self.phase_labels, self.time_left = self.header.phase_labels, self.header.time_left
         self._build_pages()
-        self._bind_keys()
-        self._raise()
-        if self._first_run():
+        bind_view_keys(self, partial(break_keys, self), lambda: self.view)
+        self.raise_for_a_moment()
+        if self.paths is not None and claim_first_run(self.paths.first_run_marker):
             self.show_view("first_run")
         else:
             self.begin()
 
-    # -- sizes, state file ---------------------------------------------------------
-
-    def px(self, size: float) -> int:
-        """``size`` pixels at 96 dpi, in this screen's pixels (:func:`theme.px`)."""
-        return theme.px(self, size)
-
-    def _saved_geometry(self) -> str | None:
-        """The saved place as saved; :func:`screen.place` fits or ignores it."""
-        if self.paths is None:
-            return None
-        return window_state.saved_geometry(self.paths.window_state_file, STATE_KEY)
-
-    def _save_geometry(self) -> None:
-        if self.paths is not None:
-            window_state.save_geometry(self.paths.window_state_file, STATE_KEY, self.geometry())
-
-    def _first_run(self) -> bool:
-        if self.paths is None or self.paths.first_run_marker.exists():
-            return False
-        marker: Path = self.paths.first_run_marker
-        try:
-            ensure_private_dir(marker.parent)
-            marker.touch(mode=0o600)
-        except OSError as error:
-            log.warning("could not mark the first-run note as shown: %s", error)
-        return True
-
-    def _raise(self) -> None:
-        self.lift()
-        self.attributes("-topmost", True)
-        self.after(1500, lambda: self.attributes("-topmost", False))
-        self.focus_force()
-
     # -- building --------------------------------------------------------------------
-
-    def _build_header(self) -> None:
-        c, pad = self.colors, self.px(16)
-        header = tk.Frame(self, background=c.background)
-        header.grid(row=0, column=0, sticky="ew", padx=pad, pady=(self.px(12), 0))
-        header.columnconfigure(6, weight=1)
-        self.phase_labels: dict[Phase, tk.Label] = {}
-        for index, phase in enumerate(Phase):
-            if index:
-                tk.Label(header, text="→", font=self.fonts.small, fg=c.muted, bg=c.background).grid(
-                    row=0, column=2 * index - 1, padx=self.px(3)
-                )
-            label = tk.Label(
-                header, text=phase.value.capitalize(), font=self.fonts.small, padx=self.px(6)
-            )
-            label.grid(row=0, column=2 * index)
-            self.phase_labels[phase] = label
-        self._highlight_phase(None)
-        self.time_left = tk.Label(header, font=self.fonts.small, fg=c.muted, bg=c.background)
-        self.time_left.grid(row=0, column=6, sticky="e")
 
     def _build_pages(self) -> None:
         c, f, pad = self.colors, self.fonts, self.px(16)
-        self.pages: dict[str, tk.Frame] = {}
         guide = self.guide_page = GuidePage(
             self,
             c,
@@ -182,64 +126,7 @@ class BreakWindow(tk.Toplevel):
             page.grid(row=1, column=0, sticky="nsew", padx=pad, pady=(top, self.px(14)))
             page.grid_remove()
 
-    def _key_table(self) -> dict[str, dict[str, Callable[[], object]]]:
-        """Which key does what on which page."""
-        return {
-            "first_run": {"Return": self.begin, "space": self.begin, "Escape": self.close},
-            "guide": {
-                "space": self.toggle_pause,
-                "Right": self.next,
-                "n": self.next,
-                "Left": self.previous,
-                "p": self.previous,
-                "Escape": self.stop,
-                "s": self.pain_stop,
-            },
-            "pain": {
-                "r": self.pain_note.start_rest,
-                "e": self.use_easier,
-                "n": self.next,
-                "Right": self.next,
-                "Escape": self.stop,
-                "w": self.pain_note.toggle_details,
-            },
-            "comfort": {
-                **{str(int(c)): partial(self.answer, c) for c in Comfort},
-                **{
-                    key: partial(self.comfort.toggle_place, place)
-                    for place, key in PLACE_KEYS.items()
-                },
-                "Return": self.finish_rating,
-                "Escape": self.finish_rating,
-            },
-            "summary": {"Return": self.close, "Escape": self.close},
-        }
-
-    def _bind_keys(self) -> None:
-        keys = {key for table in self._key_table().values() for key in table}
-        for key in keys:
-            names = {key, key.upper()} if len(key) == 1 and key.isalpha() else {key}
-            for name in names:
-                self.bind(f"<KeyPress-{name}>", partial(self._on_key, key))
-
-    def _on_key(self, key: str, _event: object = None) -> str:
-        action = self._key_table().get(self.view, {}).get(key)
-        if action is not None:
-            action()
-        return "break"
-
     # -- operations (buttons and keys) -----------------------------------------------
-
-    def show_view(self, name: str) -> None:
-        if name == self.view:
-            return
-        for key, page in self.pages.items():
-            if key == name:
-                page.grid()
-            else:
-                page.grid_remove()
-        self.view = name
-        self._shown.clear()
 
     def begin(self) -> None:
         if self.session.state is State.READY:
@@ -307,7 +194,7 @@ class BreakWindow(tk.Toplevel):
         if self.session.state is State.RATING and self._comfort is not None:
             self.session.rate(self._comfort, self.comfort.felt_in())
         self._record()
-        self._save_geometry()
+        self.save_geometry()
         self.destroy()
         try:
             self.on_closed()
@@ -324,30 +211,10 @@ class BreakWindow(tk.Toplevel):
             return frame
         if self.view != "guide" or frame.step is None:
             return frame
-        self._set(self.time_left, _minutes_left(frame.routine_left))
-        self._highlight_phase(frame.phase)
+        self.header.show_time_left(frame.routine_left)
+        self.header.highlight(frame.phase)
         self.guide_page.show(frame)
         return frame
-
-    def _highlight_phase(self, current: Phase | None) -> None:
-        for index, (phase, label) in enumerate(self.phase_labels.items()):
-            lit = phase is current
-            self._set_style(
-                label,
-                bg=self.colors.phase_colors[index] if lit else self.colors.background,
-                fg=self.colors.on_accent if lit else self.colors.muted,
-            )
-
-    def _set(self, widget: tk.Widget, text: str) -> None:
-        if self._shown.get(str(widget)) != text:
-            self._shown[str(widget)] = text
-            widget.configure(text=text)  # type: ignore[call-arg]
-
-    def _set_style(self, widget: tk.Widget, **style: str) -> None:
-        key = str(widget) + ":style"
-        if self._shown.get(key) != style:
-            self._shown[key] = style
-            widget.configure(**style)
 
     def _play(self) -> None:
         if self._animate and self.session.state is State.RUNNING and self.view == "guide":
@@ -366,8 +233,8 @@ class BreakWindow(tk.Toplevel):
 
     def _to_comfort(self) -> None:
         self.guide.halt()
-        self._highlight_phase(None)
-        self._set(self.time_left, "")
+        self.header.highlight(None)
+        self.header.show_time_left(None)
         self.show_view("comfort")
 
     def _record(self) -> None:
@@ -384,51 +251,24 @@ class BreakWindow(tk.Toplevel):
             log.exception("could not record the break")
 
     def _show_summary(self) -> None:
-        record = self.recorded
-        assert record is not None
-        done = sum(1 for m in record.movements if m.completed)
-        seconds = record.seconds_moving
-        tiles = [
-            (f"{done}/{len(self.session.steps)}", words.noun(len(self.session.steps), "movement")),
-            moving_tile(seconds),
-        ]
-        week = None
-        if self.week_summary is not None:
-            try:
-                week = self.week_summary()
-            except Exception:
-                log.exception("could not read this week's days")
-        lines = []
-        if self.next_time is not None:
-            try:
-                lines += self.next_time(record)
-            except Exception:
-                log.exception("could not work out what changes next time")
-        hurt = record.comfort is Comfort.SHARP_PAIN or any(m.pain_stop for m in record.movements)
-        if hurt:
-            lines.append(
-                "If the pain lingers, spreads or gets worse, see a clinician. For chest pain, "
-                "fainting, numbness around the groin, new bladder or bowel trouble or a leg "
-                "suddenly weak: get urgent care."
-            )
-        elif done:
-            lines.append("Brief and often is what counts. See you at the next break.")
-        heading = "Well done." if done else "Break ended."
-        if any(m.pain_stop for m in record.movements):
-            heading = "Break ended — take it easy."
-        self.summary.fill(heading, lines, tiles, week)
+        assert self.recorded is not None
+        content = summary_content(
+            self.recorded, len(self.session.steps), self.week_summary, self.next_time
+        )
+        self.summary.fill(content.heading, content.lines, content.tiles, content.week)
         self.show_view("summary")
 
 
-def moving_tile(seconds: float) -> tuple[str, str]:
-    """The summary's "time moving" tile: "1" "minute moving", "40" "seconds moving"."""
-    if seconds >= 60:
-        minutes = round(seconds / 60)
-        return str(minutes), f"{words.noun(minutes, 'minute')} moving"
-    whole = round(seconds)
-    return str(whole), f"{words.noun(whole, 'second')} moving"
+def claim_first_run(marker: Path) -> bool:
+    """True once per install: the first break shows the safety note first.
 
-
-def _minutes_left(seconds: float) -> str:
-    whole = max(round(seconds), 0)
-    return f"{whole // 60}:{whole % 60:02d} left"
+    The marker is written before the note is shown, so a crash mid-note never repeats it
+    forever; a marker that cannot be written is logged and the note shown anyway."""
+    if marker.exists():
+        return False
+    try:
+        ensure_private_dir(marker.parent)
+        marker.touch(mode=0o600)
+    except OSError as error:
+        log.warning("could not mark the first-run note as shown: %s", error)
+    return True

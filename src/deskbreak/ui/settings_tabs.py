@@ -11,6 +11,7 @@ from tkinter import ttk
 
 from deskbreak.core.setting_specs import Spec
 from deskbreak.core.settings import POSTURES, WEEKDAYS
+from deskbreak.ui.pick_list import pick_list
 from deskbreak.ui.settings_fields import FIELDS, tooltip
 from deskbreak.ui.settings_form import DAYS, FormValue, day_key
 from deskbreak.ui.settings_grid import SettingsGrid, Values
@@ -122,40 +123,9 @@ class SettingsTabs(SettingsGrid):
         avoided = _strings(values["movement.avoid"])
         known = dict(movements)
         ids = list(known) + [i for i in avoided if i not in known]
-        frame = ttk.Frame(tab)
-        edge = tk.Frame(
-            frame,
-            background=self.pal.background,
-            highlightthickness=1,
-            highlightbackground=self.pal.muted,
-            padx=self.px(6),
-            pady=self.px(4),
-        )
-        listbox = tk.Listbox(
-            edge,
-            selectmode="multiple",
-            exportselection=False,
-            height=4,
-            width=30,
-            activestyle="none",
-            relief="flat",
-            borderwidth=0,
-            highlightthickness=0,
-            background=self.pal.background,
-            foreground=self.pal.text,
-            selectbackground=self.pal.accent_soft,
-            selectforeground=self.pal.text,
-            font=self.fnt.body,
-        )
-        listbox.pack(fill="both")
-        scroll = ttk.Scrollbar(frame, orient="vertical", command=listbox.yview)
-        listbox.configure(yscrollcommand=scroll.set)
-        edge.pack(side="left", fill="both")
-        scroll.pack(side="left", fill="y", padx=(self.px(4), 0))
-        for index, mid in enumerate(ids):
-            listbox.insert("end", known.get(mid, f"{mid} (not in the library)"))
-            if mid in avoided:
-                listbox.selection_set(index)
+        names = [known.get(mid, f"{mid} (not in the library)") for mid in ids]
+        picked = [index for index, mid in enumerate(ids) if mid in avoided]
+        frame, listbox = pick_list(tab, names, picked, self.pal, self.fnt, self.px)
         listbox.bind("<<ListboxSelect>>", lambda _e: self.validate())
         self.avoid_listbox = listbox
         self.form.listing(
