@@ -102,12 +102,12 @@ class TrayController:
         self.runtime.post_store_problem()
         status = self.runtime.engine.status()
         limit = self.runtime.settings.breaks.sit_limit_minutes
+        if self.tray.shows_own_menu:  # the xorg popup builds its menu when it opens
+            self.tray.set_menu(self.menu())  # before the icon, so a host never sees it bare
         self.tray.show(
             tray_status.icon_state(status, limit),
             tray_status.tooltip(status, limit, self.runtime.notices.text()),
         )
-        if self.tray.shows_own_menu:  # the xorg popup builds its menu when it opens
-            self.tray.set_menu(self.menu())
         self.runtime.write_day()
 
     def _changed(self) -> None:
