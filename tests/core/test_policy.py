@@ -6,13 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from deskbreak.core.policy import (
-    TRANSITIONS,
+from deskbreak.core.policy import TRANSITIONS, BreakPolicy, IllegalTransition, State
+from deskbreak.core.policy_events import (
     BreakDue,
     BreakEnded,
-    BreakPolicy,
     BreakStarted,
-    IllegalTransition,
     Paused,
     PromptIgnored,
     PromptShown,
@@ -20,7 +18,6 @@ from deskbreak.core.policy import (
     Resumed,
     Skipped,
     Snoozed,
-    State,
 )
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
@@ -239,7 +236,7 @@ def test_raising_the_limit_while_due_returns_to_watching() -> None:
 
 def test_a_call_holds_the_prompt_until_it_ends_plus_the_grace() -> None:
     from deskbreak.core.context import CALL_GRACE_SECONDS
-    from deskbreak.core.policy import IN_CALL
+    from deskbreak.core.policy_events import IN_CALL
 
     driver = Driver()
     policy = driver.policy
@@ -270,7 +267,7 @@ def test_a_call_that_starts_again_in_the_grace_keeps_holding() -> None:
 
 
 def test_a_snooze_that_ends_in_a_call_waits_for_the_call() -> None:
-    from deskbreak.core.policy import IN_CALL
+    from deskbreak.core.policy_events import IN_CALL
 
     driver = Driver()
     driver.step(LIMIT)

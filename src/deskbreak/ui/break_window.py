@@ -18,7 +18,8 @@ from deskbreak.core import words
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Phase, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
-from deskbreak.core.session import BreakSession, Frame, State
+from deskbreak.core.session import BreakSession
+from deskbreak.core.session_frame import Frame, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui import screen, theme, window_state
