@@ -9,39 +9,24 @@ time up in it.
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
 from deskbreak.core.clock import Clock
-from deskbreak.core.movements import Movement, Phase, Routine, Step
+from deskbreak.core.movements import Movement, Routine, Step
 from deskbreak.core.records import (
     FELT_IN,
     Comfort,
-    MovementRecord,
     Outcome,
     SessionRecord,
     Trigger,
 )
+from deskbreak.core.session_frame import Frame, State, frame_at, plan_seconds
+from deskbreak.core.session_visits import VisitLog
 from deskbreak.core.settings import BreathingSettings
-from deskbreak.core.timeline import (
-    Segment,
-    Side,
-    figure_progress,
-    plan_step,
-)
-
-
-class State(StrEnum):
-    READY = "ready"  # made, not started
-    RUNNING = "running"
-    PAUSED = "paused"
-    PAIN_STOPPED = "pain_stopped"  # the pain note is showing; time stands still
-    RATING = "rating"  # the routine is over; waiting for the comfort check
-    FINISHED = "finished"
+from deskbreak.core.timeline import plan_step
 
 
 class Action(StrEnum):
@@ -92,55 +77,6 @@ class IllegalTransition(RuntimeError):
         self.state, self.action = state, action
 
 
-@dataclass(frozen=True)
-class Frame:
-    """Everything the window needs to draw one moment of the break."""
-
-    state: State
-    step_index: int
-    step: Step | None
-    segment: Segment | None
-    segment_seconds: float
-    segment_left: float
-    rep: int
-    reps: int
-    side: Side | None
-    figure_progress: float  # 0 = the figure's start pose, 1 = its end pose (linear)
-    routine_left: float
-    routine_seconds: float
-
-    @property
-    def phase(self) -> Phase | None:
-        return self.step.movement.phase if self.step else None
-
-    @property
-    def segment_fraction(self) -> float:
-        if not self.segment_seconds:
-            return 1.0
-        return min(max(1.0 - self.segment_left / self.segment_seconds, 0.0), 1.0)
-
-    @property
-    def count_down(self) -> int:
-        """Whole seconds left, as a person counts them ("breathe in · 4, 3, 2, 1")."""
-        return max(math.ceil(self.segment_left - 1e-9), 0)
-
-
-@dataclass
-class _Visit:
-    """Time spent on one movement (at one variant); merged when the user comes back."""
-
-    index: int
-    movement_id: str
-    variant: str
-    seconds: float = 0.0
-    completed: bool = False
-    pain_stop: bool = False
-
-    @property
-    def key(self) -> tuple[int, str, str]:
-        return (self.index, self.movement_id, self.variant)
-
-
 class BreakSession:
     """One break over a routine, driven by ``tick()`` / ``advance_to(monotonic)``."""
 
@@ -169,7 +105,7 @@ class BreakSession:
         self._step_from = 0.0  # active seconds at which the current step began
         self._accounted = 0.0  # moving seconds of the current step already in a visit
         self._now = clock.monotonic()
-        self._visits: list[_Visit] = []
+        self._visits = VisitLog()
         self._reached_end = False
         self._pain = False
         self.started: datetime = clock.now()
@@ -204,9 +140,8 @@ class BreakSession:
     def _in_step(self) -> float:
         return self._active_now() - self._step_from
 
-    def _step_length(self, index: int | None = None) -> float:
-        last = self._plans[self.index if index is None else index][-1]
-        return last.start + last.seconds
+    def _step_length(self) -> float:
+        return plan_seconds(self._plans[self.index])
 
     # -- operations -----------------------------------------------------------
 
@@ -343,61 +278,28 @@ class BreakSession:
         moving = self._moving_in_step(upto) - self._accounted
         if moving <= 0 and not (completed or pain):
             return
-        step = self.steps[self.index]
-        key = (self.index, step.movement.id, step.variant)
-        visit = next((v for v in self._visits if v.key == key), None)
-        if visit is None:
-            visit = _Visit(*key)
-            self._visits.append(visit)
-        visit.seconds += max(moving, 0.0)
-        visit.completed = visit.completed or completed
-        visit.pain_stop = visit.pain_stop or pain
+        self._visits.add(
+            self.index, self.steps[self.index], max(moving, 0.0), completed=completed, pain=pain
+        )
         self._accounted += max(moving, 0.0)
 
     # -- views ----------------------------------------------------------------------
 
     def frame(self) -> Frame:
-        total = sum(self._step_length(i) for i in range(len(self.steps)))
-        if self.state in (State.RATING, State.FINISHED):
-            return Frame(self.state, self.index, None, None, 0, 0, 0, 0, None, 0, 0, total)
-        step = self.steps[self.index]
-        spans = self._plans[self.index]
-        t = min(max(self._in_step(), 0.0), self._step_length())
-        span = next((s for s in spans if t < s.start + s.seconds), spans[-1])
-        later = sum(self._step_length(i) for i in range(self.index + 1, len(self.steps)))
-        return Frame(
-            state=self.state,
-            step_index=self.index,
-            step=step,
-            segment=span.kind,
-            segment_seconds=span.seconds,
-            segment_left=span.start + span.seconds - t,
-            rep=span.rep,
-            reps=max(step.effective_dose.count, 1),
-            side=span.side,
-            figure_progress=figure_progress(step, span, (t - span.start) / span.seconds),
-            routine_left=self._step_length() - t + later,
-            routine_seconds=total,
-        )
+        return frame_at(self.state, self.steps, self._plans, self.index, self._in_step())
 
     @property
     def movements_done(self) -> int:
-        return sum(1 for v in self._visits if v.completed)
+        return self._visits.completed
 
     def record(self) -> SessionRecord:
         """What was done so far, at any moment (the window may close mid-movement)."""
         self.tick()
-        visits = [replace(v) for v in self._visits]
+        visits = self._visits.copy()
         if self.state in (State.RUNNING, State.PAUSED):
             moving = self._moving_in_step() - self._accounted
             if moving > 0:
-                step = self.steps[self.index]
-                key = (self.index, step.movement.id, step.variant)
-                match = [v for v in visits if v.key == key]
-                if not match:
-                    match = [_Visit(*key)]
-                    visits.append(match[0])
-                match[0].seconds += moving
+                visits.add(self.index, self.steps[self.index], moving, completed=False)
         if self._pain:
             outcome = Outcome.PAIN_STOP
         elif self._reached_end:
@@ -411,12 +313,7 @@ class BreakSession:
             routine_id=self.routine.id,
             trigger=self.trigger,
             outcome=outcome,
-            movements=tuple(
-                MovementRecord(
-                    v.movement_id, v.variant, v.completed, round(v.seconds, 1), v.pain_stop
-                )
-                for v in visits
-            ),
+            movements=visits.records(),
             comfort=self.comfort,
             felt_in=self.felt_in,
         )
