@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from deskbreak.core.sitting_day import DayFigures, DayRolledOver, DayTally
+
 #: Monotonic and wall deltas may drift this much (plus 1 %) before it counts as a clock jump.
 JUMP_TOLERANCE_SECONDS = 5.0
 
@@ -62,21 +64,6 @@ class SpellEnded:
     away_proven: bool = False  # a lock or a suspend was seen in the gap (natural ends only)
 
 
-@dataclass(frozen=True)
-class DayFigures:
-    day: date
-    sitting_seconds: float = 0.0
-    longest_spell_seconds: float = 0.0
-    natural_breaks: int = 0
-
-
-@dataclass(frozen=True)
-class DayRolledOver:
-    """The day changed; ``previous`` holds the final figures of the day that ended."""
-
-    previous: DayFigures
-
-
 TrackerEvent = SpellEnded | DayRolledOver
 
 
@@ -102,10 +89,7 @@ class SittingTracker:
         self._in_spell = False
         self._spell = 0.0  # counted seconds of the current spell, tail included
         self._tail = 0.0  # counted seconds after the last input: provisional
-        self._day: date | None = None
-        self._sitting = 0.0
-        self._longest = 0.0
-        self._breaks = 0
+        self._tally = DayTally()
 
     # -- what it reports ----------------------------------------------------------------
 
@@ -119,19 +103,15 @@ class SittingTracker:
 
     @property
     def today(self) -> DayFigures:
-        longest = max(self._longest, self.spell_seconds)
-        return DayFigures(self._day or date.min, self._sitting, longest, self._breaks)
+        return self._tally.figures(self.spell_seconds)
 
     # -- what drives it -------------------------------------------------------------------
 
     def feed(self, sample: Sample) -> list[TrackerEvent]:
         events: list[TrackerEvent] = []
-        day = self._day_of(sample.wall)
-        if day != self._day:
-            if self._day is not None:
-                events.append(DayRolledOver(self.today))
-            self._day, self._sitting, self._breaks = day, 0.0, 0
-            self._longest = 0.0
+        rolled = self._tally.roll_to(self._day_of(sample.wall), self.spell_seconds)
+        if rolled is not None:
+            events.append(rolled)
         previous, self._last = self._last, sample
         seen, self._seen = self._seen, sample
         if previous is None:
@@ -167,8 +147,8 @@ class SittingTracker:
             self._open(0.0)
             self._tail = 0.0
         self._spell += max(spell_before, 0.0) + max(gap, 0.0)
-        self._sitting += max(gap, 0.0)
-        self._breaks = max(self._breaks - 1, 0)
+        self._tally.sitting += max(gap, 0.0)
+        self._tally.breaks = max(self._tally.breaks - 1, 0)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -285,7 +265,7 @@ class SittingTracker:
         assert self._last_input is not None
         back = timedelta(seconds=max(ref.mono - self._last_input, 0.0) + self._wall_away)
         ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
-        self._breaks += 1
+        self._tally.breaks += 1
         closed = self._close(ended, EndReason.NATURAL)
         return SpellEnded(closed.seconds, closed.reason, closed.ended, self._away_proven)
 
@@ -306,12 +286,12 @@ class SittingTracker:
         seconds = max(seconds, 0.0)
         self._spell += seconds
         self._tail += seconds
-        self._sitting += seconds
+        self._tally.sitting += seconds
 
     def _close(self, wall: datetime, reason: EndReason) -> SpellEnded:
         self._spell -= self._tail
-        self._sitting = max(self._sitting - self._tail, 0.0)
-        self._longest = max(self._longest, self._spell)
+        self._tally.sitting = max(self._tally.sitting - self._tail, 0.0)
+        self._tally.longest = max(self._tally.longest, self._spell)
         ended = SpellEnded(self._spell, reason, wall)
         self._in_spell = False
         self._spell = 0.0
