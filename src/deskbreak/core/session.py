@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from deskbreak.core.clock import Clock
+from deskbreak.core.machine import Machine
 from deskbreak.core.movements import Movement, Routine, Step
 from deskbreak.core.records import (
     FELT_IN,
@@ -69,14 +70,6 @@ TRANSITIONS: Mapping[tuple[State, Action], State] = {
 }
 
 
-class IllegalTransition(RuntimeError):
-    """An operation the session's current state does not allow (a bug in the caller)."""
-
-    def __init__(self, state: State, action: Action) -> None:
-        super().__init__(f"cannot {action.value} a break that is {state.value}")
-        self.state, self.action = state, action
-
-
 class BreakSession:
     """One break over a routine, driven by ``tick()`` / ``advance_to(monotonic)``."""
 
@@ -96,7 +89,7 @@ class BreakSession:
         self.clock = clock
         self.trigger = trigger
         self.id = session_id or str(uuid.uuid4())
-        self.state = State.READY
+        self._machine = Machine(TRANSITIONS, State.READY)
         self.steps: list[Step] = list(routine.steps)
         self._plans = [plan_step(s, breathing) for s in self.steps]
         self.index = 0
@@ -146,19 +139,19 @@ class BreakSession:
     # -- operations -----------------------------------------------------------
 
     def start(self) -> Frame:
-        self._go(Action.START)
+        self._machine.move(Action.START)
         self.started = self.clock.now()
         self._run_from = self._now = self.clock.monotonic()
         return self.frame()
 
     def pause(self) -> Frame:
         self.tick()
-        self._go(Action.PAUSE)
+        self._machine.move(Action.PAUSE)
         self._freeze()
         return self.frame()
 
     def resume(self) -> Frame:
-        self._go(Action.RESUME)
+        self._machine.move(Action.RESUME)
         self._run_from = self._now = max(self.clock.monotonic(), self._now)
         return self.frame()
 
@@ -168,26 +161,26 @@ class BreakSession:
     def next(self) -> Frame:
         """Skip to the next movement (from the pain note too); after the last, the end."""
         self.tick()
-        self._check(Action.NEXT)
+        self._machine.check(Action.NEXT)
         self._account(completed=False)
         if self.index + 1 >= len(self.steps):
             self._reached_end = True
             return self._end(Action.END)
-        self._go(Action.NEXT)
+        self._machine.move(Action.NEXT)
         self._enter(self.index + 1)
         return self.frame()
 
     def previous(self) -> Frame:
         """Back to the start of the previous movement (or of the first one)."""
         self.tick()
-        self._go(Action.PREVIOUS)
+        self._machine.move(Action.PREVIOUS)
         self._account(completed=False)
         self._enter(max(self.index - 1, 0))
         return self.frame()
 
     def stop(self) -> Frame:
         self.tick()
-        self._check(Action.STOP)
+        self._machine.check(Action.STOP)
         if self.state is not State.PAIN_STOPPED:
             self._account(completed=False)
         return self._end(Action.STOP)
@@ -195,7 +188,7 @@ class BreakSession:
     def pain_stop(self) -> Frame:
         """Sharp pain: this movement ends at once and is recorded as a pain stop."""
         self.tick()
-        self._go(Action.PAIN_STOP)
+        self._machine.move(Action.PAIN_STOP)
         self._freeze()
         self._account(completed=False, pain=True)
         self._pain = True
@@ -203,7 +196,7 @@ class BreakSession:
 
     def use_easier(self, movement: Movement) -> Frame:
         """After a pain stop: redo this place in the routine with the easier variant."""
-        self._go(Action.EASIER)
+        self._machine.move(Action.EASIER)
         step = Step(movement, variant="easier", dose=self.steps[self.index].dose)
         self.steps[self.index] = step
         self._plans[self.index] = plan_step(step, self.breathing)
@@ -213,7 +206,7 @@ class BreakSession:
 
     def rate(self, comfort: Comfort | int, felt_in: tuple[str, ...] = ()) -> Frame:
         """The comfort check; ``felt_in`` from :data:`FELT_IN` ("nowhere" stands alone)."""
-        self._check(Action.RATE)
+        self._machine.check(Action.RATE)
         unknown = [f for f in felt_in if f not in FELT_IN]
         if unknown:
             raise ValueError(f"unknown place {unknown[0]!r}; choose from {', '.join(FELT_IN)}")
@@ -221,7 +214,7 @@ class BreakSession:
         if "nowhere" in places and len(places) > 1:
             places = tuple(p for p in places if p != "nowhere")
         self.comfort, self.felt_in = Comfort(comfort), places
-        self._go(Action.RATE)
+        self._machine.move(Action.RATE)
         return self.frame()
 
     def close(self) -> Frame:
@@ -234,21 +227,17 @@ class BreakSession:
         self._freeze()
         if self.ended is None:
             self.ended = self.clock.now()
-        self._go(Action.CLOSE)
+        self._machine.move(Action.CLOSE)
         return self.frame()
 
     # -- state helpers ----------------------------------------------------------
 
+    @property
+    def state(self) -> State:
+        return self._machine.state
+
     def can(self, action: Action) -> bool:
-        return (self.state, action) in TRANSITIONS
-
-    def _check(self, action: Action) -> None:
-        if (self.state, action) not in TRANSITIONS:
-            raise IllegalTransition(self.state, action)
-
-    def _go(self, action: Action) -> None:
-        self._check(action)
-        self.state = TRANSITIONS[(self.state, action)]
+        return self._machine.can(action)
 
     def _freeze(self) -> None:
         self._active = self._active_now()
@@ -264,7 +253,7 @@ class BreakSession:
 
     def _end(self, action: Action) -> Frame:
         self._freeze()
-        self._go(action)
+        self._machine.move(action)
         self.ended = self.clock.now()
         return self.frame()
 
