@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from deskbreak.core.policy import TRANSITIONS, BreakPolicy, IllegalTransition, State
+from deskbreak.core.machine import IllegalTransition
+from deskbreak.core.policy import TRANSITIONS, Action, BreakPolicy, State
 from deskbreak.core.policy_events import (
     BreakDue,
     BreakEnded,
@@ -51,10 +52,16 @@ class Driver:
         self.spell += seconds
 
 
-def test_every_state_has_a_row_and_no_state_loops_but_paused() -> None:
-    assert set(TRANSITIONS) == set(State)
-    for state, targets in TRANSITIONS.items():
-        assert (state in targets) == (state is State.PAUSED)
+def test_every_state_can_be_left_and_no_state_loops_but_paused() -> None:
+    assert {state for state, _ in TRANSITIONS} == set(State)
+    for (state, action), target in TRANSITIONS.items():
+        assert (state is target) == (state is State.PAUSED and action is Action.PAUSE)
+
+
+def test_every_state_is_reached_and_a_break_only_ends_by_ending() -> None:
+    assert set(TRANSITIONS.values()) == set(State)
+    leaving_a_break = {action for state, action in TRANSITIONS if state is State.IN_BREAK}
+    assert leaving_a_break == {Action.END_BREAK, Action.BACK_TO_PAUSE}
 
 
 def test_prompt_when_the_spell_reaches_the_limit() -> None:

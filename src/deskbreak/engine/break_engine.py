@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.context import Context, GapMemory, holds_prompt, still_sitting
-from deskbreak.core.policy import BreakPolicy, IllegalTransition, State
+from deskbreak.core.machine import IllegalTransition
+from deskbreak.core.policy import BreakPolicy, State
 from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown, Skipped, Snoozed
 from deskbreak.core.records import DaySitting, Trigger
 from deskbreak.core.ritual import GRACE, RitualReminder
