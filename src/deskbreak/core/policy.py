@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from deskbreak.core.context import CALL_GRACE_SECONDS
+from deskbreak.core.call_hold import CallHold
 from deskbreak.core.machine import IllegalTransition, Machine
 from deskbreak.core.policy_events import (
     DND,
@@ -100,8 +100,7 @@ class BreakPolicy:
         self.snoozes = 0  # snoozes in a row in this spell
         self._repeat_used = False  # the one repeat of an unanswered prompt
         self._exhausted = False  # no prompt left for this spell
-        self._in_call = False
-        self._call_ended_at: float | None = None  # mono when the last call was seen to end
+        self._call = CallHold()
         self.due_reason: str | None = None  # why a due prompt waits (state DUE only)
 
     # -- facts for the shell --------------------------------------------------------------
@@ -131,8 +130,8 @@ class BreakPolicy:
             return self.snooze_until
         if self.state is State.PAUSED:
             return self._pause_deadline
-        if self.state is State.DUE and not self._in_call and self._call_ended_at is not None:
-            return self._call_ended_at + CALL_GRACE_SECONDS
+        if self.state is State.DUE and (release := self._call.release_at()) is not None:
+            return release
         # While watching, the limit can only be reached by a spell that is running.
         running = self._mono is not None and self._spell > 0 and self.prompts_left > 0
         if self.state is State.WATCHING and running and self._mono is not None:
@@ -155,7 +154,7 @@ class BreakPolicy:
     ) -> list[PolicyEvent]:
         """Look again after a sample: prompt, hold the prompt back, or end a pause."""
         self._mono, self._spell = mono, spell_seconds
-        self._note_call(mono, in_call)
+        self._call.note(mono, in_call)
         events: list[PolicyEvent] = []
         if self.state is State.PAUSED:
             assert self.paused_until is not None
@@ -174,7 +173,7 @@ class BreakPolicy:
             if self.state is State.DUE:  # the limit was raised, or no prompt is left
                 self._move(Action.DROP)
             return events
-        reason = IN_CALL if self.call_holds(mono) else DND if dnd else None
+        reason = IN_CALL if self._call.holds(mono) else DND if dnd else None
         if not in_work_hours and not self.settings.outside_work_hours:
             reason = reason or OFF_HOURS
         if reason is not None:
@@ -275,18 +274,6 @@ class BreakPolicy:
         return [BreakEnded(completed)]
 
     # -- internals ------------------------------------------------------------------------
-
-    def call_holds(self, mono: float) -> bool:
-        """A call is on, or ended less than the grace period ago."""
-        if self._in_call:
-            return True
-        return self._call_ended_at is not None and mono < self._call_ended_at + CALL_GRACE_SECONDS
-
-    def _note_call(self, mono: float, in_call: bool) -> None:
-        if in_call:
-            self._in_call, self._call_ended_at = True, None
-        elif self._in_call:
-            self._in_call, self._call_ended_at = False, mono
 
     def _move(self, action: Action) -> None:
         if self._machine.move(action) is not State.DUE:
