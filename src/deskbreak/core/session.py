@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 
+from deskbreak.core.active_time import ActiveTime
 from deskbreak.core.clock import Clock
 from deskbreak.core.machine import Machine
 from deskbreak.core.movements import Movement, Routine, Step
@@ -93,11 +94,9 @@ class BreakSession:
         self.steps: list[Step] = list(routine.steps)
         self._plans = [plan_step(s, breathing) for s in self.steps]
         self.index = 0
-        self._active = 0.0  # active seconds banked before the current run
-        self._run_from: float | None = None  # monotonic time the current run began
         self._step_from = 0.0  # active seconds at which the current step began
         self._accounted = 0.0  # moving seconds of the current step already in a visit
-        self._now = clock.monotonic()
+        self._time = ActiveTime(clock.monotonic())
         self._visits = VisitLog()
         self._reached_end = False
         self._pain = False
@@ -113,7 +112,7 @@ class BreakSession:
 
     def advance_to(self, now: float) -> Frame:
         """Move to monotonic time ``now``; completes the movements whose time ran out."""
-        self._now = max(now, self._now)
+        self._time.advance(now)
         while self.state is State.RUNNING and self._in_step() >= self._step_length():
             self._account(completed=True, upto=self._step_from + self._step_length())
             self._step_from += self._step_length()
@@ -125,13 +124,8 @@ class BreakSession:
                 self.index += 1
         return self.frame()
 
-    def _active_now(self) -> float:
-        if self._run_from is None:
-            return self._active
-        return self._active + (self._now - self._run_from)
-
     def _in_step(self) -> float:
-        return self._active_now() - self._step_from
+        return self._time.seconds - self._step_from
 
     def _step_length(self) -> float:
         return plan_seconds(self._plans[self.index])
@@ -141,18 +135,18 @@ class BreakSession:
     def start(self) -> Frame:
         self._machine.move(Action.START)
         self.started = self.clock.now()
-        self._run_from = self._now = self.clock.monotonic()
+        self._time.run(self.clock.monotonic())
         return self.frame()
 
     def pause(self) -> Frame:
         self.tick()
         self._machine.move(Action.PAUSE)
-        self._freeze()
+        self._time.stop()
         return self.frame()
 
     def resume(self) -> Frame:
         self._machine.move(Action.RESUME)
-        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        self._time.run(max(self.clock.monotonic(), self._time.now))
         return self.frame()
 
     def toggle_pause(self) -> Frame:
@@ -189,7 +183,7 @@ class BreakSession:
         """Sharp pain: this movement ends at once and is recorded as a pain stop."""
         self.tick()
         self._machine.move(Action.PAIN_STOP)
-        self._freeze()
+        self._time.stop()
         self._account(completed=False, pain=True)
         self._pain = True
         return self.frame()
@@ -201,7 +195,7 @@ class BreakSession:
         self.steps[self.index] = step
         self._plans[self.index] = plan_step(step, self.breathing)
         self._enter(self.index)
-        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        self._time.run(max(self.clock.monotonic(), self._time.now))
         return self.frame()
 
     def rate(self, comfort: Comfort | int, felt_in: tuple[str, ...] = ()) -> Frame:
@@ -224,7 +218,7 @@ class BreakSession:
         self.tick()
         if self.state in (State.RUNNING, State.PAUSED):
             self._account(completed=False)
-        self._freeze()
+        self._time.stop()
         if self.ended is None:
             self.ended = self.clock.now()
         self._machine.move(Action.CLOSE)
@@ -239,27 +233,23 @@ class BreakSession:
     def can(self, action: Action) -> bool:
         return self._machine.can(action)
 
-    def _freeze(self) -> None:
-        self._active = self._active_now()
-        self._run_from = None
-
     def _enter(self, index: int) -> None:
-        self._freeze()
+        self._time.stop()
         if self.state is State.RUNNING:
-            self._run_from = self._now
+            self._time.run(self._time.now)
         self.index = index
-        self._step_from = self._active
+        self._step_from = self._time.banked
         self._accounted = 0.0
 
     def _end(self, action: Action) -> Frame:
-        self._freeze()
+        self._time.stop()
         self._machine.move(action)
         self.ended = self.clock.now()
         return self.frame()
 
     def _moving_in_step(self, upto: float | None = None) -> float:
         """Seconds of the current step spent moving, i.e. after its get-ready."""
-        in_step = (self._active_now() if upto is None else upto) - self._step_from
+        in_step = (self._time.seconds if upto is None else upto) - self._step_from
         return max(in_step - self._plans[self.index][0].seconds, 0.0)
 
     def _account(self, *, completed: bool, pain: bool = False, upto: float | None = None) -> None:
