@@ -24,7 +24,8 @@ from deskbreak.core.policy import BreakPolicy, State
 from deskbreak.core.policy_events import BreakStarted, PromptShown, Resumed, Skipped
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import WEEKDAYS, BreakSettings, ScheduleSettings
-from deskbreak.core.sitting import JUMP_TOLERANCE_SECONDS, Sample, SittingTracker, SpellEnded
+from deskbreak.core.sitting import SittingTracker, SpellEnded
+from deskbreak.core.sitting_sample import JUMP_TOLERANCE_SECONDS, Sample
 from deskbreak.core.workhours import WorkSchedule
 
 BERLIN = ZoneInfo("Europe/Berlin")

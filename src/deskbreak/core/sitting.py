@@ -30,21 +30,12 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from deskbreak.core.sitting_day import DayFigures, DayRolledOver, DayTally
-
-#: Monotonic and wall deltas may drift this much (plus 1 %) before it counts as a clock jump.
-JUMP_TOLERANCE_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Sample:
-    """One look at the desktop: both clocks, seconds since the last input, the lock state,
-    and whether other evidence says the person is at the desk (``present``)."""
-
-    mono: float
-    wall: datetime
-    idle_seconds: float | None
-    locked: bool = False
-    present: bool = False
+from deskbreak.core.sitting_sample import (
+    JUMP_TOLERANCE_SECONDS,
+    Sample,
+    clock_shift,
+    counter_moment,
+)
 
 
 class EndReason(StrEnum):
@@ -117,7 +108,7 @@ class SittingTracker:
         if previous is None:
             self._first(sample, seen)
             return events
-        shift, tolerance = _clock_shift(sample, previous)
+        shift, tolerance = clock_shift(sample, previous)
         # What the idle counter saw that the monotonic clock did not, and nobody knew yet.
         unseen = self._idle_away(sample) - self._away
         unseen = unseen if unseen > tolerance else 0.0
@@ -156,7 +147,7 @@ class SittingTracker:
         """The first sample, or the first after interrupt(): nothing counts, but a clock jump
         over the unwatched gap is still time away."""
         if seen is not None:
-            shift, tolerance = _clock_shift(sample, seen)
+            shift, tolerance = clock_shift(sample, seen)
             if shift > tolerance:
                 self._add_away(shift, shift)
         unseen = self._idle_away(sample) - self._away
@@ -245,7 +236,7 @@ class SittingTracker:
         clock has run since the last input we know of."""
         if sample.idle_seconds is None or self._counter_input is None:
             return 0.0
-        return max(self._counter_input - _counter_moment(sample, sample.idle_seconds), 0.0)
+        return max(self._counter_input - counter_moment(sample, sample.idle_seconds), 0.0)
 
     def _add_away(self, away: float, wall_away: float) -> None:
         self._away += max(away, 0.0)
@@ -256,7 +247,7 @@ class SittingTracker:
         self._away = self._wall_away = 0.0
         self._away_proven = False
         if sample.idle_seconds is not None:
-            counted = _counter_moment(sample, sample.idle_seconds)
+            counted = counter_moment(sample, sample.idle_seconds)
             if self._counter_input is None or counted > self._counter_input:
                 self._counter_input = counted
 
@@ -274,7 +265,7 @@ class SittingTracker:
         presence is assumed now."""
         if sample.idle_seconds is None or (sample.present and not sample.locked):
             return sample.mono
-        return _counter_moment(sample, sample.idle_seconds)
+        return counter_moment(sample, sample.idle_seconds)
 
     def _open(self, counted: float) -> None:
         self._in_spell = True
@@ -297,15 +288,3 @@ class SittingTracker:
         self._spell = 0.0
         self._tail = 0.0
         return ended
-
-
-def _counter_moment(sample: Sample, idle_seconds: float) -> float:
-    return sample.mono - max(idle_seconds, 0.0)
-
-
-def _clock_shift(sample: Sample, previous: Sample) -> tuple[float, float]:
-    """How far the wall clock moved beyond the monotonic one, and the drift to tolerate."""
-    elapsed = sample.mono - previous.mono
-    # Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen.
-    wall = (sample.wall.astimezone(UTC) - previous.wall.astimezone(UTC)).total_seconds()
-    return wall - elapsed, JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0)

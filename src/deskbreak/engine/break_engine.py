@@ -29,8 +29,9 @@ from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown,
 from deskbreak.core.records import DaySitting, Trigger
 from deskbreak.core.ritual import GRACE, RitualReminder
 from deskbreak.core.settings import Settings
-from deskbreak.core.sitting import EndReason, Sample, SittingTracker, SpellEnded
+from deskbreak.core.sitting import EndReason, SittingTracker, SpellEnded
 from deskbreak.core.sitting_day import DayFigures, DayRolledOver
+from deskbreak.core.sitting_sample import Sample
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.daily_jobs import DailyJobs
