@@ -17,7 +17,8 @@ import pytest
 
 from deskbreak.core.builder import CannotBuild
 from deskbreak.core.choose import choose_routine
-from deskbreak.core.library import NEEDS, load_library
+from deskbreak.core.library import load_library
+from deskbreak.core.movement_entry import NEEDS
 from deskbreak.core.movements import Movement, Phase, Region, Routine
 from deskbreak.core.offers import equipment_at_hand
 from deskbreak.core.poses import HEAD_RADIUS

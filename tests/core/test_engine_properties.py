@@ -20,17 +20,12 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from deskbreak.core.policy import (
-    BreakPolicy,
-    BreakStarted,
-    PromptShown,
-    Resumed,
-    Skipped,
-    State,
-)
+from deskbreak.core.policy import BreakPolicy, State
+from deskbreak.core.policy_events import BreakStarted, PromptShown, Resumed, Skipped
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import WEEKDAYS, BreakSettings, ScheduleSettings
-from deskbreak.core.sitting import JUMP_TOLERANCE_SECONDS, Sample, SittingTracker, SpellEnded
+from deskbreak.core.sitting import SittingTracker, SpellEnded
+from deskbreak.core.sitting_sample import JUMP_TOLERANCE_SECONDS, Sample
 from deskbreak.core.workhours import WorkSchedule
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -6,13 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from deskbreak.core.policy import (
-    TRANSITIONS,
+from deskbreak.core.machine import IllegalTransition
+from deskbreak.core.policy import TRANSITIONS, Action, BreakPolicy, State
+from deskbreak.core.policy_events import (
     BreakDue,
     BreakEnded,
-    BreakPolicy,
     BreakStarted,
-    IllegalTransition,
     Paused,
     PromptIgnored,
     PromptShown,
@@ -20,7 +19,6 @@ from deskbreak.core.policy import (
     Resumed,
     Skipped,
     Snoozed,
-    State,
 )
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
@@ -54,10 +52,16 @@ class Driver:
         self.spell += seconds
 
 
-def test_every_state_has_a_row_and_no_state_loops_but_paused() -> None:
-    assert set(TRANSITIONS) == set(State)
-    for state, targets in TRANSITIONS.items():
-        assert (state in targets) == (state is State.PAUSED)
+def test_every_state_can_be_left_and_no_state_loops_but_paused() -> None:
+    assert {state for state, _ in TRANSITIONS} == set(State)
+    for (state, action), target in TRANSITIONS.items():
+        assert (state is target) == (state is State.PAUSED and action is Action.PAUSE)
+
+
+def test_every_state_is_reached_and_a_break_only_ends_by_ending() -> None:
+    assert set(TRANSITIONS.values()) == set(State)
+    leaving_a_break = {action for state, action in TRANSITIONS if state is State.IN_BREAK}
+    assert leaving_a_break == {Action.END_BREAK, Action.BACK_TO_PAUSE}
 
 
 def test_prompt_when_the_spell_reaches_the_limit() -> None:
@@ -239,7 +243,7 @@ def test_raising_the_limit_while_due_returns_to_watching() -> None:
 
 def test_a_call_holds_the_prompt_until_it_ends_plus_the_grace() -> None:
     from deskbreak.core.context import CALL_GRACE_SECONDS
-    from deskbreak.core.policy import IN_CALL
+    from deskbreak.core.policy_events import IN_CALL
 
     driver = Driver()
     policy = driver.policy
@@ -270,7 +274,7 @@ def test_a_call_that_starts_again_in_the_grace_keeps_holding() -> None:
 
 
 def test_a_snooze_that_ends_in_a_call_waits_for_the_call() -> None:
-    from deskbreak.core.policy import IN_CALL
+    from deskbreak.core.policy_events import IN_CALL
 
     driver = Driver()
     driver.step(LIMIT)

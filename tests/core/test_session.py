@@ -8,10 +8,12 @@ import pytest
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.library import load_library
+from deskbreak.core.machine import IllegalTransition
 from deskbreak.core.movements import Phase, Routine, Step
 from deskbreak.core.records import Comfort, Outcome, Trigger
 from deskbreak.core.routines import duration_seconds, phases_in_order, shipped_routines
-from deskbreak.core.session import TRANSITIONS, Action, BreakSession, IllegalTransition, State
+from deskbreak.core.session import TRANSITIONS, Action, BreakSession
+from deskbreak.core.session_frame import State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import (
     GET_READY_SECONDS,

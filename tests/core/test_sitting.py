@@ -6,13 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from deskbreak.core.sitting import (
-    DayRolledOver,
-    EndReason,
-    Sample,
-    SittingTracker,
-    SpellEnded,
-)
+from deskbreak.core.sitting import EndReason, SittingTracker, SpellEnded
+from deskbreak.core.sitting_day import DayRolledOver
+from deskbreak.core.sitting_sample import Sample
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 RESET = 300.0  # idle_reset: 5 minutes

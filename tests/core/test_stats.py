@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from deskbreak.core import stats
+from deskbreak.core import log_summary, stats
 from deskbreak.core.movements import Region
 from deskbreak.core.records import (
     Comfort,
@@ -88,7 +88,7 @@ SITTINGS = [
 
 @pytest.fixture
 def figures() -> stats.Stats:
-    summary = stats.summarize(fixture_sessions(), SITTINGS)
+    summary = log_summary.summarize(fixture_sessions(), SITTINGS)
     return stats.compute(summary, today=TODAY, weekly_goal_days=5, regions=REGIONS)
 
 
@@ -127,14 +127,14 @@ def test_week_streak_across_year_end(figures: stats.Stats) -> None:
 
 
 def test_a_missed_week_ends_the_current_streak() -> None:
-    summary = stats.summarize(fixture_sessions(), SITTINGS)
+    summary = log_summary.summarize(fixture_sessions(), SITTINGS)
     later = stats.compute(summary, today=date(2026, 4, 14), weekly_goal_days=5)
     assert later.week_streak == stats.Streak(current=0, best=3)
     assert later.day_streak == stats.Streak(current=0, best=13)
 
 
 def test_today_without_a_break_keeps_yesterdays_day_streak() -> None:
-    summary = stats.summarize(fixture_sessions(), SITTINGS)
+    summary = log_summary.summarize(fixture_sessions(), SITTINGS)
     assert (
         stats.compute(summary, today=date(2026, 4, 1), weekly_goal_days=5).day_streak.current == 9
     )
@@ -164,7 +164,7 @@ def test_region_totals(figures: stats.Stats) -> None:
 def test_totals_and_prompts(figures: stats.Stats) -> None:
     assert figures.total_breaks == 33
     assert figures.total_minutes == pytest.approx(68.0)
-    assert figures.prompts == stats.Prompts(shown=6, accepted=3, snoozed=2, skipped=1)
+    assert figures.prompts == log_summary.Prompts(shown=6, accepted=3, snoozed=2, skipped=1)
 
 
 def test_comfort_trend(figures: stats.Stats) -> None:
@@ -177,8 +177,8 @@ def test_comfort_trend(figures: stats.Stats) -> None:
 
 
 def test_comfort_trend_directions() -> None:
-    def rated(values: list[int]) -> list[stats.ComfortRating]:
-        return [stats.ComfortRating("m", TODAY, Comfort(v)) for v in values]
+    def rated(values: list[int]) -> list[log_summary.ComfortRating]:
+        return [log_summary.ComfortRating("m", TODAY, Comfort(v)) for v in values]
 
     assert stats.comfort_trends(rated([1, 1, 1, 2, 3, 2]))[0].direction == "harder"
     assert stats.comfort_trends(rated([2, 1, 2, 2, 1, 2]))[0].direction == "same"
@@ -186,7 +186,7 @@ def test_comfort_trend_directions() -> None:
 
 
 def test_empty_log() -> None:
-    figures = stats.compute(stats.LogSummary(), today=TODAY, weekly_goal_days=5)
+    figures = stats.compute(log_summary.LogSummary(), today=TODAY, weekly_goal_days=5)
     assert figures.today.breaks == 0
     assert figures.week.active_days == 0
     assert figures.day_streak == figures.week_streak == stats.Streak(0, 0)
@@ -218,7 +218,7 @@ def test_ritual_days_are_counted_on_their_own() -> None:
         session(2, "daily-ritual", Trigger.RITUAL, Outcome.STOPPED),  # not done
         session(2, "quick-reset", Trigger.PROMPT, Outcome.COMPLETED),
     ]
-    figures = stats.compute(stats.summarize(log), today=date(2026, 3, 5), weekly_goal_days=5)
+    figures = stats.compute(log_summary.summarize(log), today=date(2026, 3, 5), weekly_goal_days=5)
     assert figures.week.active_days == 3
     assert (figures.week.ritual_days, figures.week.ritual_goal) == (2, 5)
 
@@ -228,7 +228,7 @@ def test_a_day_counts_toward_the_goal_only_with_a_completed_movement() -> None:
         at(2026, 3, 30), tuple(MovementRecord(m, "base", False, 5.0) for m in REGIONS)
     )
     figures = stats.compute(
-        stats.summarize([skipped_through, cat_cow(at(2026, 3, 31))]),
+        log_summary.summarize([skipped_through, cat_cow(at(2026, 3, 31))]),
         today=TODAY,
         weekly_goal_days=5,
     )

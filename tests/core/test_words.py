@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from deskbreak.core import stats, words
+from deskbreak.core import log_summary, stats, words
 
 WRONG = re.compile(
     r"\b1 (minutes|seconds|breaks|days|weeks|movements|reps|breaths|times|slow breaths)\b"
@@ -29,7 +29,9 @@ def test_the_stats_table_says_each_count_right(n: int) -> None:
 
     today = date(2026, 3, 31)
     sessions = [cat_cow(at(2026, 3, 31 - i)) for i in range(n)]
-    figures = stats.compute(stats.summarize(sessions), today=today, weekly_goal_days=max(n, 1))
+    figures = stats.compute(
+        log_summary.summarize(sessions), today=today, weekly_goal_days=max(n, 1)
+    )
     text = format_table(figures)
     assert not WRONG.search(text), text
 

@@ -77,7 +77,7 @@ def _break(root: tk.Tk, page: str) -> tk.Misc:
 
 
 def _progress(root: tk.Tk) -> tk.Misc:
-    from deskbreak.core import stats
+    from deskbreak.core import log_summary, stats
     from deskbreak.core.records import MovementRecord, Outcome, SessionRecord, Trigger
     from deskbreak.ui.progress_window import ProgressWindow
 
@@ -91,7 +91,7 @@ def _progress(root: tk.Tk) -> tk.Misc:
                 f"s{back}", when, when, "quick-reset", Trigger.PROMPT, Outcome.COMPLETED, moves
             )
         )
-    figures = stats.compute(stats.summarize(sessions), today=today, weekly_goal_days=5)
+    figures = stats.compute(log_summary.summarize(sessions), today=today, weekly_goal_days=5)
     return ProgressWindow(root, figures)
 
 

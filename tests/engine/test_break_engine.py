@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import schedule
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.policy import BreakDue, Paused, PromptShown, Resumed, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import BreakDue, Paused, PromptShown, Resumed
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings, RitualSettings, Settings
 from deskbreak.engine.break_engine import (

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.context import CALL_GRACE_SECONDS, GapKind
-from deskbreak.core.policy import IN_CALL, BreakDue, PromptShown, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import IN_CALL, BreakDue, PromptShown
 from deskbreak.core.settings import ContextSettings, Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
 from deskbreak.engine.break_engine import MAX_SAMPLE_SECONDS, BreakEngine

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.policy import PromptShown, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import PromptShown
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import (
     WEEKDAYS,

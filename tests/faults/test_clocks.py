@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from deskbreak.core.clock import FakeClock, SystemClock
-from deskbreak.core.policy import PromptShown, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import PromptShown
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SpellEnded

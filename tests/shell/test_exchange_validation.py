@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deskbreak import cli
-from deskbreak.core import stats
+from deskbreak.core import log_summary, stats
 from deskbreak.core.choose import current_adaptations
 from deskbreak.core.library import load_library
 from deskbreak.core.printable import escape_controls
@@ -240,7 +240,7 @@ def test_mixed_naive_and_aware_times_make_a_usable_log(capsys: pytest.CaptureFix
     sessions = sorted(parsed.sessions, key=lambda s: s.started)
     current_adaptations(load_library(), sessions, sessions[-1].started.date(), sessions[0].started)
     stats.compute(
-        stats.summarize(sessions, []), today=sessions[0].started.date(), weekly_goal_days=5
+        log_summary.summarize(sessions, []), today=sessions[0].started.date(), weekly_goal_days=5
     )
 
 

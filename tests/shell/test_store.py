@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.core import stats
+from deskbreak.core import log_summary
 from deskbreak.core.records import (
     Comfort,
     DaySitting,
@@ -101,11 +101,11 @@ def test_sql_summary_matches_the_pure_one(store: Store) -> None:
     store.record_day(DaySitting(TODAY, 3600, 1800, 2, 5, 3, 1, 1))
     from_sql = store.summary(today=TODAY)
     assert [d.moved for d in from_sql.days].count(False) == 1
-    pure = stats.summarize(store.sessions(), store.days())
+    pure = log_summary.summarize(store.sessions(), store.days())
     assert from_sql.days == pure.days
     assert from_sql.movement_seconds == pytest.approx(pure.movement_seconds)
     assert from_sql.sittings == pure.sittings
-    assert from_sql.prompts == stats.prompt_totals(pure.sittings)
+    assert from_sql.prompts == log_summary.prompt_totals(pure.sittings)
     assert sorted(from_sql.ratings, key=repr) == sorted(pure.ratings, key=repr)
 
 
@@ -123,7 +123,7 @@ def test_sql_ritual_days_match_the_pure_ones(store: Store) -> None:
         )
     store.add_session(make_session(TODAY))
     from_sql = store.summary(today=TODAY)
-    assert from_sql.ritual_days == stats.summarize(store.sessions()).ritual_days
+    assert from_sql.ritual_days == log_summary.summarize(store.sessions()).ritual_days
     assert from_sql.ritual_days == (TODAY - timedelta(days=3), TODAY - timedelta(days=1))
 
 
@@ -158,9 +158,9 @@ def test_migrates_from_every_earlier_version(db: Path, start: int) -> None:
         assert [m.movement_id for m in s.movements] == ["cat-cow", "hip-hinge"]
         assert (s.comfort, s.felt_in) == (Comfort.FELT_GOOD, ("hips",))
         summary = store.summary(today=date(2026, 1, 1))
-        assert summary.days == (stats.DayActivity(date(2025, 12, 31), 1, 80.0),)
+        assert summary.days == (log_summary.DayActivity(date(2025, 12, 31), 1, 80.0),)
         assert summary.movement_seconds == {"cat-cow": 60.0, "hip-hinge": 20.0}
-        assert summary.prompts == stats.Prompts(3, 1, 1, 1)
+        assert summary.prompts == log_summary.Prompts(3, 1, 1, 1)
         store.add_session(make_session(date(2025, 12, 31), n=1))  # totals keep up
         assert store.summary(today=date(2026, 1, 1)).days[0].breaks == 2
         assert store.days()[0].natural_breaks == 4

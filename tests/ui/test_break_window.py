@@ -10,7 +10,7 @@ import pytest
 from deskbreak.core import safety
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.records import Comfort, Outcome, SessionRecord, Trigger
-from deskbreak.core.session import State
+from deskbreak.core.session_frame import State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.core.timeline import GET_READY_SECONDS, Segment
 from deskbreak.shell import paths

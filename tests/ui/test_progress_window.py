@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from deskbreak.core import stats
+from deskbreak.core import log_summary, stats
 from deskbreak.core.records import MovementRecord, Outcome, SessionRecord, Trigger
 from deskbreak.ui import theme
 from deskbreak.ui.progress_window import ProgressWindow
@@ -36,7 +36,7 @@ def log(days: int) -> stats.Stats:
             )
         )
     return stats.compute(
-        stats.summarize(sessions), today=TODAY, weekly_goal_days=5, regions=REGIONS
+        log_summary.summarize(sessions), today=TODAY, weekly_goal_days=5, regions=REGIONS
     )
 
 

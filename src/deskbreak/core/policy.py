@@ -13,11 +13,27 @@ snoozed repeats, and one repeat of a prompt left unanswered — never more.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from deskbreak.core.context import CALL_GRACE_SECONDS, GapQuestion
+from deskbreak.core.call_hold import CallHold
+from deskbreak.core.machine import IllegalTransition, Machine
+from deskbreak.core.policy_events import (
+    DND,
+    IN_CALL,
+    OFF_HOURS,
+    BreakDue,
+    BreakEnded,
+    BreakStarted,
+    Paused,
+    PolicyEvent,
+    PromptIgnored,
+    PromptShown,
+    PromptWithdrawn,
+    Resumed,
+    Skipped,
+    Snoozed,
+)
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
 
@@ -31,110 +47,42 @@ class State(StrEnum):
     IN_BREAK = "in_break"  # a routine is running
 
 
-_ANY_ACTIVE = frozenset({State.WATCHING, State.DUE, State.PROMPTED, State.SNOOZED})
+class Action(StrEnum):
+    """What moves the policy; each public method takes one of these (or two, by case)."""
 
-#: Allowed transitions; anything else raises IllegalTransition.
-TRANSITIONS: Mapping[State, frozenset[State]] = {
-    State.WATCHING: frozenset({State.DUE, State.PROMPTED, State.PAUSED, State.IN_BREAK}),
-    State.DUE: frozenset({State.PROMPTED, State.WATCHING, State.PAUSED, State.IN_BREAK}),
-    State.PROMPTED: frozenset({State.SNOOZED, State.WATCHING, State.PAUSED, State.IN_BREAK}),
-    State.SNOOZED: frozenset(
-        {State.PROMPTED, State.DUE, State.WATCHING, State.PAUSED, State.IN_BREAK}
-    ),
-    State.PAUSED: frozenset({State.WATCHING, State.PAUSED, State.IN_BREAK}),
-    State.IN_BREAK: frozenset({State.WATCHING, State.PAUSED}),
+    HOLD = "hold"  # the limit is reached but the prompt must wait
+    PROMPT = "prompt"
+    SNOOZE = "snooze"  # a snooze, or the one repeat of an unanswered prompt
+    DROP = "drop"  # no prompt is wanted any more (ignored twice, limit raised, cap reached)
+    SPELL_END = "end the spell"
+    SKIP = "skip"
+    PAUSE = "pause"
+    RESUME = "resume"
+    START_BREAK = "start a break"
+    END_BREAK = "end the break"
+    BACK_TO_PAUSE = "end the break into its pause"
+
+
+_OFFERING = (State.DUE, State.PROMPTED, State.SNOOZED)  # a prompt is wanted
+_NOT_IN_BREAK = (State.WATCHING, *_OFFERING, State.PAUSED)
+
+#: The whole behaviour; any other (state, action) raises IllegalTransition.
+TRANSITIONS: Mapping[tuple[State, Action], State] = {
+    (State.WATCHING, Action.HOLD): State.DUE,
+    (State.SNOOZED, Action.HOLD): State.DUE,
+    (State.WATCHING, Action.PROMPT): State.PROMPTED,
+    (State.DUE, Action.PROMPT): State.PROMPTED,
+    (State.SNOOZED, Action.PROMPT): State.PROMPTED,
+    (State.PROMPTED, Action.SNOOZE): State.SNOOZED,
+    **{(state, Action.DROP): State.WATCHING for state in _OFFERING},
+    **{(state, Action.SPELL_END): State.WATCHING for state in _OFFERING},
+    **{(state, Action.SKIP): State.WATCHING for state in _OFFERING},
+    **{(state, Action.PAUSE): State.PAUSED for state in _NOT_IN_BREAK},
+    (State.PAUSED, Action.RESUME): State.WATCHING,
+    **{(state, Action.START_BREAK): State.IN_BREAK for state in _NOT_IN_BREAK},
+    (State.IN_BREAK, Action.END_BREAK): State.WATCHING,
+    (State.IN_BREAK, Action.BACK_TO_PAUSE): State.PAUSED,
 }
-
-
-class IllegalTransition(Exception):
-    """A command that makes no sense in the current state (e.g. snooze with no prompt)."""
-
-
-# -- events: one per transition ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PromptShown:
-    """Show the prompt. ``repeat`` is False only for the first prompt of a spell."""
-
-    spell_seconds: float
-    routine_id: str
-    repeat: bool
-    can_snooze: bool
-    question: GapQuestion | None = None  # "Were you up just now?", asked once (the engine adds it)
-
-
-@dataclass(frozen=True)
-class BreakDue:
-    """The limit is reached but the prompt waits; ``reason`` says why (for the tooltip)."""
-
-    spell_seconds: float
-    reason: str
-
-
-@dataclass(frozen=True)
-class PromptIgnored:
-    """Nobody answered the prompt; it comes back once after snooze_minutes if ``will_repeat``."""
-
-    will_repeat: bool
-
-
-@dataclass(frozen=True)
-class PromptWithdrawn:
-    """The prompt on screen is no longer wanted (the user left, or paused): close it."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Snoozed:
-    count: int
-    snoozes_left: int
-    until_mono: float
-
-
-@dataclass(frozen=True)
-class Skipped:
-    spell_seconds: float
-
-
-@dataclass(frozen=True)
-class Paused:
-    until: datetime
-
-
-@dataclass(frozen=True)
-class Resumed:
-    early: bool  # True when the user resumed, False when the pause ran out
-
-
-@dataclass(frozen=True)
-class BreakStarted:
-    trigger: Trigger
-    spell_seconds: float
-
-
-@dataclass(frozen=True)
-class BreakEnded:
-    completed: bool
-
-
-PolicyEvent = (
-    PromptShown
-    | BreakDue
-    | PromptIgnored
-    | PromptWithdrawn
-    | Snoozed
-    | Skipped
-    | Paused
-    | Resumed
-    | BreakStarted
-    | BreakEnded
-)
-
-DND = "do-not-disturb"
-OFF_HOURS = "outside work hours"
-IN_CALL = "in a call"
 
 
 class BreakPolicy:
@@ -142,7 +90,7 @@ class BreakPolicy:
 
     def __init__(self, settings: BreakSettings) -> None:
         self.settings = settings
-        self.state = State.WATCHING
+        self._machine = Machine(TRANSITIONS, State.WATCHING)
         self.paused_until: datetime | None = None
         self.snooze_until: float | None = None
         self._pause_deadline: float | None = None
@@ -152,11 +100,14 @@ class BreakPolicy:
         self.snoozes = 0  # snoozes in a row in this spell
         self._repeat_used = False  # the one repeat of an unanswered prompt
         self._exhausted = False  # no prompt left for this spell
-        self._in_call = False
-        self._call_ended_at: float | None = None  # mono when the last call was seen to end
+        self._call = CallHold()
         self.due_reason: str | None = None  # why a due prompt waits (state DUE only)
 
     # -- facts for the shell --------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._machine.state
 
     @property
     def limit_seconds(self) -> float:
@@ -179,8 +130,8 @@ class BreakPolicy:
             return self.snooze_until
         if self.state is State.PAUSED:
             return self._pause_deadline
-        if self.state is State.DUE and not self._in_call and self._call_ended_at is not None:
-            return self._call_ended_at + CALL_GRACE_SECONDS
+        if self.state is State.DUE and (release := self._call.release_at()) is not None:
+            return release
         # While watching, the limit can only be reached by a spell that is running.
         running = self._mono is not None and self._spell > 0 and self.prompts_left > 0
         if self.state is State.WATCHING and running and self._mono is not None:
@@ -203,7 +154,7 @@ class BreakPolicy:
     ) -> list[PolicyEvent]:
         """Look again after a sample: prompt, hold the prompt back, or end a pause."""
         self._mono, self._spell = mono, spell_seconds
-        self._note_call(mono, in_call)
+        self._call.note(mono, in_call)
         events: list[PolicyEvent] = []
         if self.state is State.PAUSED:
             assert self.paused_until is not None
@@ -220,22 +171,22 @@ class BreakPolicy:
                 return events
         elif spell_seconds < self.limit_seconds or not self.prompts_left:
             if self.state is State.DUE:  # the limit was raised, or no prompt is left
-                self._go(State.WATCHING)
+                self._move(Action.DROP)
             return events
-        reason = IN_CALL if self.call_holds(mono) else DND if dnd else None
+        reason = IN_CALL if self._call.holds(mono) else DND if dnd else None
         if not in_work_hours and not self.settings.outside_work_hours:
             reason = reason or OFF_HOURS
         if reason is not None:
             if self.state is not State.DUE or reason != self.due_reason:
                 if self.state is not State.DUE:
-                    self._go(State.DUE)
+                    self._move(Action.HOLD)
                 events.append(BreakDue(spell_seconds, reason))
             self.due_reason = reason
             return events
         if not self.prompts_left:  # a snooze or ignore outlived the cap
-            self._go(State.WATCHING)
+            self._move(Action.DROP)
             return events
-        self._go(State.PROMPTED)
+        self._move(Action.PROMPT)
         self.prompts += 1
         events.append(
             PromptShown(
@@ -249,8 +200,8 @@ class BreakPolicy:
         events: list[PolicyEvent] = []
         if self.state is State.PROMPTED:
             events.append(PromptWithdrawn(reason))
-        if self.state in _ANY_ACTIVE and self.state is not State.WATCHING:
-            self._go(State.WATCHING)
+        if self.state in _OFFERING:
+            self._move(Action.SPELL_END)
         self._new_spell()
         self._spell = 0.0
         return events
@@ -259,9 +210,7 @@ class BreakPolicy:
 
     def snooze(self, mono: float) -> list[PolicyEvent]:
         if not self.can_snooze:
-            raise IllegalTransition(
-                f"snooze refused in state {self.state} after {self.snoozes} snoozes"
-            )
+            raise IllegalTransition(self.state, Action.SNOOZE, f"after {self.snoozes} snoozes")
         self.snoozes += 1
         self._snooze_for(mono)
         assert self.snooze_until is not None
@@ -270,32 +219,32 @@ class BreakPolicy:
 
     def prompt_ignored(self, mono: float) -> list[PolicyEvent]:
         """The shell saw no answer for a while: repeat once after snooze_minutes, then stop."""
-        self._require(State.PROMPTED, "prompt_ignored")
+        if self.state is not State.PROMPTED:
+            raise IllegalTransition(self.state, Action.DROP, "no prompt is showing")
         if not self._repeat_used and self.prompts_left:
             self._repeat_used = True
             self._snooze_for(mono)
             return [PromptIgnored(will_repeat=True)]
-        self._go(State.WATCHING)
+        self._move(Action.DROP)
         self._exhausted = True
         return [PromptIgnored(will_repeat=False)]
 
     def skip(self) -> list[PolicyEvent]:
         """Skip this break: the spell ends (the caller tells the tracker), recorded as skipped."""
-        if self.state not in (State.PROMPTED, State.SNOOZED, State.DUE):
-            raise IllegalTransition(f"nothing to skip in state {self.state}")
         spell = self._spell
-        self._go(State.WATCHING)
+        self._move(Action.SKIP)
         self._new_spell()
         self._spell = 0.0
         return [Skipped(spell)]
 
     def pause(self, mono: float, wall: datetime, until: datetime) -> list[PolicyEvent]:
-        if _seconds(wall, until) <= 0 or self.state is State.IN_BREAK:
-            raise IllegalTransition(f"cannot pause until {until} in state {self.state}")
+        self._machine.check(Action.PAUSE)
+        if _seconds(wall, until) <= 0:
+            raise IllegalTransition(self.state, Action.PAUSE, f"{until} has passed")
         events: list[PolicyEvent] = []
         if self.state is State.PROMPTED:
             events.append(PromptWithdrawn("paused"))
-        self._go(State.PAUSED)
+        self._move(Action.PAUSE)
         self.paused_until = until
         self._pause_deadline = mono + _seconds(wall, until)
         self.snooze_until = None
@@ -303,59 +252,39 @@ class BreakPolicy:
         return events
 
     def resume(self) -> list[PolicyEvent]:
-        self._require(State.PAUSED, "resume")
         self._end_pause()
         return [Resumed(early=True)]
 
     def start_break(self, trigger: Trigger) -> list[PolicyEvent]:
         events: list[PolicyEvent] = [BreakStarted(trigger, self._spell)]
-        self._go(State.IN_BREAK)
+        self._move(Action.START_BREAK)
         self.snooze_until = None
         self._new_spell()
         return events
 
     def end_break(self, wall: datetime, completed: bool) -> list[PolicyEvent]:
         """Back to watching, or to the pause that was running when the break began."""
-        self._require(State.IN_BREAK, "end_break")
+        self._machine.check(Action.END_BREAK)
         if self.paused_until is not None and _seconds(wall, self.paused_until) > 0:
-            self._go(State.PAUSED)
+            self._move(Action.BACK_TO_PAUSE)
         else:
             self.paused_until = self._pause_deadline = None
-            self._go(State.WATCHING)
+            self._move(Action.END_BREAK)
         self._spell = 0.0
         return [BreakEnded(completed)]
 
     # -- internals ------------------------------------------------------------------------
 
-    def call_holds(self, mono: float) -> bool:
-        """A call is on, or ended less than the grace period ago."""
-        if self._in_call:
-            return True
-        return self._call_ended_at is not None and mono < self._call_ended_at + CALL_GRACE_SECONDS
-
-    def _note_call(self, mono: float, in_call: bool) -> None:
-        if in_call:
-            self._in_call, self._call_ended_at = True, None
-        elif self._in_call:
-            self._in_call, self._call_ended_at = False, mono
-
-    def _go(self, new: State) -> None:
-        if new not in TRANSITIONS[self.state]:
-            raise IllegalTransition(f"{self.state} → {new} is not allowed")
-        self.state = new
-        if new is not State.DUE:
+    def _move(self, action: Action) -> None:
+        if self._machine.move(action) is not State.DUE:
             self.due_reason = None
 
-    def _require(self, state: State, action: str) -> None:
-        if self.state is not state:
-            raise IllegalTransition(f"{action} needs state {state}, not {self.state}")
-
     def _snooze_for(self, mono: float) -> None:
-        self._go(State.SNOOZED)
+        self._move(Action.SNOOZE)
         self.snooze_until = mono + self.settings.snooze_minutes * 60.0
 
     def _end_pause(self) -> None:
-        self._go(State.WATCHING)
+        self._move(Action.RESUME)
         self.paused_until = self._pause_deadline = None
 
     def _new_spell(self) -> None:

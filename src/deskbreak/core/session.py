@@ -9,39 +9,26 @@ time up in it.
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from deskbreak.core.active_time import ActiveTime
 from deskbreak.core.clock import Clock
-from deskbreak.core.movements import Movement, Phase, Routine, Step
+from deskbreak.core.machine import Machine
+from deskbreak.core.movements import Movement, Routine, Step
 from deskbreak.core.records import (
     FELT_IN,
     Comfort,
-    MovementRecord,
     Outcome,
     SessionRecord,
     Trigger,
 )
+from deskbreak.core.session_frame import Frame, State, frame_at, plan_seconds
+from deskbreak.core.session_visits import VisitLog
 from deskbreak.core.settings import BreathingSettings
-from deskbreak.core.timeline import (
-    Segment,
-    Side,
-    figure_progress,
-    plan_step,
-)
-
-
-class State(StrEnum):
-    READY = "ready"  # made, not started
-    RUNNING = "running"
-    PAUSED = "paused"
-    PAIN_STOPPED = "pain_stopped"  # the pain note is showing; time stands still
-    RATING = "rating"  # the routine is over; waiting for the comfort check
-    FINISHED = "finished"
+from deskbreak.core.timeline import plan_step
 
 
 class Action(StrEnum):
@@ -84,63 +71,6 @@ TRANSITIONS: Mapping[tuple[State, Action], State] = {
 }
 
 
-class IllegalTransition(RuntimeError):
-    """An operation the session's current state does not allow (a bug in the caller)."""
-
-    def __init__(self, state: State, action: Action) -> None:
-        super().__init__(f"cannot {action.value} a break that is {state.value}")
-        self.state, self.action = state, action
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Everything the window needs to draw one moment of the break."""
-
-    state: State
-    step_index: int
-    step: Step | None
-    segment: Segment | None
-    segment_seconds: float
-    segment_left: float
-    rep: int
-    reps: int
-    side: Side | None
-    figure_progress: float  # 0 = the figure's start pose, 1 = its end pose (linear)
-    routine_left: float
-    routine_seconds: float
-
-    @property
-    def phase(self) -> Phase | None:
-        return self.step.movement.phase if self.step else None
-
-    @property
-    def segment_fraction(self) -> float:
-        if not self.segment_seconds:
-            return 1.0
-        return min(max(1.0 - self.segment_left / self.segment_seconds, 0.0), 1.0)
-
-    @property
-    def count_down(self) -> int:
-        """Whole seconds left, as a person counts them ("breathe in · 4, 3, 2, 1")."""
-        return max(math.ceil(self.segment_left - 1e-9), 0)
-
-
-@dataclass
-class _Visit:
-    """Time spent on one movement (at one variant); merged when the user comes back."""
-
-    index: int
-    movement_id: str
-    variant: str
-    seconds: float = 0.0
-    completed: bool = False
-    pain_stop: bool = False
-
-    @property
-    def key(self) -> tuple[int, str, str]:
-        return (self.index, self.movement_id, self.variant)
-
-
 class BreakSession:
     """One break over a routine, driven by ``tick()`` / ``advance_to(monotonic)``."""
 
@@ -160,16 +90,14 @@ class BreakSession:
         self.clock = clock
         self.trigger = trigger
         self.id = session_id or str(uuid.uuid4())
-        self.state = State.READY
+        self._machine = Machine(TRANSITIONS, State.READY)
         self.steps: list[Step] = list(routine.steps)
         self._plans = [plan_step(s, breathing) for s in self.steps]
         self.index = 0
-        self._active = 0.0  # active seconds banked before the current run
-        self._run_from: float | None = None  # monotonic time the current run began
         self._step_from = 0.0  # active seconds at which the current step began
         self._accounted = 0.0  # moving seconds of the current step already in a visit
-        self._now = clock.monotonic()
-        self._visits: list[_Visit] = []
+        self._time = ActiveTime(clock.monotonic())
+        self._visits = VisitLog()
         self._reached_end = False
         self._pain = False
         self.started: datetime = clock.now()
@@ -184,7 +112,7 @@ class BreakSession:
 
     def advance_to(self, now: float) -> Frame:
         """Move to monotonic time ``now``; completes the movements whose time ran out."""
-        self._now = max(now, self._now)
+        self._time.advance(now)
         while self.state is State.RUNNING and self._in_step() >= self._step_length():
             self._account(completed=True, upto=self._step_from + self._step_length())
             self._step_from += self._step_length()
@@ -196,35 +124,29 @@ class BreakSession:
                 self.index += 1
         return self.frame()
 
-    def _active_now(self) -> float:
-        if self._run_from is None:
-            return self._active
-        return self._active + (self._now - self._run_from)
-
     def _in_step(self) -> float:
-        return self._active_now() - self._step_from
+        return self._time.seconds - self._step_from
 
-    def _step_length(self, index: int | None = None) -> float:
-        last = self._plans[self.index if index is None else index][-1]
-        return last.start + last.seconds
+    def _step_length(self) -> float:
+        return plan_seconds(self._plans[self.index])
 
     # -- operations -----------------------------------------------------------
 
     def start(self) -> Frame:
-        self._go(Action.START)
+        self._machine.move(Action.START)
         self.started = self.clock.now()
-        self._run_from = self._now = self.clock.monotonic()
+        self._time.run(self.clock.monotonic())
         return self.frame()
 
     def pause(self) -> Frame:
         self.tick()
-        self._go(Action.PAUSE)
-        self._freeze()
+        self._machine.move(Action.PAUSE)
+        self._time.stop()
         return self.frame()
 
     def resume(self) -> Frame:
-        self._go(Action.RESUME)
-        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        self._machine.move(Action.RESUME)
+        self._time.run(max(self.clock.monotonic(), self._time.now))
         return self.frame()
 
     def toggle_pause(self) -> Frame:
@@ -233,26 +155,26 @@ class BreakSession:
     def next(self) -> Frame:
         """Skip to the next movement (from the pain note too); after the last, the end."""
         self.tick()
-        self._check(Action.NEXT)
+        self._machine.check(Action.NEXT)
         self._account(completed=False)
         if self.index + 1 >= len(self.steps):
             self._reached_end = True
             return self._end(Action.END)
-        self._go(Action.NEXT)
+        self._machine.move(Action.NEXT)
         self._enter(self.index + 1)
         return self.frame()
 
     def previous(self) -> Frame:
         """Back to the start of the previous movement (or of the first one)."""
         self.tick()
-        self._go(Action.PREVIOUS)
+        self._machine.move(Action.PREVIOUS)
         self._account(completed=False)
         self._enter(max(self.index - 1, 0))
         return self.frame()
 
     def stop(self) -> Frame:
         self.tick()
-        self._check(Action.STOP)
+        self._machine.check(Action.STOP)
         if self.state is not State.PAIN_STOPPED:
             self._account(completed=False)
         return self._end(Action.STOP)
@@ -260,25 +182,25 @@ class BreakSession:
     def pain_stop(self) -> Frame:
         """Sharp pain: this movement ends at once and is recorded as a pain stop."""
         self.tick()
-        self._go(Action.PAIN_STOP)
-        self._freeze()
+        self._machine.move(Action.PAIN_STOP)
+        self._time.stop()
         self._account(completed=False, pain=True)
         self._pain = True
         return self.frame()
 
     def use_easier(self, movement: Movement) -> Frame:
         """After a pain stop: redo this place in the routine with the easier variant."""
-        self._go(Action.EASIER)
+        self._machine.move(Action.EASIER)
         step = Step(movement, variant="easier", dose=self.steps[self.index].dose)
         self.steps[self.index] = step
         self._plans[self.index] = plan_step(step, self.breathing)
         self._enter(self.index)
-        self._run_from = self._now = max(self.clock.monotonic(), self._now)
+        self._time.run(max(self.clock.monotonic(), self._time.now))
         return self.frame()
 
     def rate(self, comfort: Comfort | int, felt_in: tuple[str, ...] = ()) -> Frame:
         """The comfort check; ``felt_in`` from :data:`FELT_IN` ("nowhere" stands alone)."""
-        self._check(Action.RATE)
+        self._machine.check(Action.RATE)
         unknown = [f for f in felt_in if f not in FELT_IN]
         if unknown:
             raise ValueError(f"unknown place {unknown[0]!r}; choose from {', '.join(FELT_IN)}")
@@ -286,7 +208,7 @@ class BreakSession:
         if "nowhere" in places and len(places) > 1:
             places = tuple(p for p in places if p != "nowhere")
         self.comfort, self.felt_in = Comfort(comfort), places
-        self._go(Action.RATE)
+        self._machine.move(Action.RATE)
         return self.frame()
 
     def close(self) -> Frame:
@@ -296,46 +218,38 @@ class BreakSession:
         self.tick()
         if self.state in (State.RUNNING, State.PAUSED):
             self._account(completed=False)
-        self._freeze()
+        self._time.stop()
         if self.ended is None:
             self.ended = self.clock.now()
-        self._go(Action.CLOSE)
+        self._machine.move(Action.CLOSE)
         return self.frame()
 
     # -- state helpers ----------------------------------------------------------
 
+    @property
+    def state(self) -> State:
+        return self._machine.state
+
     def can(self, action: Action) -> bool:
-        return (self.state, action) in TRANSITIONS
-
-    def _check(self, action: Action) -> None:
-        if (self.state, action) not in TRANSITIONS:
-            raise IllegalTransition(self.state, action)
-
-    def _go(self, action: Action) -> None:
-        self._check(action)
-        self.state = TRANSITIONS[(self.state, action)]
-
-    def _freeze(self) -> None:
-        self._active = self._active_now()
-        self._run_from = None
+        return self._machine.can(action)
 
     def _enter(self, index: int) -> None:
-        self._freeze()
+        self._time.stop()
         if self.state is State.RUNNING:
-            self._run_from = self._now
+            self._time.run(self._time.now)
         self.index = index
-        self._step_from = self._active
+        self._step_from = self._time.banked
         self._accounted = 0.0
 
     def _end(self, action: Action) -> Frame:
-        self._freeze()
-        self._go(action)
+        self._time.stop()
+        self._machine.move(action)
         self.ended = self.clock.now()
         return self.frame()
 
     def _moving_in_step(self, upto: float | None = None) -> float:
         """Seconds of the current step spent moving, i.e. after its get-ready."""
-        in_step = (self._active_now() if upto is None else upto) - self._step_from
+        in_step = (self._time.seconds if upto is None else upto) - self._step_from
         return max(in_step - self._plans[self.index][0].seconds, 0.0)
 
     def _account(self, *, completed: bool, pain: bool = False, upto: float | None = None) -> None:
@@ -343,61 +257,28 @@ class BreakSession:
         moving = self._moving_in_step(upto) - self._accounted
         if moving <= 0 and not (completed or pain):
             return
-        step = self.steps[self.index]
-        key = (self.index, step.movement.id, step.variant)
-        visit = next((v for v in self._visits if v.key == key), None)
-        if visit is None:
-            visit = _Visit(*key)
-            self._visits.append(visit)
-        visit.seconds += max(moving, 0.0)
-        visit.completed = visit.completed or completed
-        visit.pain_stop = visit.pain_stop or pain
+        self._visits.add(
+            self.index, self.steps[self.index], max(moving, 0.0), completed=completed, pain=pain
+        )
         self._accounted += max(moving, 0.0)
 
     # -- views ----------------------------------------------------------------------
 
     def frame(self) -> Frame:
-        total = sum(self._step_length(i) for i in range(len(self.steps)))
-        if self.state in (State.RATING, State.FINISHED):
-            return Frame(self.state, self.index, None, None, 0, 0, 0, 0, None, 0, 0, total)
-        step = self.steps[self.index]
-        spans = self._plans[self.index]
-        t = min(max(self._in_step(), 0.0), self._step_length())
-        span = next((s for s in spans if t < s.start + s.seconds), spans[-1])
-        later = sum(self._step_length(i) for i in range(self.index + 1, len(self.steps)))
-        return Frame(
-            state=self.state,
-            step_index=self.index,
-            step=step,
-            segment=span.kind,
-            segment_seconds=span.seconds,
-            segment_left=span.start + span.seconds - t,
-            rep=span.rep,
-            reps=max(step.effective_dose.count, 1),
-            side=span.side,
-            figure_progress=figure_progress(step, span, (t - span.start) / span.seconds),
-            routine_left=self._step_length() - t + later,
-            routine_seconds=total,
-        )
+        return frame_at(self.state, self.steps, self._plans, self.index, self._in_step())
 
     @property
     def movements_done(self) -> int:
-        return sum(1 for v in self._visits if v.completed)
+        return self._visits.completed
 
     def record(self) -> SessionRecord:
         """What was done so far, at any moment (the window may close mid-movement)."""
         self.tick()
-        visits = [replace(v) for v in self._visits]
+        visits = self._visits.copy()
         if self.state in (State.RUNNING, State.PAUSED):
             moving = self._moving_in_step() - self._accounted
             if moving > 0:
-                step = self.steps[self.index]
-                key = (self.index, step.movement.id, step.variant)
-                match = [v for v in visits if v.key == key]
-                if not match:
-                    match = [_Visit(*key)]
-                    visits.append(match[0])
-                match[0].seconds += moving
+                visits.add(self.index, self.steps[self.index], moving, completed=False)
         if self._pain:
             outcome = Outcome.PAIN_STOP
         elif self._reached_end:
@@ -411,12 +292,7 @@ class BreakSession:
             routine_id=self.routine.id,
             trigger=self.trigger,
             outcome=outcome,
-            movements=tuple(
-                MovementRecord(
-                    v.movement_id, v.variant, v.completed, round(v.seconds, 1), v.pain_stop
-                )
-                for v in visits
-            ),
+            movements=visits.records(),
             comfort=self.comfort,
             felt_in=self.felt_in,
         )

@@ -29,20 +29,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-#: Monotonic and wall deltas may drift this much (plus 1 %) before it counts as a clock jump.
-JUMP_TOLERANCE_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Sample:
-    """One look at the desktop: both clocks, seconds since the last input, the lock state,
-    and whether other evidence says the person is at the desk (``present``)."""
-
-    mono: float
-    wall: datetime
-    idle_seconds: float | None
-    locked: bool = False
-    present: bool = False
+from deskbreak.core.sitting_day import DayFigures, DayRolledOver, DayTally
+from deskbreak.core.sitting_sample import (
+    JUMP_TOLERANCE_SECONDS,
+    Sample,
+    clock_shift,
+    counter_moment,
+)
 
 
 class EndReason(StrEnum):
@@ -60,21 +53,6 @@ class SpellEnded:
     reason: EndReason
     ended: datetime
     away_proven: bool = False  # a lock or a suspend was seen in the gap (natural ends only)
-
-
-@dataclass(frozen=True)
-class DayFigures:
-    day: date
-    sitting_seconds: float = 0.0
-    longest_spell_seconds: float = 0.0
-    natural_breaks: int = 0
-
-
-@dataclass(frozen=True)
-class DayRolledOver:
-    """The day changed; ``previous`` holds the final figures of the day that ended."""
-
-    previous: DayFigures
 
 
 TrackerEvent = SpellEnded | DayRolledOver
@@ -102,10 +80,7 @@ class SittingTracker:
         self._in_spell = False
         self._spell = 0.0  # counted seconds of the current spell, tail included
         self._tail = 0.0  # counted seconds after the last input: provisional
-        self._day: date | None = None
-        self._sitting = 0.0
-        self._longest = 0.0
-        self._breaks = 0
+        self._tally = DayTally()
 
     # -- what it reports ----------------------------------------------------------------
 
@@ -119,25 +94,21 @@ class SittingTracker:
 
     @property
     def today(self) -> DayFigures:
-        longest = max(self._longest, self.spell_seconds)
-        return DayFigures(self._day or date.min, self._sitting, longest, self._breaks)
+        return self._tally.figures(self.spell_seconds)
 
     # -- what drives it -------------------------------------------------------------------
 
     def feed(self, sample: Sample) -> list[TrackerEvent]:
         events: list[TrackerEvent] = []
-        day = self._day_of(sample.wall)
-        if day != self._day:
-            if self._day is not None:
-                events.append(DayRolledOver(self.today))
-            self._day, self._sitting, self._breaks = day, 0.0, 0
-            self._longest = 0.0
+        rolled = self._tally.roll_to(self._day_of(sample.wall), self.spell_seconds)
+        if rolled is not None:
+            events.append(rolled)
         previous, self._last = self._last, sample
         seen, self._seen = self._seen, sample
         if previous is None:
             self._first(sample, seen)
             return events
-        shift, tolerance = _clock_shift(sample, previous)
+        shift, tolerance = clock_shift(sample, previous)
         # What the idle counter saw that the monotonic clock did not, and nobody knew yet.
         unseen = self._idle_away(sample) - self._away
         unseen = unseen if unseen > tolerance else 0.0
@@ -167,8 +138,8 @@ class SittingTracker:
             self._open(0.0)
             self._tail = 0.0
         self._spell += max(spell_before, 0.0) + max(gap, 0.0)
-        self._sitting += max(gap, 0.0)
-        self._breaks = max(self._breaks - 1, 0)
+        self._tally.sitting += max(gap, 0.0)
+        self._tally.breaks = max(self._tally.breaks - 1, 0)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -176,7 +147,7 @@ class SittingTracker:
         """The first sample, or the first after interrupt(): nothing counts, but a clock jump
         over the unwatched gap is still time away."""
         if seen is not None:
-            shift, tolerance = _clock_shift(sample, seen)
+            shift, tolerance = clock_shift(sample, seen)
             if shift > tolerance:
                 self._add_away(shift, shift)
         unseen = self._idle_away(sample) - self._away
@@ -265,7 +236,7 @@ class SittingTracker:
         clock has run since the last input we know of."""
         if sample.idle_seconds is None or self._counter_input is None:
             return 0.0
-        return max(self._counter_input - _counter_moment(sample, sample.idle_seconds), 0.0)
+        return max(self._counter_input - counter_moment(sample, sample.idle_seconds), 0.0)
 
     def _add_away(self, away: float, wall_away: float) -> None:
         self._away += max(away, 0.0)
@@ -276,7 +247,7 @@ class SittingTracker:
         self._away = self._wall_away = 0.0
         self._away_proven = False
         if sample.idle_seconds is not None:
-            counted = _counter_moment(sample, sample.idle_seconds)
+            counted = counter_moment(sample, sample.idle_seconds)
             if self._counter_input is None or counted > self._counter_input:
                 self._counter_input = counted
 
@@ -285,7 +256,7 @@ class SittingTracker:
         assert self._last_input is not None
         back = timedelta(seconds=max(ref.mono - self._last_input, 0.0) + self._wall_away)
         ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
-        self._breaks += 1
+        self._tally.breaks += 1
         closed = self._close(ended, EndReason.NATURAL)
         return SpellEnded(closed.seconds, closed.reason, closed.ended, self._away_proven)
 
@@ -294,7 +265,7 @@ class SittingTracker:
         presence is assumed now."""
         if sample.idle_seconds is None or (sample.present and not sample.locked):
             return sample.mono
-        return _counter_moment(sample, sample.idle_seconds)
+        return counter_moment(sample, sample.idle_seconds)
 
     def _open(self, counted: float) -> None:
         self._in_spell = True
@@ -306,26 +277,14 @@ class SittingTracker:
         seconds = max(seconds, 0.0)
         self._spell += seconds
         self._tail += seconds
-        self._sitting += seconds
+        self._tally.sitting += seconds
 
     def _close(self, wall: datetime, reason: EndReason) -> SpellEnded:
         self._spell -= self._tail
-        self._sitting = max(self._sitting - self._tail, 0.0)
-        self._longest = max(self._longest, self._spell)
+        self._tally.sitting = max(self._tally.sitting - self._tail, 0.0)
+        self._tally.longest = max(self._tally.longest, self._spell)
         ended = SpellEnded(self._spell, reason, wall)
         self._in_spell = False
         self._spell = 0.0
         self._tail = 0.0
         return ended
-
-
-def _counter_moment(sample: Sample, idle_seconds: float) -> float:
-    return sample.mono - max(idle_seconds, 0.0)
-
-
-def _clock_shift(sample: Sample, previous: Sample) -> tuple[float, float]:
-    """How far the wall clock moved beyond the monotonic one, and the drift to tolerate."""
-    elapsed = sample.mono - previous.mono
-    # Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen.
-    wall = (sample.wall.astimezone(UTC) - previous.wall.astimezone(UTC)).total_seconds()
-    return wall - elapsed, JUMP_TOLERANCE_SECONDS + 0.01 * max(elapsed, 0.0)

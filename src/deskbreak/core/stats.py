@@ -1,10 +1,9 @@
-"""Progress figures from the log: pure functions over already-aggregated rows.
+"""Progress figures from the log: pure functions over an already-aggregated :class:`LogSummary`.
 
-The store aggregates in SQL (one row per active day, seconds per movement) so ten years
-of breaks answer in milliseconds; :func:`summarize` builds the same :class:`LogSummary`
-from plain records, for tests and for entries still waiting in memory. Everything works
-in local calendar dates (a session's day is the date of its local start), so year ends
-and DST changes need no special cases. Weeks start on Monday.
+What the log holds, grouped, lives in :mod:`deskbreak.core.log_summary`; this module turns it
+into today's, this week's and the streaks' figures. Everything works in local calendar dates
+(a session's day is the date of its local start), so year ends and DST changes need no
+special cases. Weeks start on Monday.
 """
 
 from __future__ import annotations
@@ -14,50 +13,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from deskbreak.core.log_summary import (
+    ComfortRating,
+    DayActivity,
+    LogSummary,
+    Prompts,
+    prompt_totals,
+)
 from deskbreak.core.movements import Region
-from deskbreak.core.records import Comfort, DaySitting, Outcome, SessionRecord, Trigger
+from deskbreak.core.records import DaySitting
 
 HEAT_WEEKS = 12
 # Where a day's bar reaches the line: one quick reset is about five minutes of moving.
 DAILY_GOAL_MINUTES = 5.0
 # The daily ritual is counted on its own: its 10–15 minute dose, 5 days a week.
 RITUAL_GOAL_DAYS = 5
-RITUAL_ROUTINE = "daily-ritual"
 # A movement's comfort trend compares its last few ratings with the few before them.
 TREND_WINDOW = 3
-
-
-@dataclass(frozen=True)
-class DayActivity:
-    """The breaks of one local day. ``moved``: at least one movement was completed, which
-    is what makes the day count toward the weekly goal and the streaks (a break skipped
-    through with 0 of 4 movements done does not)."""
-
-    day: date
-    breaks: int
-    seconds_moving: float
-    moved: bool = True
-
-
-@dataclass(frozen=True)
-class ComfortRating:
-    """The comfort check of a session that included ``movement_id``."""
-
-    movement_id: str
-    day: date
-    comfort: Comfort
-
-
-@dataclass(frozen=True)
-class LogSummary:
-    """What the stats need from the log, already grouped; cheap to build in SQL."""
-
-    days: tuple[DayActivity, ...] = ()  # one per day with at least one break, sorted
-    movement_seconds: Mapping[str, float] | None = None  # seconds moved per movement id
-    sittings: tuple[DaySitting, ...] = ()
-    ratings: tuple[ComfortRating, ...] = ()  # oldest first
-    prompts: Prompts | None = None  # summed in SQL; None: sum ``sittings``
-    ritual_days: tuple[date, ...] = ()  # days with a completed daily ritual, sorted
 
 
 @dataclass(frozen=True)
@@ -107,14 +79,6 @@ class RegionTotal:
 
 
 @dataclass(frozen=True)
-class Prompts:
-    shown: int
-    accepted: int
-    snoozed: int
-    skipped: int
-
-
-@dataclass(frozen=True)
 class ComfortTrend:
     movement_id: str
     ratings: int
@@ -139,43 +103,6 @@ class Stats:
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def summarize(sessions: Iterable[SessionRecord], sittings: Iterable[DaySitting] = ()) -> LogSummary:
-    """Group plain records the way the store's SQL does."""
-    breaks: dict[date, int] = defaultdict(int)
-    seconds: dict[date, float] = defaultdict(float)
-    moved: set[date] = set()
-    per_movement: dict[str, float] = defaultdict(float)
-    ratings: list[tuple[object, ComfortRating]] = []
-    rituals: set[date] = set()
-    for s in sessions:
-        day = s.started.date()
-        if is_ritual(s):
-            rituals.add(day)
-        breaks[day] += 1
-        if any(m.completed for m in s.movements):
-            moved.add(day)
-        seconds[day] += s.seconds_moving
-        for m in s.movements:
-            per_movement[m.movement_id] += m.seconds
-        if s.comfort is not None:
-            for mid in dict.fromkeys(m.movement_id for m in s.movements):
-                ratings.append((s.started, ComfortRating(mid, day, s.comfort)))
-    ratings.sort(key=lambda pair: str(pair[0]))
-    return LogSummary(
-        days=tuple(DayActivity(d, breaks[d], seconds[d], d in moved) for d in sorted(breaks)),
-        movement_seconds=dict(per_movement),
-        sittings=tuple(sorted(sittings, key=lambda d: d.day)),
-        ratings=tuple(r for _, r in ratings),
-        ritual_days=tuple(sorted(rituals)),
-    )
-
-
-def is_ritual(session: SessionRecord) -> bool:
-    """A completed daily ritual: from its reminder, or the ritual routine however started."""
-    ritual = session.trigger is Trigger.RITUAL or session.routine_id == RITUAL_ROUTINE
-    return ritual and session.outcome is Outcome.COMPLETED
 
 
 def compute(
@@ -282,16 +209,6 @@ def region_totals(
     return tuple(RegionTotal(r, totals[r]) for r in Region if r in totals)
 
 
-def prompt_totals(sittings: Iterable[DaySitting]) -> Prompts:
-    rows = list(sittings)
-    return Prompts(
-        shown=sum(d.prompts_shown for d in rows),
-        accepted=sum(d.prompts_accepted for d in rows),
-        snoozed=sum(d.prompts_snoozed for d in rows),
-        skipped=sum(d.prompts_skipped for d in rows),
-    )
-
-
 def comfort_trends(ratings: Iterable[ComfortRating]) -> tuple[ComfortTrend, ...]:
     """Per movement: are its last ratings gentler (lower) than the ones before?"""
     by_movement: dict[str, list[int]] = defaultdict(list)
@@ -314,42 +231,3 @@ def comfort_trends(ratings: Iterable[ComfortRating]) -> tuple[ComfortTrend, ...]
             direction = "same"
         out.append(ComfortTrend(movement_id, len(values), recent_mean, earlier, direction))
     return tuple(out)
-
-
-def merge(a: LogSummary, b: LogSummary) -> LogSummary:
-    """``a`` plus ``b`` (entries still waiting in memory); ``b``'s sitting figures win."""
-    days: dict[date, tuple[int, float, bool]] = {}
-    for d in (*a.days, *b.days):
-        n, s, moved = days.get(d.day, (0, 0.0, False))
-        days[d.day] = (n + d.breaks, s + d.seconds_moving, moved or d.moved)
-    seconds = dict(a.movement_seconds or {})
-    for k, v in (b.movement_seconds or {}).items():
-        seconds[k] = seconds.get(k, 0.0) + v
-    sittings = {d.day: d for d in (*a.sittings, *b.sittings)}
-    return LogSummary(
-        days=tuple(DayActivity(d, *days[d]) for d in sorted(days)),
-        movement_seconds=seconds,
-        sittings=tuple(sittings[d] for d in sorted(sittings)),
-        ratings=a.ratings + b.ratings,
-        prompts=_add_prompts(a, b),
-        ritual_days=tuple(sorted(set(a.ritual_days) | set(b.ritual_days))),
-    )
-
-
-def _add_prompts(a: LogSummary, b: LogSummary) -> Prompts | None:
-    """Prompt counts of both, without counting twice a day that ``b`` replaces."""
-    if a.prompts is None and b.prompts is None:
-        return None
-    replaced = [d for d in a.sittings if d.day in {x.day for x in b.sittings}]
-    parts = (
-        a.prompts or prompt_totals(a.sittings),
-        b.prompts or prompt_totals(b.sittings),
-        prompt_totals(replaced),
-    )
-    signs = (1, 1, -1)
-    return Prompts(
-        *(
-            sum(sign * getattr(p, f) for sign, p in zip(signs, parts, strict=True))
-            for f in ("shown", "accepted", "snoozed", "skipped")
-        )
-    )

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from deskbreak.core.builder import CannotBuild, adapt_routine
-from deskbreak.core.library import ID_PATTERN, Library
+from deskbreak.core.library import Library
+from deskbreak.core.movement_entry import ID_PATTERN
 from deskbreak.core.movements import Phase
 from deskbreak.core.offers import equipment_at_hand
 from deskbreak.core.routines import (

@@ -23,27 +23,15 @@ from zoneinfo import ZoneInfo
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.context import Context, GapMemory, holds_prompt, still_sitting
-from deskbreak.core.policy import (
-    BreakPolicy,
-    BreakStarted,
-    IllegalTransition,
-    PolicyEvent,
-    PromptShown,
-    Skipped,
-    Snoozed,
-    State,
-)
+from deskbreak.core.machine import IllegalTransition
+from deskbreak.core.policy import BreakPolicy, State
+from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown, Skipped, Snoozed
 from deskbreak.core.records import DaySitting, Trigger
 from deskbreak.core.ritual import GRACE, RitualReminder
 from deskbreak.core.settings import Settings
-from deskbreak.core.sitting import (
-    DayFigures,
-    DayRolledOver,
-    EndReason,
-    Sample,
-    SittingTracker,
-    SpellEnded,
-)
+from deskbreak.core.sitting import EndReason, SittingTracker, SpellEnded
+from deskbreak.core.sitting_day import DayFigures, DayRolledOver
+from deskbreak.core.sitting_sample import Sample
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.daily_jobs import DailyJobs

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from deskbreak.core.context import Context
-from deskbreak.core.policy import PolicyEvent, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import PolicyEvent
 from deskbreak.core.records import DaySitting
 from deskbreak.core.sitting import SpellEnded
 

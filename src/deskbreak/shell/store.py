@@ -23,7 +23,7 @@ from deskbreak.shell.store_connection import LogConnection, transaction
 from deskbreak.shell.store_faults import is_corruption, is_unwritable, plain_words
 
 if TYPE_CHECKING:
-    from deskbreak.core import stats
+    from deskbreak.core import log_summary
 
 BUSY_SECONDS = 5.0  # a command may wait this long for a lock; the tray app waits far less
 RATINGS_DAYS = 120  # comfort trends look at this many recent days
@@ -182,24 +182,24 @@ class Store:
                 by_day[p.day] = p
         return [by_day[d] for d in sorted(by_day)]
 
-    def summary(self, today: date | None = None) -> stats.LogSummary:
-        """The log grouped in SQL for :func:`stats.compute`.
+    def summary(self, today: date | None = None) -> log_summary.LogSummary:
+        """The log grouped in SQL for :func:`deskbreak.core.stats.compute`.
 
         Sitting figures cover the last week (prompt counts are summed over all of it) and
         comfort ratings the last ~4 months: what the figures use, and fast at any age.
         """
-        from deskbreak.core import stats  # the statistics code loads with the first summary
+        from deskbreak.core import log_summary  # loads with the first summary
 
         ratings_since = (today or date.today()) - timedelta(days=RATINGS_DAYS)
         found = self.connection.read(
             lambda c: rows.select_summary(c, today or date.today(), ratings_since),
-            stats.LogSummary(),
+            log_summary.LogSummary(),
         )
         if not self._pending:
             return found
         waiting = [p for p in self._pending if isinstance(p, SessionRecord)]
         days = [p for p in self._pending if isinstance(p, DaySitting)]
-        return stats.merge(found, stats.summarize(waiting, days))
+        return log_summary.merge(found, log_summary.summarize(waiting, days))
 
     def export_rows(self) -> tuple[list[SessionRecord], list[DaySitting]]:
         """Every session (with its movements and comfort) and every day's sitting."""

@@ -17,7 +17,7 @@ from deskbreak.core.records import (
 )
 
 if TYPE_CHECKING:
-    from deskbreak.core import stats
+    from deskbreak.core import log_summary
 
 _COMFORT = {int(c): c for c in Comfort}  # a dict look-up is ten times cheaper than Comfort(n)
 DAY_COLUMNS = (
@@ -136,8 +136,10 @@ def select_sessions(conn: sqlite3.Connection, since: date | None) -> list[Sessio
     return out
 
 
-def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -> stats.LogSummary:
-    from deskbreak.core import stats  # loaded with the first summary, not at start-up
+def select_summary(
+    conn: sqlite3.Connection, today: date, ratings_since: date
+) -> log_summary.LogSummary:
+    from deskbreak.core import log_summary  # loaded with the first summary, not at start-up
 
     """Read the running totals (see schema v3): a few thousand rows for ten years."""
     moved_days = {
@@ -148,7 +150,7 @@ def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -
         )
     }
     days = tuple(
-        stats.DayActivity(date.fromisoformat(day), n, seconds, day in moved_days)
+        log_summary.DayActivity(date.fromisoformat(day), n, seconds, day in moved_days)
         for day, n, seconds in conn.execute(
             "SELECT day, breaks, seconds_moving FROM day_totals WHERE breaks > 0 ORDER BY day"
         )
@@ -176,21 +178,23 @@ def select_summary(conn: sqlite3.Connection, today: date, ratings_since: date) -
     ):
         if (sid, mid) not in seen:  # a movement done twice in one break is rated once
             seen.add((sid, mid))
-            ratings.append(stats.ComfortRating(mid, date.fromisoformat(day), _COMFORT[rating]))
+            ratings.append(
+                log_summary.ComfortRating(mid, date.fromisoformat(day), _COMFORT[rating])
+            )
     rituals = tuple(
         date.fromisoformat(day)
         for (day,) in conn.execute(
             "SELECT DISTINCT day FROM sessions WHERE day >= ? AND outcome = 'completed'"
             " AND (trigger = 'ritual' OR routine = ?) ORDER BY day",
-            ((today - timedelta(days=7)).isoformat(), stats.RITUAL_ROUTINE),
+            ((today - timedelta(days=7)).isoformat(), log_summary.RITUAL_ROUTINE),
         )
     )
-    return stats.LogSummary(
+    return log_summary.LogSummary(
         days,
         per_movement,
         sittings,
         tuple(ratings),
-        prompts=stats.Prompts(int(shown), int(accepted), int(snoozed), int(skipped)),
+        prompts=log_summary.Prompts(int(shown), int(accepted), int(snoozed), int(skipped)),
         ritual_days=rituals,
     )
 

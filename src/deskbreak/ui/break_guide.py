@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from deskbreak.core import safety
 from deskbreak.core.movements import Movement
-from deskbreak.core.session import Frame, State
+from deskbreak.core.session_frame import Frame, State
 from deskbreak.core.timeline import Segment
 from deskbreak.ui import theme
 from deskbreak.ui.break_page import Bullets, Page

@@ -17,7 +17,8 @@ from pathlib import Path
 from deskbreak.core.clock import Clock
 from deskbreak.core.movements import Movement, Routine
 from deskbreak.core.records import Comfort, SessionRecord, Trigger
-from deskbreak.core.session import BreakSession, Frame, State
+from deskbreak.core.session import BreakSession
+from deskbreak.core.session_frame import Frame, State
 from deskbreak.core.settings import BreathingSettings
 from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui.break_guide import GuidePage

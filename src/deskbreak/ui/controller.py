@@ -27,7 +27,8 @@ from deskbreak.core.commands import (
     Snooze,
     TakeBreak,
 )
-from deskbreak.core.policy import (
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import (
     BreakDue,
     BreakEnded,
     BreakStarted,
@@ -38,7 +39,6 @@ from deskbreak.core.policy import (
     Resumed,
     Skipped,
     Snoozed,
-    State,
 )
 from deskbreak.core.records import Outcome, SessionRecord, Trigger
 from deskbreak.core.settings import Settings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from deskbreak.core.policy import PromptShown
+from deskbreak.core.policy_events import PromptShown
 from deskbreak.core.records import Trigger
 from deskbreak.engine.offer import Offer, break_offer, ritual_offer
 from deskbreak.engine.runtime import Runtime

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from deskbreak.core.policy import IN_CALL, State
+from deskbreak.core.policy import State
+from deskbreak.core.policy_events import IN_CALL
 from deskbreak.engine.events import EngineStatus
 from deskbreak.ui.tray import MenuStatus
 from deskbreak.ui.tray_art import IconMode, IconState, shown_minutes
