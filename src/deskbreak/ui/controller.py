@@ -120,7 +120,7 @@ class TrayController:
         status = self.runtime.engine.status()
         limit = self.runtime.settings.breaks.sit_limit_minutes
         return standard_menu(
-            self.runtime.menu_routines(),
+            self.runtime.book.menu_routines(),
             self.runtime.settings.breaks.snooze_minutes,
             tray_status.menu_status(status, limit),
         )
@@ -234,7 +234,7 @@ class TrayController:
                 self.runtime.settings,
                 self.runtime.store,
                 paths=self.runtime.paths,
-                library=self.runtime.library,
+                library=self.runtime.book.library,
                 trigger=trigger,
                 on_closed=closed(on_closed),
                 on_record=logged,
@@ -246,7 +246,7 @@ class TrayController:
     def show_progress(self) -> None:
         from deskbreak.ui.progress_window import ProgressWindow
 
-        figures = self.runtime.progress()
+        figures = self.runtime.book.progress()
         window = self.windows.open(
             "progress", lambda on_closed: ProgressWindow(self.root, figures, on_closed=on_closed)
         )
@@ -262,12 +262,12 @@ class TrayController:
                 self.root,
                 runtime.settings,
                 runtime.paths.config_file,
-                routines=[(rid, r.name) for rid, r in runtime.routines().items()],
-                movements=[(m.id, m.name) for m in runtime.library.base_movements()],
-                adaptations=runtime.adaptation_rows(),
+                routines=[(rid, r.name) for rid, r in runtime.book.routines().items()],
+                movements=[(m.id, m.name) for m in runtime.book.library.base_movements()],
+                adaptations=runtime.book.adaptation_rows(),
                 on_saved=self.apply_settings,
-                on_reset_adaptations=runtime.reset_adaptations,
-                undo=runtime.progressions_to_undo(),
+                on_reset_adaptations=runtime.book.reset_adaptations,
+                undo=runtime.book.progressions_to_undo(),
                 on_closed=on_closed,
             ),
         )
