@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from deskbreak.core.clock import Clock, SystemClock
-from deskbreak.core.context import Context, GapMemory, holds_prompt, still_sitting
+from deskbreak.core.context import Context, holds_prompt, still_sitting
 from deskbreak.core.policy import (
     BreakPolicy,
     BreakStarted,
@@ -45,10 +45,12 @@ from deskbreak.core.sitting import (
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.day_counts import DayCounts
+from deskbreak.engine.desk_reader import DeskReader
 from deskbreak.engine.events import DayClosed, EngineEvent, EngineStatus
 from deskbreak.engine.idle_reader import IdleReader
 from deskbreak.engine.local_time import local_zone, seconds_between
 from deskbreak.engine.ritual_schedule import RitualSchedule
+from deskbreak.engine.were_you_up import WereYouUp
 from deskbreak.idle.base import DesktopProbe, IdleSource
 
 log = logging.getLogger(__name__)
@@ -79,16 +81,15 @@ class BreakEngine:
         self._clock = clock
         self._zone = local_zone() if isinstance(clock, SystemClock) else None
         self._idle = IdleReader(idle, self._publish_one)
-        self._probe = probe
+        self._desk = DeskReader(probe, context)
         self._emit = on_event
         self._settings = settings
         self._hours = WorkSchedule(settings.schedule)
         self._policy = BreakPolicy(settings.breaks)
         self._tracker = SittingTracker(settings.breaks.idle_reset_minutes * 60.0, self._day_of)
         self._dnd = False
-        self._context_watch = context
         self._context = Context()
-        self._gaps = GapMemory()
+        self._gaps = WereYouUp(self._tracker)
         self._watching = False
         self._counts = DayCounts()
         self._ritual = RitualSchedule(self._now, settings, self._hours, self._publish_one)
@@ -140,8 +141,7 @@ class BreakEngine:
     def close(self) -> None:
         self._ritual.close()
         self._idle.close()
-        if self._context_watch is not None:
-            self._context_watch.close()
+        self._desk.close()
 
     # -- what the user does (each returns False when it makes no sense now) ---------------
 
@@ -173,13 +173,7 @@ class BreakEngine:
     def answer_were_you_up(self, was_up: bool) -> bool:
         """The answer to "Were you up just now?": remembered for that kind of gap; "no, I was
         here" also joins the spell before the gap, and the gap, to the current one."""
-        question = self._gaps.answer(was_up)
-        if question is None:
-            return False
-        log.info("gaps of kind %s: %s", question.kind, "up" if was_up else "sitting")
-        if not was_up:
-            self._tracker.rejoin(question.spell_before, question.seconds)
-        return True
+        return self._gaps.answer(was_up)
 
     def snooze_ritual(self) -> bool:
         """Ask about the daily ritual again after the snooze length (a few times a day)."""
@@ -235,15 +229,11 @@ class BreakEngine:
 
     def _sample(self, mono: float, now: datetime) -> None:
         idle = self._idle.read(mono)
-        locked = False
-        if self._probe is not None:
-            try:
-                self._dnd = self._near_prompt() and bool(self._probe.fullscreen_active())
-                locked = self._probe.screen_locked() is True
-            except Exception:  # best effort: a desktop fact we cannot read is "no"
-                log.debug("desktop probe failed", exc_info=True)
-                self._dnd = False
-        self._context = self._read_context(mono, idle, locked)
+        near, interval = self._near_prompt(), self.sample_interval
+        desk = self._desk.read(
+            mono, idle, self._settings, near_prompt=near, sample_interval=interval
+        )
+        self._dnd, self._context, locked = desk.dnd, desk.context, desk.locked
         present = still_sitting(self._context, self._settings.context)
         for event in self._tracker.feed(Sample(mono, now, idle, locked, present)):
             if isinstance(event, DayRolledOver):
@@ -252,23 +242,7 @@ class BreakEngine:
                 self._publish([DayClosed(figures)])
             else:
                 self._publish(self._spell_over(event))
-        if self._gaps.gap_open and self._tracker.in_spell:
-            ask = self._settings.context.ask_when_unsure
-            sitting = self._gaps.input_back(now, self._tracker.spell_seconds, ask)
-            if sitting is not None:  # a remembered "I was here" for this kind of gap
-                log.info("a %s gap counts as sitting, as answered before", sitting.kind)
-                self._tracker.rejoin(sitting.spell_before, sitting.seconds)
-
-    def _read_context(self, mono: float, idle: float | None, locked: bool) -> Context:
-        """Ask the desktop only when it matters: the input gap may end the spell before the
-        next sample, or a prompt is due. A lock outweighs any evidence: nothing is asked."""
-        if self._context_watch is None or locked or idle is None:
-            return Context()
-        near = self._near_prompt()
-        reset = self._settings.breaks.idle_reset_minutes * 60.0
-        if not near and idle + self.sample_interval < reset:
-            return Context()
-        return self._context_watch.read(self._settings.context, mono, deep=near)
+        self._gaps.input_back(now, self._settings.context.ask_when_unsure)
 
     def _near_prompt(self) -> bool:
         """Full screen matters only when a prompt could be shown before the next sample;
