@@ -220,7 +220,7 @@ def test_fifty_menus_and_five_breaks_leave_no_widget_or_window_behind(app: TrayA
     def open_and_close_menu() -> None:
         app.commands.post(OpenTrayMenu(600, 500))
         app.root.update()
-        app.controller._popup.menu.unpost()
+        app.controller.tray_menus.popup.menu.unpost()
         app.root.update()
 
     open_and_close_menu()  # the first menu and the first break make what is kept for good
@@ -256,14 +256,17 @@ def test_hovering_the_xembed_icon_shows_the_status_and_leaving_hides_it(app: Tra
     app.commands.post(HoverTrayIcon(700, 770, True))
     app.root.update()
     deadline = time.monotonic() + 3
-    while not (app.controller._tip and app.controller._tip.shown) and time.monotonic() < deadline:
+    while (
+        not (app.controller.tray_menus.tip and app.controller.tray_menus.tip.shown)
+        and time.monotonic() < deadline
+    ):
         app.root.update()
         time.sleep(0.02)
-    assert app.controller._tip.shown
-    shown = app.controller._tip.label.cget("text")
+    assert app.controller.tray_menus.tip.shown
+    shown = app.controller.tray_menus.tip.label.cget("text")
     assert shown == app.tray.title and "Sitting" in shown
-    tip = app.controller._tip.window
+    tip = app.controller.tray_menus.tip.window
     assert tip.winfo_rooty() + tip.winfo_height() <= tip.winfo_screenheight()
     app.commands.post(HoverTrayIcon(700, 770, False))
     app.root.update()
-    assert not app.controller._tip.shown
+    assert not app.controller.tray_menus.tip.shown

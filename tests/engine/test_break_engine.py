@@ -15,12 +15,12 @@ from deskbreak.core.policy_events import BreakDue, Paused, PromptShown, Resumed
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings, RitualSettings, Settings
 from deskbreak.engine.break_engine import (
-    IDLE_RETRY_SECONDS,
     MAX_SAMPLE_SECONDS,
     MAX_SLEEP_SECONDS,
     BreakEngine,
 )
 from deskbreak.engine.events import IdleSourceChanged, RitualDue
+from deskbreak.engine.idle_reader import IDLE_RETRY_SECONDS
 from tests.core.activity import FakeProbe, Recorder, ScriptedIdle, run_until
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -18,7 +18,7 @@ from deskbreak.core.policy_events import PromptShown
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SpellEnded
-from deskbreak.engine import break_engine
+from deskbreak.engine import local_time
 from deskbreak.engine.break_engine import (
     MAX_SAMPLE_SECONDS,
     MIN_SLEEP_SECONDS,
@@ -289,10 +289,10 @@ def test_a_time_zone_that_cannot_be_read_is_logged_and_the_engine_still_runs(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("TZ", "Nowhere/Atlantis")
-    with caplog.at_level(logging.WARNING, logger=break_engine.__name__):
+    with caplog.at_level(logging.WARNING, logger=local_time.__name__):
         engine = BreakEngine(SystemClock(), None, None, Settings(), lambda _event: None)
     assert engine.status().state is State.WATCHING
-    [warning] = [r for r in caplog.records if r.name == break_engine.__name__]
+    [warning] = [r for r in caplog.records if r.name == local_time.__name__]
     assert warning.levelno == logging.WARNING
     assert "TZ='Nowhere/Atlantis'" in warning.getMessage()
     assert "DST" in warning.getMessage()
@@ -302,6 +302,6 @@ def test_a_readable_time_zone_is_used_without_a_warning(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("TZ", ":Europe/Berlin")
-    with caplog.at_level(logging.WARNING, logger=break_engine.__name__):
-        assert break_engine._local_zone() == BERLIN
+    with caplog.at_level(logging.WARNING, logger=local_time.__name__):
+        assert local_time.local_zone() == BERLIN
     assert caplog.records == []

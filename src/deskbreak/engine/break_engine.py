@@ -8,41 +8,39 @@ everything that happens reaches it as an event through ``on_event``.
 
 Threading contract: every method runs on the Tk main thread.
 
-The daily ritual runs through :class:`~deskbreak.engine.daily_jobs.DailyJobs`, ``schedule``
-on the engine's own clock.
+Its parts: :class:`~deskbreak.engine.idle_reader.IdleReader` (the idle source and its
+retries), :class:`~deskbreak.engine.day_counts.DayCounts` (today's prompt counters) and
+:class:`~deskbreak.engine.ritual_schedule.RitualSchedule` (the daily ritual, through
+``schedule`` on the engine's own clock); the core holds the rules.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 from deskbreak.core.clock import Clock, SystemClock
-from deskbreak.core.context import Context, GapMemory, holds_prompt, still_sitting
+from deskbreak.core.context import Context, holds_prompt, still_sitting
 from deskbreak.core.machine import IllegalTransition
 from deskbreak.core.policy import BreakPolicy, State
-from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown, Skipped, Snoozed
+from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown, Skipped
 from deskbreak.core.records import DaySitting, Trigger
-from deskbreak.core.ritual import GRACE, RitualReminder
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SittingTracker, SpellEnded
 from deskbreak.core.sitting_day import DayFigures, DayRolledOver
 from deskbreak.core.sitting_sample import Sample
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.context_watch import ContextWatch
-from deskbreak.engine.daily_jobs import DailyJobs
-from deskbreak.engine.events import (
-    DayClosed,
-    EngineEvent,
-    EngineStatus,
-    IdleSourceChanged,
-    RitualDue,
-)
-from deskbreak.idle.base import DesktopProbe, IdleSource, IdleUnavailable
+from deskbreak.engine.day_counts import DayCounts
+from deskbreak.engine.desk_reader import DeskReader
+from deskbreak.engine.events import DayClosed, EngineEvent, EngineStatus
+from deskbreak.engine.idle_reader import IdleReader
+from deskbreak.engine.local_time import local_zone, seconds_between
+from deskbreak.engine.ritual_schedule import RitualSchedule
+from deskbreak.engine.were_you_up import WereYouUp
+from deskbreak.idle.base import DesktopProbe, IdleSource
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +53,6 @@ MAX_SAMPLE_SECONDS = 60.0
 MAX_SLEEP_SECONDS = 3600.0
 #: Shortest sleep, so a deadline met a hair late cannot make the caller spin.
 MIN_SLEEP_SECONDS = 0.5
-#: After an idle source fails, count work hours and try the source again this much later.
-IDLE_RETRY_SECONDS = 600.0
-#: A daily reminder found this late (the machine slept through it) is caught up once later
-#: that day, in work hours (see deskbreak.core.ritual).
-RITUAL_GRACE = GRACE
 
 
 class BreakEngine:
@@ -75,37 +68,28 @@ class BreakEngine:
         context: ContextWatch | None = None,
     ) -> None:
         self._clock = clock
-        self._zone = _local_zone() if isinstance(clock, SystemClock) else None
-        self._idle = idle
-        self._probe = probe
+        self._zone = local_zone() if isinstance(clock, SystemClock) else None
+        self._idle = IdleReader(idle, self._publish_one)
+        self._desk = DeskReader(probe, context)
         self._emit = on_event
         self._settings = settings
         self._hours = WorkSchedule(settings.schedule)
         self._policy = BreakPolicy(settings.breaks)
         self._tracker = SittingTracker(settings.breaks.idle_reset_minutes * 60.0, self._day_of)
-        self._jobs = DailyJobs(self._now)
-        self._idle_problem: str | None = None
-        self._idle_failed_at: float | None = None
         self._dnd = False
-        self._context_watch = context
         self._context = Context()
-        self._gaps = GapMemory()
+        self._gaps = WereYouUp(self._tracker)
         self._watching = False
-        self._counts = DaySitting(date.min)
-        self._job_at: datetime | None = None  # wall time of the next schedule job
-        self._ritual = RitualReminder(settings.ritual.time, settings.breaks.max_snoozes)
-        self._plan_jobs()
+        self._counts = DayCounts()
+        self._ritual = RitualSchedule(self._now, settings, self._hours, self._publish_one)
 
     # -- the one entry point of time ------------------------------------------------------
 
     def wake(self) -> float:
         """Do everything due now; return the seconds until the next call is needed."""
         mono, now = self._clock.monotonic(), self._now()
-        if self._job_at is not None and _seconds_between(now, self._job_at) <= 0:
-            self._jobs.run_due()
-            self._job_at = self._jobs.next_run()
         in_work = self._hours.is_work_time(now)
-        self._ritual_catch_up(now, in_work)
+        self._ritual.wake(now, in_work)
         watching = in_work or self._settings.breaks.outside_work_hours
         if self._policy.state is not State.IN_BREAK:
             if watching:
@@ -122,21 +106,13 @@ class BreakEngine:
     def seconds_until_due(self) -> float:
         """Seconds until :meth:`wake` must run again; call after a command to re-arm."""
         mono, now = self._clock.monotonic(), self._now()
-        due = [MAX_SLEEP_SECONDS, _seconds_between(now, self._hours.next_change(now))]
+        due = [MAX_SLEEP_SECONDS, seconds_between(now, self._hours.next_change(now))]
         if self._watching and self._policy.state is not State.IN_BREAK:
             due.append(self.sample_interval)
         deadline = self._policy.next_deadline()
         if deadline is not None:
             due.append(deadline - mono)
-        snoozed = self._ritual.next_check(now)
-        if snoozed is not None:
-            due.append(max(0.0, _seconds_between(now, snoozed)))
-        job = self._job_at
-        if job is not None:
-            # A job still due here is one schedule's naive clock disagrees about (the
-            # repeated hour of a DST change): look again later rather than spin.
-            until_job = _seconds_between(now, job)
-            due.append(until_job if until_job > 0 else MAX_SAMPLE_SECONDS)
+        due.extend(self._ritual.seconds_until_due(now))
         return max(MIN_SLEEP_SECONDS, min(due))
 
     @property
@@ -149,16 +125,12 @@ class BreakEngine:
         self._hours = WorkSchedule(settings.schedule)
         self._policy.apply_settings(settings.breaks)
         self._tracker.idle_reset_seconds = settings.breaks.idle_reset_minutes * 60.0
-        self._ritual.at = settings.ritual.time
-        self._ritual.max_snoozes = settings.breaks.max_snoozes
-        self._plan_jobs()
+        self._ritual.apply_settings(settings, self._hours)
 
     def close(self) -> None:
-        self._jobs.clear()
-        if self._idle is not None:
-            self._idle.close()
-        if self._context_watch is not None:
-            self._context_watch.close()
+        self._ritual.close()
+        self._idle.close()
+        self._desk.close()
 
     # -- what the user does (each returns False when it makes no sense now) ---------------
 
@@ -190,17 +162,11 @@ class BreakEngine:
     def answer_were_you_up(self, was_up: bool) -> bool:
         """The answer to "Were you up just now?": remembered for that kind of gap; "no, I was
         here" also joins the spell before the gap, and the gap, to the current one."""
-        question = self._gaps.answer(was_up)
-        if question is None:
-            return False
-        log.info("gaps of kind %s: %s", question.kind, "up" if was_up else "sitting")
-        if not was_up:
-            self._tracker.rejoin(question.spell_before, question.seconds)
-        return True
+        return self._gaps.answer(was_up)
 
     def snooze_ritual(self) -> bool:
         """Ask about the daily ritual again after the snooze length (a few times a day)."""
-        return self._ritual.snooze(self._now(), self._settings.breaks.snooze_minutes)
+        return self._ritual.snooze(self._settings.breaks.snooze_minutes)
 
     def ritual_done(self) -> None:
         """The ritual was done or its reminder answered today: no catch-up, no repeat."""
@@ -217,8 +183,8 @@ class BreakEngine:
             limit_seconds=self._policy.limit_seconds,
             paused_until=self._policy.paused_until,
             in_work_hours=self._hours.is_work_time(now),
-            idle_source_name=None if self._idle is None or self._idle_problem else self._idle.name,
-            idle_problem=self._idle_problem,
+            idle_source_name=self._idle.working_name,
+            idle_problem=self._idle.problem,
             can_snooze=self._policy.can_snooze,
             dnd=self._dnd,
             today=self._today(self._tracker.today),
@@ -251,41 +217,21 @@ class BreakEngine:
         return True
 
     def _sample(self, mono: float, now: datetime) -> None:
-        idle = self._read_idle(mono)
-        locked = False
-        if self._probe is not None:
-            try:
-                self._dnd = self._near_prompt() and bool(self._probe.fullscreen_active())
-                locked = self._probe.screen_locked() is True
-            except Exception:  # best effort: a desktop fact we cannot read is "no"
-                log.debug("desktop probe failed", exc_info=True)
-                self._dnd = False
-        self._context = self._read_context(mono, idle, locked)
+        idle = self._idle.read(mono)
+        near, interval = self._near_prompt(), self.sample_interval
+        desk = self._desk.read(
+            mono, idle, self._settings, near_prompt=near, sample_interval=interval
+        )
+        self._dnd, self._context, locked = desk.dnd, desk.context, desk.locked
         present = still_sitting(self._context, self._settings.context)
         for event in self._tracker.feed(Sample(mono, now, idle, locked, present)):
             if isinstance(event, DayRolledOver):
                 figures = self._today(event.previous)
-                self._counts = DaySitting(date.min)
+                self._counts.reset()
                 self._publish([DayClosed(figures)])
             else:
                 self._publish(self._spell_over(event))
-        if self._gaps.gap_open and self._tracker.in_spell:
-            ask = self._settings.context.ask_when_unsure
-            sitting = self._gaps.input_back(now, self._tracker.spell_seconds, ask)
-            if sitting is not None:  # a remembered "I was here" for this kind of gap
-                log.info("a %s gap counts as sitting, as answered before", sitting.kind)
-                self._tracker.rejoin(sitting.spell_before, sitting.seconds)
-
-    def _read_context(self, mono: float, idle: float | None, locked: bool) -> Context:
-        """Ask the desktop only when it matters: the input gap may end the spell before the
-        next sample, or a prompt is due. A lock outweighs any evidence: nothing is asked."""
-        if self._context_watch is None or locked or idle is None:
-            return Context()
-        near = self._near_prompt()
-        reset = self._settings.breaks.idle_reset_minutes * 60.0
-        if not near and idle + self.sample_interval < reset:
-            return Context()
-        return self._context_watch.read(self._settings.context, mono, deep=near)
+        self._gaps.input_back(now, self._settings.context.ask_when_unsure)
 
     def _near_prompt(self) -> bool:
         """Full screen matters only when a prompt could be shown before the next sample;
@@ -301,52 +247,19 @@ class BreakEngine:
         reason = "work hours ended" if ended.reason is EndReason.STOPPED else "natural break"
         return [ended, *self._policy.spell_ended(reason)]
 
-    def _read_idle(self, mono: float) -> float | None:
-        if self._idle is None:
-            return None
-        if self._idle_failed_at is not None and mono < self._idle_failed_at + IDLE_RETRY_SECONDS:
-            return None
-        try:
-            seconds = self._idle.idle_seconds()
-        except IdleUnavailable as error:
-            problem = str(error) or "the idle source stopped answering"
-            if self._idle_problem is None:
-                log.warning("idle source %s failed: %s", self._idle.name, problem)
-                self._publish([IdleSourceChanged(None, problem)])
-            self._idle_problem, self._idle_failed_at = problem, mono
-            return None
-        if self._idle_problem is not None:
-            self._idle_problem = self._idle_failed_at = None
-            self._publish([IdleSourceChanged(self._idle.name, None)])
-        return seconds
-
     def _publish(self, events: Iterable[EngineEvent]) -> None:
         for event in events:
-            if isinstance(event, PromptShown):
-                event = replace(event, question=self._gaps.take_question())
-                self._counts = replace(self._counts, prompts_shown=self._counts.prompts_shown + 1)
-            elif isinstance(event, Snoozed):
-                self._counts = replace(
-                    self._counts, prompts_snoozed=self._counts.prompts_snoozed + 1
-                )
-            elif isinstance(event, Skipped):
-                self._counts = replace(
-                    self._counts, prompts_skipped=self._counts.prompts_skipped + 1
-                )
-            elif isinstance(event, BreakStarted) and event.trigger is Trigger.PROMPT:
-                self._counts = replace(
-                    self._counts, prompts_accepted=self._counts.prompts_accepted + 1
-                )
-            self._emit(event)
+            self._publish_one(event)
+
+    def _publish_one(self, event: EngineEvent) -> None:
+        """Every event leaves through here: counted for the day, a prompt given its question."""
+        if isinstance(event, PromptShown):
+            event = replace(event, question=self._gaps.take_question())
+        self._counts.count(event)
+        self._emit(event)
 
     def _today(self, figures: DayFigures) -> DaySitting:
-        return replace(
-            self._counts,
-            day=figures.day,
-            sitting_seconds=figures.sitting_seconds,
-            longest_spell_seconds=figures.longest_spell_seconds,
-            natural_breaks=figures.natural_breaks,
-        )
+        return self._counts.today(figures)
 
     def _day_of(self, wall: datetime) -> date:
         """Figures belong to the workday a shift started on, else to the calendar day."""
@@ -355,56 +268,3 @@ class BreakEngine:
     def _now(self) -> datetime:
         now = self._clock.now()
         return now.astimezone(self._zone) if self._zone is not None else now
-
-    # -- the daily jobs, through a private schedule.Scheduler ------------------------------
-
-    def _plan_jobs(self) -> None:
-        self._jobs.clear()
-        ritual = self._settings.ritual
-        if ritual.enabled:
-            self._jobs.every_day_at(ritual.time, self._ritual_job)
-        self._job_at = self._jobs.next_run()
-
-    def _ritual_job(self) -> None:
-        now = self._now()
-        ritual = self._settings.ritual
-        workday = self._hours.shift_on(now.date(), now.tzinfo) is not None
-        if ritual.enabled and self._ritual.on_time(now, workday):
-            self._publish([RitualDue(ritual.routine)])
-
-    def _ritual_catch_up(self, now: datetime, in_work: bool) -> None:
-        """A reminder missed (off, asleep, not running) or snoozed: offer it once now."""
-        ritual = self._settings.ritual
-        if not ritual.enabled:
-            return
-        workday = self._hours.shift_on(now.date(), now.tzinfo) is not None
-        if self._ritual.due(now, workday, in_work):
-            self._publish([RitualDue(ritual.routine)])
-
-
-def _seconds_between(start: datetime, end: datetime) -> float:
-    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields alone."""
-    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()
-
-
-def _local_zone() -> tzinfo | None:
-    """This machine's zone with its DST rules (``astimezone()`` gives only today's offset).
-
-    None when it cannot be read (an unknown ``TZ``, no ``/etc/localtime``): the engine then
-    works with bare UTC offsets, which know no DST rules, so the log says why.
-    """
-    key = os.environ.get("TZ", "").lstrip(":")
-    try:
-        if key:
-            return ZoneInfo(key)
-        with open("/etc/localtime", "rb") as file:
-            return ZoneInfo.from_file(file)
-    except Exception as error:  # any failure: running on bare offsets beats not starting
-        source = f"TZ={key!r}" if key else "/etc/localtime"
-        log.warning(
-            "cannot read the time zone from %s (%s); using bare UTC offsets without DST "
-            "rules, so times planned across a DST change may be an hour off",
-            source,
-            error,
-        )
-    return None

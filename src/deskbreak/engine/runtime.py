@@ -1,14 +1,11 @@
 """The running app without its windows: settings, movement library, log, break engine, notices.
 
 Everything the tray app decides that is not about a window lives here, so it can be tested
-without Tk: which routine to offer (fitted to the user's adaptations, which are read from
-the log once and again only when a break is logged or the user resets them), the progress
-figures, what applying new settings does (the engine, start at login), hand edits of the
-config file, and today's figures in the log.
-
-The movement library, and the routine-building and statistics code that need it, are loaded
-when first needed (a prompt, a break, the progress window, a menu that lists the routines):
-an app that sits in the tray all day never pays for them until then.
+without Tk: what applying new settings does (the engine, start at login), hand edits of the
+config file, the log's problems shown as notices, and today's figures in the log. Which
+routine to offer, its adaptations and the progress figures are the
+:class:`~deskbreak.engine.routine_book.RoutineBook`'s (``runtime.book``), the only part that
+loads the movement library, on first use.
 
 Threading contract: every method runs on the Tk main thread (the app's only thread that
 touches these objects).
@@ -16,10 +13,8 @@ touches these objects).
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from deskbreak.core.clock import Clock
@@ -31,16 +26,14 @@ from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.day_figures import DayFiguresWriter
 from deskbreak.engine.events import EngineEvent
 from deskbreak.engine.notices import Notices, Priority
+from deskbreak.engine.routine_book import RoutineBook
 from deskbreak.idle.base import DesktopProbe, IdleSource
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.store import Store
 
 if TYPE_CHECKING:
-    from deskbreak.core import stats
-    from deskbreak.core.adaptation import Adaptation
     from deskbreak.core.library import Library
     from deskbreak.core.movements import Routine
-    from deskbreak.core.routines import RoutinePlan
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +55,6 @@ class Runtime:
         self.paths = paths
         self.clock = clock
         self.config = config
-        self._load_library = load_library
-        self._library: Library | None = None
         self.store = store
         self.notices = notices
         self.settings = config.first_read()
@@ -72,7 +63,7 @@ class Runtime:
             log.warning("%s", message)
         self.post_store_problem()
         self.day_figures = DayFiguresWriter(store)
-        self._adapted: tuple[date, dict[str, Adaptation]] | None = None
+        self.book = RoutineBook(paths, clock, store, notices, load_library, lambda: self.settings)
 
     def start(
         self,
@@ -94,92 +85,19 @@ class Runtime:
         self.store.close()
         self.engine.close()
 
-    # -- routines -------------------------------------------------------------------------
-
-    @property
-    def library(self) -> Library:
-        """The movement library, read on first use; the config's ids are checked against it."""
-        if self._library is None:
-            self._library = self._load_library()
-            for problem in self._library.problems:
-                log.warning("movement library: %s", problem)
-            self._check_references()
-        return self._library
+    # -- routines (the prompts ask for these; the rest is on ``book``) -----------------------
 
     def routine(self, routine_id: str | None) -> Routine | None:
         """The routine to offer for ``routine_id`` (None: the prompt routine)."""
-        from deskbreak.engine.breaks import routine_to_offer
-
-        library, adapted = self.library, self.adaptations()
-        return routine_to_offer(routine_id, library, self.settings, adapted, self.plans())
-
-    def plans(self) -> list[RoutinePlan]:
-        """The routines in force: the shipped ones, with the user's routines.toml over them."""
-        from deskbreak.shell import user_routines
-
-        return user_routines.plans(self.paths, self.library, self.settings)
-
-    def routines(self) -> dict[str, Routine]:
-        """Every routine by id, as written (not yet fitted to the user)."""
-        from deskbreak.core.routines import shipped_routines
-
-        return shipped_routines(self.library, self.plans())
+        return self.book.routine(routine_id)
 
     def minutes(self, routine: Routine) -> int:
         """A routine's length in whole minutes at the user's breathing pace (at least 1)."""
-        from deskbreak.core.routines import duration_seconds
-
-        return max(1, round(duration_seconds(routine, self.settings.breathing) / 60))
-
-    def menu_routines(self) -> list[tuple[str, str]]:
-        """(routine id, "Quick reset · 3 min") for the tray menu."""
-        routines = self.routines()
-        return [(rid, f"{r.name} · {self.minutes(r)} min") for rid, r in routines.items()]
-
-    def adaptations(self) -> dict[str, Adaptation]:
-        """Read from the log once a day, and again after a break is logged or a reset."""
-        from deskbreak.engine import adaptations
-
-        today = self.clock.now().date()
-        if self._adapted is None or self._adapted[0] != today:
-            self._adapted = (
-                today,
-                adaptations.load(self.library, self.store, self.paths, today),
-            )
-        return self._adapted[1]
-
-    def adaptation_rows(self) -> list[tuple[str, str]]:
-        """(movement name, why it changed) for the settings dialog."""
-        library = self.library
-        return [
-            (library[mid].name if mid in library else mid, adapted.reason)
-            for mid, adapted in self.adaptations().items()
-        ]
-
-    def progressions_to_undo(self) -> dict[str, Callable[[], None]]:
-        """Adapted movement's name → take its progression back (for the settings dialog)."""
-        library = self.library
-        return {
-            library[mid].name: functools.partial(self.undo_progression, mid)
-            for mid, adapted in self.adaptations().items()
-            if adapted.ritual_only and mid in library
-        }
-
-    def undo_progression(self, movement_id: str) -> None:
-        from deskbreak.engine import adaptations
-
-        adaptations.undo_progression(self.paths, movement_id, self.clock.now())
-        self._adapted = None
-
-    def reset_adaptations(self) -> None:
-        from deskbreak.engine import adaptations
-
-        adaptations.reset(self.paths, self.clock.now())
-        self._adapted = None
+        return self.book.minutes(routine)
 
     def break_logged(self, session: SessionRecord) -> None:
         """A break was written to the log: what it taught shapes the next offer."""
-        self._adapted = None
+        self.book.forget_adaptations()
         self.post_store_problem()
 
     def post_store_problem(self) -> None:
@@ -190,20 +108,6 @@ class Runtime:
         else:
             self.notices.clear("store")
 
-    # -- progress -------------------------------------------------------------------------
-
-    def progress(self) -> stats.Stats:
-        from deskbreak.core import stats
-        from deskbreak.engine.breaks import movement_regions
-
-        today = self.clock.now().date()
-        return stats.compute(
-            self.store.summary(today),
-            today=today,
-            weekly_goal_days=self.settings.app.weekly_goal_days,
-            regions=movement_regions(self.library),
-        )
-
     # -- settings -------------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
@@ -212,8 +116,7 @@ class Runtime:
         self.config.saved()
         self.notices.clear("config")
         self.engine.apply_settings(settings)
-        if self._library is not None:
-            self._check_references()
+        self.book.settings_applied()
         if settings.app.autostart != previous.app.autostart:
             self._sync_autostart(settings.app.autostart)
 
@@ -240,18 +143,6 @@ class Runtime:
     def _post_config_problem(self) -> None:
         if self.config.problem:
             self.notices.post("config", self.config.problem)
-
-    def _check_references(self) -> None:
-        """Routine or movement ids the library lacks: reported; the app falls back."""
-        from deskbreak.core.choose import unknown_references
-
-        problems = unknown_references(self.settings, self.library, self.plans())
-        for problem in problems:
-            log.warning("%s: %s", self.paths.config_file, problem)
-        if problems:
-            self.notices.post("references", "Config problem: run `deskbreak config check`")
-        else:
-            self.notices.clear("references")
 
     # -- today's figures ------------------------------------------------------------------
 

@@ -3,7 +3,9 @@
 Two entry points, both matched exhaustively so that a new event or command the app forgets
 is a type error: :meth:`TrayController.on_event` for what the break engine says, and
 :meth:`TrayController.dispatch` for what the user asks (tray, menus, a second launch).
-Decisions that are not about a window are the :class:`~deskbreak.engine.runtime.Runtime`'s.
+Decisions that are not about a window are the :class:`~deskbreak.engine.runtime.Runtime`'s;
+the windows the menu opens are :class:`~deskbreak.ui.menu_windows.MenuWindows`' and the xorg
+tray's popup and tip are :class:`~deskbreak.ui.tray_menus.TrayMenus`'.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import logging
 import tkinter as tk
 from collections.abc import Callable
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
 from deskbreak.core.commands import (
     AnotherLaunch,
@@ -47,13 +49,11 @@ from deskbreak.engine.events import DayClosed, EngineEvent, IdleSourceChanged, R
 from deskbreak.engine.runtime import Runtime
 from deskbreak.ui import theme, tray_status
 from deskbreak.ui.engine_timer import EngineTimer
+from deskbreak.ui.menu_windows import MenuWindows
 from deskbreak.ui.prompts import Prompts
 from deskbreak.ui.tray import MenuEntry, Tray, standard_menu
+from deskbreak.ui.tray_menus import TrayMenus
 from deskbreak.ui.windows import Closed, WindowManager
-
-if TYPE_CHECKING:
-    from deskbreak.ui.hover_tip import HoverTip
-    from deskbreak.ui.tray_menu import TrayPopup
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +78,9 @@ class TrayController:
         self.windows = WindowManager()
         self.timer = EngineTimer(root, self.wake)
         self.prompts = Prompts(root, runtime, self.windows, self.take_break, self._changed)
-        self._post = post
         self._quit = quit
-        self._popup: TrayPopup | None = None  # the xorg tray's Tk menu, made at a right click
-        self._tip: HoverTip | None = None  # the xorg tray's tooltip, made at the first hover
+        self.menu_windows = MenuWindows(root, runtime, self.windows, self.apply_settings)
+        self.tray_menus = TrayMenus(root, tray, post, self.menu)
 
     # -- time -----------------------------------------------------------------------------
 
@@ -120,7 +119,7 @@ class TrayController:
         status = self.runtime.engine.status()
         limit = self.runtime.settings.breaks.sit_limit_minutes
         return standard_menu(
-            self.runtime.menu_routines(),
+            self.runtime.book.menu_routines(),
             self.runtime.settings.breaks.snooze_minutes,
             tray_status.menu_status(status, limit),
         )
@@ -173,20 +172,19 @@ class TrayController:
             case Resume():
                 self._user(engine.resume)
             case ShowProgress():
-                self.show_progress()
+                self.menu_windows.show_progress()
             case ShowSettings():
-                self.show_settings()
+                self.menu_windows.show_settings()
             case ShowAbout():
-                self.show_about()
+                self.menu_windows.show_about()
             case AnotherLaunch():
                 log.info("a second deskbreak was started; this one keeps running")
             case Quit():
                 self._quit()
             case OpenTrayMenu(x=x, y=y):
-                self._tray_tip(0, 0, inside=False)
-                self._tray_menu(x, y)
+                self.tray_menus.open_menu(x, y)
             case HoverTrayIcon(x=x, y=y, inside=inside):
-                self._tray_tip(x, y, inside=inside)
+                self.tray_menus.hover(x, y, inside=inside)
             case _:
                 assert_never(command)
 
@@ -234,7 +232,7 @@ class TrayController:
                 self.runtime.settings,
                 self.runtime.store,
                 paths=self.runtime.paths,
-                library=self.runtime.library,
+                library=self.runtime.book.library,
                 trigger=trigger,
                 on_closed=closed(on_closed),
                 on_record=logged,
@@ -242,35 +240,6 @@ class TrayController:
             ),
         )
         self.refresh()
-
-    def show_progress(self) -> None:
-        from deskbreak.ui.progress_window import ProgressWindow
-
-        figures = self.runtime.progress()
-        window = self.windows.open(
-            "progress", lambda on_closed: ProgressWindow(self.root, figures, on_closed=on_closed)
-        )
-        window.show_stats(figures)
-
-    def show_settings(self) -> None:
-        from deskbreak.ui.settings_dialog import SettingsDialog
-
-        runtime = self.runtime
-        self.windows.open(
-            "settings",
-            lambda on_closed: SettingsDialog(
-                self.root,
-                runtime.settings,
-                runtime.paths.config_file,
-                routines=[(rid, r.name) for rid, r in runtime.routines().items()],
-                movements=[(m.id, m.name) for m in runtime.library.base_movements()],
-                adaptations=runtime.adaptation_rows(),
-                on_saved=self.apply_settings,
-                on_reset_adaptations=runtime.reset_adaptations,
-                undo=runtime.progressions_to_undo(),
-                on_closed=on_closed,
-            ),
-        )
 
     def apply_settings(self, settings: Settings) -> None:
         self.runtime.apply_settings(settings)
@@ -283,27 +252,3 @@ class TrayController:
         theme.use_settings(self.root, app.theme, app.scale)
         if self.tray.shows_own_menu:
             self.tray.set_menu(self.menu())
-
-    def show_about(self) -> None:
-        from deskbreak.ui.about_dialog import AboutDialog
-
-        self.windows.open(
-            "about",
-            lambda on_closed: AboutDialog(self.root, self.runtime.paths, on_closed=on_closed),
-        )
-
-    def _tray_menu(self, x: int, y: int) -> None:
-        if self._popup is None:
-            from deskbreak.ui.tray_menu import TrayPopup
-
-            self._popup = TrayPopup(self.root, self._post)
-        self._popup.open(self.menu(), x, y)
-
-    def _tray_tip(self, x: int, y: int, *, inside: bool) -> None:
-        if self._tip is None:
-            if not inside:
-                return
-            from deskbreak.ui.hover_tip import HoverTip
-
-            self._tip = HoverTip(self.root)
-        self._tip.hover_at(x, y, inside, self.tray.title)

@@ -1,0 +1,43 @@
+"""Local wall time for the engine: the machine's zone with its DST rules, and safe subtraction.
+
+Separate from the engine because both are about reading the clock right, not about breaks:
+``astimezone()`` alone gives only today's UTC offset, and two datetimes sharing a tzinfo
+subtract by wall fields alone, which is an hour off across a DST change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+log = logging.getLogger(__name__)
+
+
+def seconds_between(start: datetime, end: datetime) -> float:
+    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields alone."""
+    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()
+
+
+def local_zone() -> tzinfo | None:
+    """This machine's zone with its DST rules (``astimezone()`` gives only today's offset).
+
+    None when it cannot be read (an unknown ``TZ``, no ``/etc/localtime``): the engine then
+    works with bare UTC offsets, which know no DST rules, so the log says why.
+    """
+    key = os.environ.get("TZ", "").lstrip(":")
+    try:
+        if key:
+            return ZoneInfo(key)
+        with open("/etc/localtime", "rb") as file:
+            return ZoneInfo.from_file(file)
+    except Exception as error:  # any failure: running on bare offsets beats not starting
+        source = f"TZ={key!r}" if key else "/etc/localtime"
+        log.warning(
+            "cannot read the time zone from %s (%s); using bare UTC offsets without DST "
+            "rules, so times planned across a DST change may be an hour off",
+            source,
+            error,
+        )
+    return None
