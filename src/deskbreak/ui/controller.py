@@ -159,6 +159,7 @@ class TrayController:
 
     def dispatch(self, command: Command) -> None:
         """Every user command, from the tray, a menu or a second launch, comes through here."""
+        log.debug("command %r", command)
         engine = self.runtime.engine
         match command:
             case TakeBreak(routine_id=routine_id):

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from deskbreak.core.commands import Command, OpenTrayMenu
+from deskbreak.core.commands import Command, OpenTrayMenu, TakeBreak
 from deskbreak.ui import dbusmenu
 from deskbreak.ui.menu_model import MenuEntry, default_command
 from deskbreak.ui.sni_protocol import ITEM_PATH, MethodError, introspection
@@ -86,10 +86,9 @@ class SniItem:
 
     def _item_method(self, member: str, args: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
         if member == "Activate":
-            with self._lock:
-                command = default_command(self._entries)
-            if command is not None:
-                self._post(command)
+            with self._lock:  # before the first menu arrives, a click is still a break
+                command = default_command(self._entries) or TakeBreak()
+            self._post(command)
         elif member == "ContextMenu":  # a host that does not draw dbusmenus itself
             self._post(OpenTrayMenu(int(args[0]), int(args[1])))
         elif member not in ("SecondaryActivate", "Scroll", "ProvideXdgActivationToken"):
