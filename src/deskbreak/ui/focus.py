@@ -152,7 +152,10 @@ def _write_hints(connection: Any, wrapper: Any) -> None:
     wrapper.change_property(atom("_NET_WM_STATE"), Xatom.ATOM, 32, [atom(n) for n in _STATES])
     motif = atom("_MOTIF_WM_HINTS")
     wrapper.change_property(motif, motif, 32, [_MWM_HINTS_DECORATIONS, 0, 0, 0, 0])
-    connection.flush()
+    # A round trip, not a flush: the server must have applied the hints before Tk's own
+    # connection asks for the map, or the WM may read the window bare (a title bar, a
+    # taskbar entry) — seen now and then on openbox.
+    connection.sync()
 
 
 def _connect(window: tk.Misc) -> Any:

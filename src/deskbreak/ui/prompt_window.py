@@ -198,23 +198,33 @@ class PromptWindow(tk.Toplevel):
 
     def _show_in_corner(self) -> None:
         """Bottom-right of the work area, clear of panels; mapped without taking focus."""
-        self.update_idletasks()
-        area = screen.work_area(self)
-        margin = dialog_style.px(self, 16)
-        x = area.right - self.winfo_reqwidth() - margin
-        y = area.bottom - self.winfo_reqheight() - margin
-        self.geometry(f"+{max(x, area.x)}+{max(y, area.y)}")
+        self._place()
         if self._windowingsystem == "x11":
             wrapper = focus.hint_no_focus(self)
             self.deiconify()
             self.update_idletasks()
             focus.confirm_no_focus(self, wrapper)
+            # A WM that had not managed the window yet ignores that message: ask once more.
+            self.after(300, lambda: focus.confirm_no_focus(self, wrapper))
         else:
             with contextlib.suppress(tk.TclError):
                 self.attributes("-topmost", True)
             self.deiconify()
         # The WM never focuses it: a click into it takes the keyboard, so its keys work.
         self.bind("<ButtonPress>", lambda _e: self.focus_force(), add="+")
+        # Text wraps to its final width only once mapped: placed again for the final size.
+        self.after(150, self._place)
+
+    def _place(self) -> None:
+        """The bottom-right corner of the work area, a margin inside it, for today's size."""
+        self.update_idletasks()
+        area = screen.work_area(self)
+        margin = dialog_style.px(self, 16)
+        x = max(area.right - self.winfo_reqwidth() - margin, area.x)
+        y = max(area.bottom - self.winfo_reqheight() - margin, area.y)
+        if self.winfo_ismapped() and (self.winfo_rootx(), self.winfo_rooty()) == (x, y):
+            return
+        self.geometry(f"+{x}+{y}")
 
 
 def _answerer(answer: Callable[[bool], None], was_up: bool) -> Callable[[object], None]:
