@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -18,7 +18,6 @@ from deskbreak.core.choose import (
 )
 from deskbreak.core.library import load_library
 from deskbreak.core.movements import Phase, Posture, Routine
-from deskbreak.core.records import Comfort, MovementRecord, Outcome, SessionRecord, Trigger
 from deskbreak.core.routines import shipped_routines
 from deskbreak.core.settings import (
     BreakSettings,
@@ -26,10 +25,10 @@ from deskbreak.core.settings import (
     RitualSettings,
     Settings,
 )
+from tests.core.logged import DAY0, logged_break
 
 LIB = load_library()
 SHIPPED = shipped_routines(LIB)
-DAY0 = datetime(2026, 3, 2, 10, 0)
 
 
 def ids(routine: Routine) -> list[str]:
@@ -44,18 +43,7 @@ def with_movement(**kw: object) -> Settings:
     return replace(Settings(), movement=MovementSettings(**kw))  # type: ignore[arg-type]
 
 
-def session(n: int, movement: str, *, pain: bool = False) -> SessionRecord:
-    started = DAY0 + timedelta(days=n)
-    return SessionRecord(
-        id=f"s{n}-{movement}",
-        started=started,
-        ended=started + timedelta(minutes=3),
-        routine_id="quick-reset",
-        trigger=Trigger.PROMPT,
-        outcome=Outcome.PAIN_STOP if pain else Outcome.COMPLETED,
-        movements=(MovementRecord(movement, "base", not pain, 30.0, pain_stop=pain),),
-        comfort=None if pain else Comfort.FELT_GOOD,
-    )
+session = logged_break
 
 
 def test_default_settings_keep_the_routine_as_shipped() -> None:

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from deskbreak.core.library import load_library
-from deskbreak.core.records import Comfort, MovementRecord, Outcome, SessionRecord, Trigger
+from deskbreak.core.records import SessionRecord, Trigger
 from deskbreak.engine import adaptations
 from deskbreak.shell import paths as app_paths
 from deskbreak.shell.store import Store
+from tests.core.logged import DAY0, logged_break
 
 LIB = load_library()
-DAY0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def _session(n: int, movement: str, *, pain: bool = False) -> SessionRecord:
-    started = DAY0 + timedelta(days=n)
-    return SessionRecord(
-        id=f"s{n}-{movement}",
-        started=started,
-        ended=started + timedelta(minutes=3),
-        routine_id="daily-ritual",
-        trigger=Trigger.RITUAL,
-        outcome=Outcome.PAIN_STOP if pain else Outcome.COMPLETED,
-        movements=(MovementRecord(movement, "base", not pain, 30.0, pain_stop=pain),),
-        comfort=None if pain else Comfort.FELT_GOOD,
-    )
+    return logged_break(n, movement, pain=pain, routine_id="daily-ritual", trigger=Trigger.RITUAL)
 
 
 def test_a_progression_is_listed_and_can_be_undone(tmp_path: Path) -> None:
