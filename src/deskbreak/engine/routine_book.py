@@ -96,9 +96,11 @@ class RoutineBook:
         return max(1, round(duration_seconds(routine, self._settings().breathing) / 60))
 
     def menu_routines(self) -> list[tuple[str, str]]:
-        """(routine id, "Quick reset · 3 min") for the tray menu."""
-        routines = self.routines()
-        return [(rid, f"{r.name} · {self.minutes(r)} min") for rid, r in routines.items()]
+        """(routine id, "Quick reset · 2 min") for the tray menu, from the routine files
+        alone: a tray with its own menu needs it at start, without the movement library."""
+        from deskbreak.shell import routine_menu
+
+        return routine_menu.menu_labels(self._paths)
 
     # -- adaptations ----------------------------------------------------------------------
 
