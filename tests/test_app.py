@@ -270,3 +270,31 @@ def test_hovering_the_xembed_icon_shows_the_status_and_leaving_hides_it(app: Tra
     app.commands.post(HoverTrayIcon(700, 770, False))
     app.root.update()
     assert not app.controller.tray_menus.tip.shown
+
+
+def _start_at(hour: int, minute: int) -> TrayApp:
+    root = theme.make_root()
+    clock = FakeClock(datetime(2026, 11, 25, hour, minute, tzinfo=BERLIN))
+    tray_app = TrayApp(root, paths.resolve(), clock=clock, tray_backend="dummy")
+    tray_app.start()
+    root.update()
+    return tray_app
+
+
+def test_the_ritual_is_caught_up_once_and_not_again_after_a_restart(isolated_dirs: Path) -> None:
+    first = _start_at(8, 0)  # the first run ever writes the config: nothing is caught up
+    assert "prompt" not in first.windows
+    _stop(first)
+    later = _start_at(10, 0)  # the 09:30 reminder was missed while the app was not running
+    try:
+        assert "prompt" in later.windows, "a missed ritual is offered once when the app runs"
+        prompt = later.windows["prompt"]
+        prompt.skip_button.invoke()  # type: ignore[attr-defined]  # answered: done for today
+        later.root.update()
+    finally:
+        _stop(later)
+    again = _start_at(10, 30)
+    try:
+        assert "prompt" not in again.windows, "answered today: a restart does not ask again"
+    finally:
+        _stop(again)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from deskbreak.core.clock import Clock
 from deskbreak.core.records import DaySitting, SessionRecord
 from deskbreak.core.settings import Settings
+from deskbreak.engine import ritual_marker
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.context_watch import ContextWatch
@@ -73,10 +74,16 @@ class Runtime:
         on_event: Callable[[EngineEvent], None],
     ) -> None:
         self.engine = BreakEngine(self.clock, idle, probe, self.settings, on_event, context)
-        if self.config.first_run:
-            # A brand-new install started mid-morning is not a missed ritual: today's
-            # reminder is not caught up, and the daily rhythm starts tomorrow.
+        today = self.clock.now().date()
+        if self.config.first_run or ritual_marker.done_on(self.paths) == today:
+            # A brand-new install started mid-morning is not a missed ritual, and a ritual
+            # done before a restart is not offered again: the rhythm goes on tomorrow.
             self.engine.ritual_done()
+
+    def ritual_done(self) -> None:
+        """The ritual was done, or its reminder answered, today: remembered across restarts."""
+        self.engine.ritual_done()
+        ritual_marker.mark_done(self.paths, self.clock.now().date())
         self.store.backup_daily()
 
     def close(self) -> None:

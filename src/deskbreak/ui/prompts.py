@@ -59,13 +59,13 @@ class Prompts:
         skip: Callable[[], object]
         ignored: Callable[[], object]
         if offer.trigger is Trigger.RITUAL:  # its own reminder: snoozed or done for today
-            snooze, skip, ignored = engine.snooze_ritual, engine.ritual_done, _nothing
+            snooze, skip, ignored = engine.snooze_ritual, self._runtime.ritual_done, _nothing
         else:
             snooze, skip, ignored = engine.snooze, engine.skip, engine.prompt_ignored
 
         def start() -> None:
             if offer.trigger is Trigger.RITUAL:
-                engine.ritual_done()
+                self._runtime.ritual_done()
             self._take_break(offer.routine_id, offer.trigger)
 
         def answer(action: Callable[[], object]) -> Callable[[], None]:
