@@ -342,7 +342,11 @@ def test_the_summary_says_only_what_will_really_happen(root: tk.Tk) -> None:
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-@pytest.mark.parametrize("area", [(1366, 738), (1280, 770)], ids=["1366x768", "1280x800"])
+@pytest.mark.parametrize(
+    "area",
+    [(1366, 738), (1280, 770), (1366, 694)],
+    ids=["1366x768", "1280x800", "1366x768-under-a-title-bar"],
+)
 def test_the_window_fits_and_the_pain_stop_shows_in_every_state(
     root: tk.Tk, scaled_screen, scale: float, area: tuple[int, int]
 ) -> None:

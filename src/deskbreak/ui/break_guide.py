@@ -138,7 +138,14 @@ class GuidePage(Page):
         self._set(self.name, f"Next: {movement.name}" if getting_ready else movement.name)
         self._set(self.counter, counter_text(frame))
         self._set(self.action, action_text(frame))
-        self.cues.set(movement.cues[: self._cues_that_fit()])
+        cues = self._cues_that_fit()
+        self.cues.set(movement.cues[:cues])
+        # On the shortest windows (2x on a 768 px screen under a title bar) the effort line
+        # gives way too, so the pain stop stays whole; "Why & cautions" still shows it all.
+        if cues >= 2:
+            self.effort.grid()
+        else:
+            self.effort.grid_remove()
         self.safety.set(safety_lines(movement))
         self._set(self.effort, safety.effort_text(movement.effort))
         self._set(self.pause_button, "Resume" if frame.state is State.PAUSED else "Pause")
