@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from deskbreak.idle.dbus import (
     LockStateReader,
     MutterIdleSource,
     SessionBus,
-    session_bus_address,
 )
 from tests.idle.conftest import BusDaemon
 from tests.idle.fake_desktop_bus import (
@@ -158,11 +156,3 @@ def test_bus_going_away_is_unavailable(bus_daemon: BusDaemon, desktop: FakeDeskt
 def test_no_bus_address_is_unavailable() -> None:
     with pytest.raises(IdleUnavailable, match="no session bus"):
         SessionBus(None)
-
-
-def test_bus_address_found_like_libdbus(tmp_path: Path) -> None:
-    assert session_bus_address({"DBUS_SESSION_BUS_ADDRESS": "unix:path=/x"}) == "unix:path=/x"
-    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) is None
-    (tmp_path / "bus").touch()
-    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) == f"unix:path={tmp_path}/bus"
-    assert session_bus_address({}) is None

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from deskbreak.idle.base import ContextSource, IdleUnavailable
 from deskbreak.idle.select import SourceCheck, Verdict
+from deskbreak.idle.session_bus import open_session_bus
 
 ContextOpener = Callable[[Mapping[str, str]], ContextSource]
 
@@ -29,17 +30,17 @@ def _open_camera(environ: Mapping[str, str]) -> ContextSource:
 
 
 def _open_mpris(environ: Mapping[str, str]) -> ContextSource:
+    bus = open_session_bus(environ)
     from deskbreak.idle.context_dbus import MprisPlayers
-    from deskbreak.idle.dbus import SessionBus, session_bus_address
 
-    return MprisPlayers(SessionBus(session_bus_address(environ)))
+    return MprisPlayers(bus)
 
 
 def _open_inhibitors(environ: Mapping[str, str]) -> ContextSource:
+    bus = open_session_bus(environ)
     from deskbreak.idle.context_dbus import SessionInhibitors
-    from deskbreak.idle.dbus import SessionBus, session_bus_address
 
-    return SessionInhibitors(SessionBus(session_bus_address(environ)))
+    return SessionInhibitors(bus)
 
 
 def _open_windows(environ: Mapping[str, str]) -> ContextSource:

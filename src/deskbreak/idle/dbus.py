@@ -8,8 +8,6 @@ breaks is dropped and reopened on the next call, so a restarted bus heals withou
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from typing import Any
 
 from jeepney import DBusAddress, MessageFlag, new_method_call
@@ -43,17 +41,6 @@ class DBusCallFailed(IdleUnavailable):
     def __init__(self, message: str, error_name: str = "") -> None:
         super().__init__(message)
         self.error_name = error_name
-
-
-def session_bus_address(environ: Mapping[str, str]) -> str | None:
-    """The session bus address the way libdbus finds it: the variable, else $XDG_RUNTIME_DIR/bus."""
-    address = environ.get("DBUS_SESSION_BUS_ADDRESS", "").strip()
-    if address:
-        return address
-    runtime = environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and os.path.exists(os.path.join(runtime, "bus")):
-        return f"unix:path={os.path.join(runtime, 'bus')}"
-    return None
 
 
 class SessionBus:

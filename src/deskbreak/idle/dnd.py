@@ -18,10 +18,12 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from deskbreak.idle.base import IdleUnavailable
-from deskbreak.idle.dbus import SessionBus
+
+if TYPE_CHECKING:
+    from deskbreak.idle.dbus import SessionBus
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ or was not used.
 from __future__ import annotations
 
 import enum
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deskbreak.idle.base import IdleSource, IdleUnavailable
+from deskbreak.idle.session_bus import open_session_bus, session_bus_address
 
 if TYPE_CHECKING:
     from deskbreak.idle.dbus import LockStateReader
@@ -74,15 +76,17 @@ def _open_x11(environ: Mapping[str, str]) -> IdleSource:
 
 
 def _open_mutter(environ: Mapping[str, str]) -> IdleSource:
-    from deskbreak.idle.dbus import MutterIdleSource, SessionBus, session_bus_address
+    bus = open_session_bus(environ)
+    from deskbreak.idle.dbus import MutterIdleSource
 
-    return MutterIdleSource(SessionBus(session_bus_address(environ)))
+    return MutterIdleSource(bus)
 
 
 def _open_freedesktop(environ: Mapping[str, str]) -> IdleSource:
-    from deskbreak.idle.dbus import FreedesktopIdleSource, SessionBus, session_bus_address
+    bus = open_session_bus(environ)
+    from deskbreak.idle.dbus import FreedesktopIdleSource
 
-    return FreedesktopIdleSource(SessionBus(session_bus_address(environ)))
+    return FreedesktopIdleSource(bus)
 
 
 def _open_windows(environ: Mapping[str, str]) -> IdleSource:
@@ -125,12 +129,11 @@ def candidates(environ: Mapping[str, str], platform: str) -> list[tuple[str, str
         x11_skip = "DISPLAY is not set"
     else:
         x11_skip = None
-    try:
-        from deskbreak.idle.dbus import session_bus_address  # jeepney: Linux only
-    except ImportError:
-        bus_skip: str | None = "jeepney is not installed"
-    else:
-        bus_skip = None if session_bus_address(environ) else "no session bus address"
+    bus_skip: str | None = None
+    if session_bus_address(environ) is None:
+        bus_skip = "no session bus address"
+    elif importlib.util.find_spec("jeepney") is None:
+        bus_skip = "jeepney is not installed"
     return [
         ("x11-screensaver", x11_skip),
         ("gnome-mutter", bus_skip),
@@ -230,7 +233,6 @@ def _dnd_watches(environ: Mapping[str, str], platform: str) -> tuple[list[DndWat
         return [], "not detected here"
     try:
         from deskbreak.idle import dnd
-        from deskbreak.idle.dbus import SessionBus, session_bus_address
     except ImportError as exc:
         return [], f"not detected ({exc})"
     watches: list[DndWatch] = []
@@ -240,14 +242,16 @@ def _dnd_watches(environ: Mapping[str, str], platform: str) -> tuple[list[DndWat
             watches.append(dnd.GnomeBannersWatch(environ))
         except IdleUnavailable as exc:
             reasons.append(f"GNOME banners: {exc}")
-    bus: SessionBus | None = None
     try:
-        bus = SessionBus(session_bus_address(environ))
-        watches.append(dnd.NotificationsInhibitedWatch(bus))
-    except IdleUnavailable as exc:
-        if bus is not None:
-            bus.close()
+        bus = open_session_bus(environ)
+    except (ImportError, IdleUnavailable) as exc:
         reasons.append(f"notification inhibition: {exc}")
+    else:
+        try:
+            watches.append(dnd.NotificationsInhibitedWatch(bus))
+        except IdleUnavailable as exc:
+            bus.close()
+            reasons.append(f"notification inhibition: {exc}")
     if watches:
         return watches, " and ".join(w.description for w in watches)
     return [], f"not detected ({'; '.join(reasons)})"
@@ -283,9 +287,9 @@ def _lock_reader(environ: Mapping[str, str], platform: str) -> tuple[LockStateRe
     if platform == "darwin":
         return None, "not detected on macOS"
     try:
-        from deskbreak.idle.dbus import LockStateReader, SessionBus, session_bus_address
+        bus = open_session_bus(environ)
+        from deskbreak.idle.dbus import LockStateReader
 
-        bus = SessionBus(session_bus_address(environ))
         try:
             reader = LockStateReader.find(bus)
         except IdleUnavailable:

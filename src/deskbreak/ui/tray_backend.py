@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from deskbreak.idle.session_bus import session_bus_address
 from deskbreak.ui.sni_protocol import WATCHER
 
 NONE = "none"
@@ -102,15 +103,13 @@ def xembed_tray_present(display_name: str) -> bool:
 
 
 def sni_watcher_present(environ: Mapping[str, str]) -> bool:
+    address = session_bus_address(environ)
+    if address is None:
+        return False
     try:
         from jeepney import DBus, new_method_call
         from jeepney.io.blocking import open_dbus_connection
-
-        from deskbreak.idle.dbus import session_bus_address
     except ImportError:
-        return False
-    address = session_bus_address(environ)
-    if address is None:
         return False
     try:
         with contextlib.closing(open_dbus_connection(address, auth_timeout=1.0)) as conn:
