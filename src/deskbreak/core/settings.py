@@ -9,7 +9,6 @@ What each setting accepts, and its default, is said once in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
@@ -230,7 +229,13 @@ def cross_check(settings: Settings) -> list[Problem]:
 
 
 def _unknown(key: str, known: list[str]) -> Problem:
-    """``schedule.mon.strat`` → did you mean ``schedule.mon.start`` (same table first)."""
+    """``schedule.mon.strat`` → did you mean ``schedule.mon.start`` (same table first).
+
+    difflib is imported here, not at the top: only a config with a typo needs it, and the
+    tray app would otherwise hold it in memory for days.
+    """
+    import difflib
+
     table, _, last = key.rpartition(".")
     siblings = [k for k in known if k.rpartition(".")[0] == table]
     if table and not siblings and table.rpartition(".")[2] in WEEKDAYS:
