@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from deskbreak import __version__
-from deskbreak.commands import (
-    UsageError,
-    autostart_cmd,
-    break_cmd,
-    config_cmd,
-    desktop_cmd,
-    doctor_cmd,
-    routines_cmd,
-    run_cmd,
-    stats_cmd,
-)
+from deskbreak.commands import UsageError
 from deskbreak.core.printable import EscapingWriter
 
-COMMAND_MODULES = (
-    run_cmd,
-    break_cmd,
-    routines_cmd,
-    stats_cmd,
-    config_cmd,
-    doctor_cmd,
-    autostart_cmd,
-    desktop_cmd,
-)
+#: Each command word and the module (under ``deskbreak.commands``) that registers it, in the
+#: order ``--help`` lists them. A module is imported only when its command is asked for.
+COMMANDS = {
+    "run": "run_cmd",
+    "break": "break_cmd",
+    "routines": "routines_cmd",
+    "stats": "stats_cmd",
+    "export": "stats_cmd",
+    "import": "stats_cmd",
+    "config": "config_cmd",
+    "doctor": "doctor_cmd",
+    "autostart": "autostart_cmd",
+    "install-desktop": "desktop_cmd",
+    "uninstall-desktop": "desktop_cmd",
+}
 
 EPILOG = "Run 'deskbreak COMMAND --help' for a command's options. Without a command, starts the tray app."
 
@@ -60,7 +57,32 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules(argv: Sequence[str]) -> list[ModuleType]:
+    """The command modules this command line needs, each imported once.
+
+    The tray app (no command, or ``run``) needs only ``run_cmd``: the other commands' code
+    and parsers would otherwise be held for as long as the tray runs. Help, ``--version``,
+    an unknown word or a broken option get every command, so argparse can list them all.
+    """
+    probe = argparse.ArgumentParser(
+        add_help=False, parents=[_common_options(None)], exit_on_error=False
+    )
+    probe.add_argument("command", nargs="?")
+    try:
+        known, rest = probe.parse_known_args(argv)
+    except argparse.ArgumentError:
+        known, rest = argparse.Namespace(command=None), ["?"]
+    if known.command in COMMANDS:
+        names = [COMMANDS[known.command]]
+    elif known.command is None and not rest:
+        names = [COMMANDS["run"]]
+    else:
+        names = list(dict.fromkeys(COMMANDS.values()))
+    return [importlib.import_module(f"deskbreak.commands.{name}") for name in names]
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (every command when None: ``--help`` and the docs read it)."""
     parser = argparse.ArgumentParser(
         prog="deskbreak",
         description="Short, breath-paced movement breaks for the hips and mid-back, offered after long sitting.",
@@ -71,17 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(verbose=False)
     common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    modules = command_modules(["--help"] if argv is None else argv)
+    for module in modules:
         module.register(sub, common)
     return parser
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line; without a command, ``run``."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(argv if argv is not None else sys.argv[1:])
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "run"])
+        args = parser.parse_args([*words, "run"])
     return args
 
 
