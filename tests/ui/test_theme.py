@@ -64,3 +64,37 @@ def test_deskbreak_scale_in_the_environment_wins(
     monkeypatch.setenv("DESKBREAK_SCALE", "1.5")
     theme.use_settings(root, "system", 2.0)
     assert _scaling(root) == pytest.approx(before)
+
+
+def _net_wm_icon_longs(top: tk.Toplevel) -> int:
+    """How many 32-bit values the X server holds in the toplevel's _NET_WM_ICON."""
+    from Xlib import X
+    from Xlib.display import Display
+
+    display = Display(top.winfo_screen())
+    try:
+        inner = display.create_resource_object("window", top.winfo_id())
+        wrapper = inner.query_tree().parent  # Tk puts the WM properties on its wrapper
+        prop = wrapper.get_full_property(display.intern_atom("_NET_WM_ICON"), X.AnyPropertyType)
+        return 0 if prop is None else len(prop.value)
+    finally:
+        display.close()
+
+
+def _our_images(root: tk.Tk) -> list[str]:
+    return [name for name in root.image_names() if not str(name).startswith("::tk::")]
+
+
+def test_the_tray_sets_the_window_icon_only_before_its_first_window() -> None:
+    root = theme.make_root(window_icon=False)
+    try:
+        assert _our_images(root) == []  # no photo held while the tray only idles
+        theme.set_window_icon(root)
+        theme.set_window_icon(root)  # asked again: the same photos, not a second set
+        assert len(_our_images(root)) == 4
+        marked = tk.Toplevel(root)
+        marked.update()
+        sizes = (16, 32, 48, 128)
+        assert _net_wm_icon_longs(marked) == sum(2 + size * size for size in sizes)
+    finally:
+        root.destroy()

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from deskbreak.ui.tk_errors import keep_tk_running
 
     try:
-        root = theme.make_root()
+        root = theme.make_root(window_icon=False)  # set before the first window
     except tk.TclError as error:
         if instance is not None:
             instance.close()

@@ -75,7 +75,7 @@ class TrayController:
         self.root = root
         self.runtime = runtime
         self.tray = tray
-        self.windows = WindowManager()
+        self.windows = WindowManager(before_open=lambda: theme.set_window_icon(root))
         self.timer = EngineTimer(root, self.wake)
         self.prompts = Prompts(root, runtime, self.windows, self.take_break, self._changed)
         self._quit = quit

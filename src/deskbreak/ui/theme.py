@@ -183,8 +183,13 @@ def use_settings(root: tk.Misc, theme: str, scale: float | None) -> None:
     root.tk.call("tk", "scaling", auto if scale is None else scale * 96 / 72)
 
 
-def make_root(scaling: float | None = None) -> tk.Tk:
-    """The withdrawn Tk root every window hangs from, with deskbreak's WM class."""
+def make_root(scaling: float | None = None, *, window_icon: bool = True) -> tk.Tk:
+    """The withdrawn Tk root every window hangs from, with deskbreak's WM class.
+
+    The tray app passes ``window_icon=False`` and sets the icon before its first window
+    (:func:`set_window_icon`): the photos and Tk's copy of them (about 0.3 MB) are not held
+    for the hours it only sits in the tray.
+    """
     root = tk.Tk(className=WM_CLASS)
     root.withdraw()
     root._deskbreak_auto_scaling = float(root.tk.call("tk", "scaling"))  # type: ignore[attr-defined]
@@ -192,12 +197,16 @@ def make_root(scaling: float | None = None) -> tk.Tk:
         scaling = float(os.environ["DESKBREAK_SCALE"])
     if scaling is not None:
         root.tk.call("tk", "scaling", scaling * 96 / 72)
-    _set_window_icon(root)
+    if window_icon:
+        set_window_icon(root)
     return root
 
 
-def _set_window_icon(root: tk.Tk) -> None:
-    """Every deskbreak window shows the app's mark in task bars and Alt-Tab."""
+def set_window_icon(root: tk.Tk) -> None:
+    """Every deskbreak window made after this shows the app's mark in task bars and Alt-Tab;
+    asking again does nothing."""
+    if hasattr(root, "_deskbreak_icons"):
+        return
     from deskbreak.shell import resources
 
     images = []
@@ -205,6 +214,6 @@ def _set_window_icon(root: tk.Tk) -> None:
         path = resources.icons_dir() / f"deskbreak-{size}.png"
         if path.exists():
             images.append(tk.PhotoImage(master=root, file=str(path)))
+    root._deskbreak_icons = images  # type: ignore[attr-defined]  # Tk keeps no reference
     if images:
         root.iconphoto(True, *images)
-        root._deskbreak_icons = images  # type: ignore[attr-defined]  # Tk keeps no reference

@@ -41,8 +41,10 @@ def bring_to_front(top: tk.Toplevel) -> None:
 class WindowManager:
     """The open windows by name ("break", "prompt", "settings", …)."""
 
-    def __init__(self) -> None:
+    def __init__(self, before_open: Callable[[], None] = lambda: None) -> None:
+        """``before_open`` runs before a window is made (the tray sets the window icon then)."""
         self._open: dict[str, Window] = {}
+        self._before_open = before_open
 
     def open(self, name: str, make: Callable[[Closed], W]) -> W:
         """The open window called ``name`` brought to the front, else ``make(on_closed)``."""
@@ -50,6 +52,7 @@ class WindowManager:
         if existing is not None:
             existing.show()
             return existing  # type: ignore[return-value]  # one name, one window type
+        self._before_open()
         window = make(lambda: self._forget(name))
         self._open[name] = window
         return window
