@@ -22,6 +22,7 @@ from deskbreak.core.policy_events import (
 )
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
+from deskbreak.core.spell_prompts import SpellPrompts
 
 LIMIT = 50 * 60.0
 SNOOZE = 10 * 60.0
@@ -189,7 +190,7 @@ def test_break_from_a_prompt_ends_the_spell() -> None:
         d.policy.pause(d.mono, d.wall, d.wall + timedelta(hours=1))
     assert d.policy.end_break(d.wall, completed=True) == [BreakEnded(True)]
     assert d.policy.state is State.WATCHING
-    assert d.policy.prompts == 0
+    assert d.policy.prompts == SpellPrompts()  # a fresh count for the next spell
 
 
 def test_a_break_taken_while_paused_returns_to_the_pause() -> None:
@@ -209,7 +210,7 @@ def test_a_natural_break_withdraws_the_prompt_and_resets_the_counts() -> None:
     d.step()
     assert d.policy.spell_ended() == [PromptWithdrawn("natural break")]
     assert d.policy.state is State.WATCHING
-    assert (d.policy.prompts, d.policy.snoozes) == (0, 0)
+    assert d.policy.prompts == SpellPrompts()
 
 
 def test_prompts_per_spell_never_exceed_the_cap() -> None:

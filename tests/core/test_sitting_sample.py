@@ -9,6 +9,7 @@ from deskbreak.core.sitting_sample import (
     Sample,
     clock_shift,
     counter_moment,
+    input_moment,
 )
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -32,3 +33,11 @@ def test_a_suspend_shows_as_wall_time_the_monotonic_clock_missed() -> None:
     after = Sample(160.0, T0 + timedelta(hours=1), 0.0)
     shift, _ = clock_shift(after, Sample(100.0, T0, 0.0))
     assert shift == 3600.0 - 60.0
+
+
+def test_the_input_moment_is_now_without_an_idle_source_or_with_presence() -> None:
+    assert input_moment(Sample(100.0, T0, idle_seconds=30.0)) == 70.0
+    assert input_moment(Sample(100.0, T0, idle_seconds=None)) == 100.0
+    assert input_moment(Sample(100.0, T0, idle_seconds=30.0, present=True)) == 100.0
+    # A lock outweighs presence: the idle counter tells when input stopped.
+    assert input_moment(Sample(100.0, T0, 30.0, locked=True, present=True)) == 70.0

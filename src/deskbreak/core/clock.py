@@ -24,6 +24,11 @@ class Clock(Protocol):
         ...
 
 
+def seconds_between(start: datetime, end: datetime) -> float:
+    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen."""
+    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()
+
+
 class SystemClock:
     """The real clock of this machine."""
 

@@ -14,9 +14,10 @@ one per :class:`GapKind`, so the same kind of gap is never asked about twice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
+from deskbreak.core.clock import seconds_between
 from deskbreak.core.settings import ContextSettings
 from deskbreak.core.sitting import EndReason, SpellEnded
 
@@ -108,7 +109,7 @@ class GapMemory:
         ended, self._open = self._open, None
         if ended is None:
             return None
-        seconds = max(_seconds(ended.ended, now) - spell_seconds, 0.0)
+        seconds = max(seconds_between(ended.ended, now) - spell_seconds, 0.0)
         question = GapQuestion(GapKind.of(seconds), ended.ended, seconds, ended.seconds)
         remembered = self.answers.get(question.kind)
         if remembered is None and ask:
@@ -132,7 +133,3 @@ class GapMemory:
         if question is not None:
             self.answers[question.kind] = was_up
         return question
-
-
-def _seconds(start: datetime, end: datetime) -> float:
-    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()

@@ -13,15 +13,13 @@ snoozed repeats, and one repeat of a prompt left unanswered — never more.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from deskbreak.core.call_hold import CallHold
+from deskbreak.core.clock import seconds_between
 from deskbreak.core.machine import IllegalTransition, Machine
 from deskbreak.core.policy_events import (
-    DND,
-    IN_CALL,
-    OFF_HOURS,
     BreakDue,
     BreakEnded,
     BreakStarted,
@@ -33,9 +31,11 @@ from deskbreak.core.policy_events import (
     Resumed,
     Skipped,
     Snoozed,
+    wait_reason,
 )
 from deskbreak.core.records import Trigger
 from deskbreak.core.settings import BreakSettings
+from deskbreak.core.spell_prompts import SpellPrompts
 
 
 class State(StrEnum):
@@ -96,10 +96,7 @@ class BreakPolicy:
         self._pause_deadline: float | None = None
         self._spell = 0.0
         self._mono: float | None = None
-        self.prompts = 0  # prompts shown in this spell
-        self.snoozes = 0  # snoozes in a row in this spell
-        self._repeat_used = False  # the one repeat of an unanswered prompt
-        self._exhausted = False  # no prompt left for this spell
+        self.prompts = SpellPrompts()  # the calm rule's count for this spell
         self._call = CallHold()
         self.due_reason: str | None = None  # why a due prompt waits (state DUE only)
 
@@ -115,14 +112,11 @@ class BreakPolicy:
 
     @property
     def can_snooze(self) -> bool:
-        return self.state is State.PROMPTED and self.snoozes < self.settings.max_snoozes
+        return self.state is State.PROMPTED and self.prompts.snoozes < self.settings.max_snoozes
 
     @property
     def prompts_left(self) -> int:
-        """Prompts this spell may still bring: 1 + max_snoozes + 1 at most in all."""
-        if self._exhausted:
-            return 0
-        return max(self.settings.max_snoozes + 2 - self.prompts, 0)
+        return self.prompts.left(self.settings.max_snoozes)
 
     def next_deadline(self) -> float | None:
         """Monotonic time of the next thing the policy must do on its own, if any."""
@@ -158,8 +152,8 @@ class BreakPolicy:
         events: list[PolicyEvent] = []
         if self.state is State.PAUSED:
             assert self.paused_until is not None
-            if _seconds(wall, self.paused_until) > 0:
-                self._pause_deadline = mono + _seconds(wall, self.paused_until)
+            if seconds_between(wall, self.paused_until) > 0:
+                self._pause_deadline = mono + seconds_between(wall, self.paused_until)
                 return events
             self._end_pause()
             events.append(Resumed(early=False))
@@ -173,9 +167,8 @@ class BreakPolicy:
             if self.state is State.DUE:  # the limit was raised, or no prompt is left
                 self._move(Action.DROP)
             return events
-        reason = IN_CALL if self._call.holds(mono) else DND if dnd else None
-        if not in_work_hours and not self.settings.outside_work_hours:
-            reason = reason or OFF_HOURS
+        off_hours = not in_work_hours and not self.settings.outside_work_hours
+        reason = wait_reason(self._call.holds(mono), dnd, off_hours)
         if reason is not None:
             if self.state is not State.DUE or reason != self.due_reason:
                 if self.state is not State.DUE:
@@ -187,11 +180,9 @@ class BreakPolicy:
             self._move(Action.DROP)
             return events
         self._move(Action.PROMPT)
-        self.prompts += 1
+        repeat = self.prompts.show()
         events.append(
-            PromptShown(
-                spell_seconds, self.settings.prompt_routine, self.prompts > 1, self.can_snooze
-            )
+            PromptShown(spell_seconds, self.settings.prompt_routine, repeat, self.can_snooze)
         )
         return events
 
@@ -203,30 +194,29 @@ class BreakPolicy:
         if self.state in _OFFERING:
             self._move(Action.SPELL_END)
         self._new_spell()
-        self._spell = 0.0
         return events
 
     # -- what the user does ---------------------------------------------------------------
 
     def snooze(self, mono: float) -> list[PolicyEvent]:
         if not self.can_snooze:
-            raise IllegalTransition(self.state, Action.SNOOZE, f"after {self.snoozes} snoozes")
-        self.snoozes += 1
+            raise IllegalTransition(
+                self.state, Action.SNOOZE, f"after {self.prompts.snoozes} snoozes"
+            )
+        self.prompts.snoozes += 1
         self._snooze_for(mono)
         assert self.snooze_until is not None
-        left = self.settings.max_snoozes - self.snoozes
-        return [Snoozed(self.snoozes, left, self.snooze_until)]
+        left = self.settings.max_snoozes - self.prompts.snoozes
+        return [Snoozed(self.prompts.snoozes, left, self.snooze_until)]
 
     def prompt_ignored(self, mono: float) -> list[PolicyEvent]:
         """The shell saw no answer for a while: repeat once after snooze_minutes, then stop."""
         if self.state is not State.PROMPTED:
             raise IllegalTransition(self.state, Action.DROP, "no prompt is showing")
-        if not self._repeat_used and self.prompts_left:
-            self._repeat_used = True
+        if self.prompts.ignored(self.settings.max_snoozes):
             self._snooze_for(mono)
             return [PromptIgnored(will_repeat=True)]
         self._move(Action.DROP)
-        self._exhausted = True
         return [PromptIgnored(will_repeat=False)]
 
     def skip(self) -> list[PolicyEvent]:
@@ -234,19 +224,18 @@ class BreakPolicy:
         spell = self._spell
         self._move(Action.SKIP)
         self._new_spell()
-        self._spell = 0.0
         return [Skipped(spell)]
 
     def pause(self, mono: float, wall: datetime, until: datetime) -> list[PolicyEvent]:
         self._machine.check(Action.PAUSE)
-        if _seconds(wall, until) <= 0:
+        if seconds_between(wall, until) <= 0:
             raise IllegalTransition(self.state, Action.PAUSE, f"{until} has passed")
         events: list[PolicyEvent] = []
         if self.state is State.PROMPTED:
             events.append(PromptWithdrawn("paused"))
         self._move(Action.PAUSE)
         self.paused_until = until
-        self._pause_deadline = mono + _seconds(wall, until)
+        self._pause_deadline = mono + seconds_between(wall, until)
         self.snooze_until = None
         events.append(Paused(until))
         return events
@@ -258,14 +247,13 @@ class BreakPolicy:
     def start_break(self, trigger: Trigger) -> list[PolicyEvent]:
         events: list[PolicyEvent] = [BreakStarted(trigger, self._spell)]
         self._move(Action.START_BREAK)
-        self.snooze_until = None
         self._new_spell()
         return events
 
     def end_break(self, wall: datetime, completed: bool) -> list[PolicyEvent]:
         """Back to watching, or to the pause that was running when the break began."""
         self._machine.check(Action.END_BREAK)
-        if self.paused_until is not None and _seconds(wall, self.paused_until) > 0:
+        if self.paused_until is not None and seconds_between(wall, self.paused_until) > 0:
             self._move(Action.BACK_TO_PAUSE)
         else:
             self.paused_until = self._pause_deadline = None
@@ -288,13 +276,7 @@ class BreakPolicy:
         self.paused_until = self._pause_deadline = None
 
     def _new_spell(self) -> None:
-        self.prompts = 0
-        self.snoozes = 0
-        self._repeat_used = False
-        self._exhausted = False
+        """A new spell starts from zero, with the whole calm allowance of prompts."""
+        self._spell = 0.0
+        self.prompts = SpellPrompts()
         self.snooze_until = None
-
-
-def _seconds(start: datetime, end: datetime) -> float:
-    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields, DST unseen."""
-    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()

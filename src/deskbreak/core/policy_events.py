@@ -95,3 +95,8 @@ PolicyEvent = (
 DND = "do-not-disturb"
 OFF_HOURS = "outside work hours"
 IN_CALL = "in a call"
+
+
+def wait_reason(call: bool, dnd: bool, off_hours: bool) -> str | None:
+    """Why a due prompt must wait, the strongest reason first; None when it need not."""
+    return IN_CALL if call else DND if dnd else OFF_HOURS if off_hours else None

@@ -33,6 +33,18 @@ class Comfort(IntEnum):
 FELT_IN = ("hips", "mid-back", "low back", "neck", "legs", "nowhere")
 
 
+def felt_places(felt_in: tuple[str, ...]) -> tuple[str, ...]:
+    """The answer to "felt it where?" from :data:`FELT_IN`, each place once; "nowhere" stands
+    alone, so it gives way when a place is named too. An unknown place is a ValueError."""
+    unknown = [f for f in felt_in if f not in FELT_IN]
+    if unknown:
+        raise ValueError(f"unknown place {unknown[0]!r}; choose from {', '.join(FELT_IN)}")
+    places = tuple(dict.fromkeys(felt_in))
+    if "nowhere" in places and len(places) > 1:
+        places = tuple(p for p in places if p != "nowhere")
+    return places
+
+
 @dataclass(frozen=True)
 class MovementRecord:
     movement_id: str

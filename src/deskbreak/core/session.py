@@ -18,13 +18,7 @@ from deskbreak.core.active_time import ActiveTime
 from deskbreak.core.clock import Clock
 from deskbreak.core.machine import Machine
 from deskbreak.core.movements import Movement, Routine, Step
-from deskbreak.core.records import (
-    FELT_IN,
-    Comfort,
-    Outcome,
-    SessionRecord,
-    Trigger,
-)
+from deskbreak.core.records import Comfort, SessionRecord, Trigger, felt_places
 from deskbreak.core.session_frame import Frame, State, frame_at, plan_seconds
 from deskbreak.core.session_visits import VisitLog
 from deskbreak.core.settings import BreathingSettings
@@ -94,12 +88,9 @@ class BreakSession:
         self.steps: list[Step] = list(routine.steps)
         self._plans = [plan_step(s, breathing) for s in self.steps]
         self.index = 0
-        self._step_from = 0.0  # active seconds at which the current step began
-        self._accounted = 0.0  # moving seconds of the current step already in a visit
         self._time = ActiveTime(clock.monotonic())
         self._visits = VisitLog()
         self._reached_end = False
-        self._pain = False
         self.started: datetime = clock.now()
         self.ended: datetime | None = None
         self.comfort: Comfort | None = None
@@ -113,19 +104,15 @@ class BreakSession:
     def advance_to(self, now: float) -> Frame:
         """Move to monotonic time ``now``; completes the movements whose time ran out."""
         self._time.advance(now)
-        while self.state is State.RUNNING and self._in_step() >= self._step_length():
-            self._account(completed=True, upto=self._step_from + self._step_length())
-            self._step_from += self._step_length()
-            self._accounted = 0.0
+        while self.state is State.RUNNING and self._time.in_step >= self._step_length():
+            self._account(completed=True)
+            self._time.step_from += self._step_length()
+            self._visits.new_step()
             if self.index + 1 >= len(self.steps):
-                self._reached_end = True
                 self._end(Action.END)
             else:
                 self.index += 1
         return self.frame()
-
-    def _in_step(self) -> float:
-        return self._time.seconds - self._step_from
 
     def _step_length(self) -> float:
         return plan_seconds(self._plans[self.index])
@@ -156,9 +143,8 @@ class BreakSession:
         """Skip to the next movement (from the pain note too); after the last, the end."""
         self.tick()
         self._machine.check(Action.NEXT)
-        self._account(completed=False)
+        self._account()
         if self.index + 1 >= len(self.steps):
-            self._reached_end = True
             return self._end(Action.END)
         self._machine.move(Action.NEXT)
         self._enter(self.index + 1)
@@ -168,7 +154,7 @@ class BreakSession:
         """Back to the start of the previous movement (or of the first one)."""
         self.tick()
         self._machine.move(Action.PREVIOUS)
-        self._account(completed=False)
+        self._account()
         self._enter(max(self.index - 1, 0))
         return self.frame()
 
@@ -176,7 +162,7 @@ class BreakSession:
         self.tick()
         self._machine.check(Action.STOP)
         if self.state is not State.PAIN_STOPPED:
-            self._account(completed=False)
+            self._account()
         return self._end(Action.STOP)
 
     def pain_stop(self) -> Frame:
@@ -184,8 +170,7 @@ class BreakSession:
         self.tick()
         self._machine.move(Action.PAIN_STOP)
         self._time.stop()
-        self._account(completed=False, pain=True)
-        self._pain = True
+        self._account(pain=True)
         return self.frame()
 
     def use_easier(self, movement: Movement) -> Frame:
@@ -199,15 +184,9 @@ class BreakSession:
         return self.frame()
 
     def rate(self, comfort: Comfort | int, felt_in: tuple[str, ...] = ()) -> Frame:
-        """The comfort check; ``felt_in`` from :data:`FELT_IN` ("nowhere" stands alone)."""
+        """The comfort check; ``felt_in`` as :func:`~deskbreak.core.records.felt_places` takes it."""
         self._machine.check(Action.RATE)
-        unknown = [f for f in felt_in if f not in FELT_IN]
-        if unknown:
-            raise ValueError(f"unknown place {unknown[0]!r}; choose from {', '.join(FELT_IN)}")
-        places = tuple(dict.fromkeys(felt_in))
-        if "nowhere" in places and len(places) > 1:
-            places = tuple(p for p in places if p != "nowhere")
-        self.comfort, self.felt_in = Comfort(comfort), places
+        self.felt_in, self.comfort = felt_places(felt_in), Comfort(comfort)
         self._machine.move(Action.RATE)
         return self.frame()
 
@@ -217,7 +196,7 @@ class BreakSession:
             return self.frame()
         self.tick()
         if self.state in (State.RUNNING, State.PAUSED):
-            self._account(completed=False)
+            self._account()
         self._time.stop()
         if self.ended is None:
             self.ended = self.clock.now()
@@ -234,38 +213,31 @@ class BreakSession:
         return self._machine.can(action)
 
     def _enter(self, index: int) -> None:
-        self._time.stop()
-        if self.state is State.RUNNING:
-            self._time.run(self._time.now)
+        self._time.new_step(running=self.state is State.RUNNING)
         self.index = index
-        self._step_from = self._time.banked
-        self._accounted = 0.0
+        self._visits.new_step()
 
     def _end(self, action: Action) -> Frame:
         self._time.stop()
         self._machine.move(action)
+        self._reached_end = action is Action.END
         self.ended = self.clock.now()
         return self.frame()
 
-    def _moving_in_step(self, upto: float | None = None) -> float:
-        """Seconds of the current step spent moving, i.e. after its get-ready."""
-        in_step = (self._time.seconds if upto is None else upto) - self._step_from
+    def _moving(self) -> float:
+        """Seconds of the current step spent moving (after its get-ready), up to its end."""
+        in_step = min(self._time.in_step, self._step_length())
         return max(in_step - self._plans[self.index][0].seconds, 0.0)
 
-    def _account(self, *, completed: bool, pain: bool = False, upto: float | None = None) -> None:
-        """Add the moving time not yet counted in the current step to its visit."""
-        moving = self._moving_in_step(upto) - self._accounted
-        if moving <= 0 and not (completed or pain):
-            return
-        self._visits.add(
-            self.index, self.steps[self.index], max(moving, 0.0), completed=completed, pain=pain
-        )
-        self._accounted += max(moving, 0.0)
+    def _account(self, *, completed: bool = False, pain: bool = False) -> None:
+        """Log the current step's moving time so far in its visit."""
+        step = self.steps[self.index]
+        self._visits.log_moving(self.index, step, self._moving(), completed=completed, pain=pain)
 
     # -- views ----------------------------------------------------------------------
 
     def frame(self) -> Frame:
-        return frame_at(self.state, self.steps, self._plans, self.index, self._in_step())
+        return frame_at(self.state, self.steps, self._plans, self.index, self._time.in_step)
 
     @property
     def movements_done(self) -> int:
@@ -276,22 +248,14 @@ class BreakSession:
         self.tick()
         visits = self._visits.copy()
         if self.state in (State.RUNNING, State.PAUSED):
-            moving = self._moving_in_step() - self._accounted
-            if moving > 0:
-                visits.add(self.index, self.steps[self.index], moving, completed=False)
-        if self._pain:
-            outcome = Outcome.PAIN_STOP
-        elif self._reached_end:
-            outcome = Outcome.COMPLETED
-        else:
-            outcome = Outcome.STOPPED
+            visits.log_moving(self.index, self.steps[self.index], self._moving(), completed=False)
         return SessionRecord(
             id=self.id,
             started=self.started,
             ended=self.ended or self.clock.now(),
             routine_id=self.routine.id,
             trigger=self.trigger,
-            outcome=outcome,
+            outcome=visits.outcome(self._reached_end),
             movements=visits.records(),
             comfort=self.comfort,
             felt_in=self.felt_in,

@@ -26,16 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from deskbreak.core.sitting_day import DayFigures, DayRolledOver, DayTally
-from deskbreak.core.sitting_sample import (
-    JUMP_TOLERANCE_SECONDS,
-    Sample,
-    clock_shift,
-    counter_moment,
-)
+from deskbreak.core.sitting_gap import InputGap
+from deskbreak.core.sitting_sample import JUMP_TOLERANCE_SECONDS, Sample, clock_shift, input_moment
 
 
 class EndReason(StrEnum):
@@ -70,13 +66,7 @@ class SittingTracker:
         self._day_of = day_of or (lambda wall: wall.date())
         self._last: Sample | None = None
         self._seen: Sample | None = None  # the last sample, kept across interrupt()
-        self._last_input: float | None = None  # mono of the last input (or presence) seen
-        self._counter_input: float | None = None  # mono of the last input the idle counter saw
-        self._away_proven = False  # a lock or suspend since the last input
-        # Time away since the last input that the monotonic clock did not see: `_away` in all,
-        # `_wall_away` the part the wall clock shows (to place a natural end on the wall).
-        self._away = 0.0
-        self._wall_away = 0.0
+        self._gap = InputGap()
         self._in_spell = False
         self._spell = 0.0  # counted seconds of the current spell, tail included
         self._tail = 0.0  # counted seconds after the last input: provisional
@@ -110,7 +100,7 @@ class SittingTracker:
             return events
         shift, tolerance = clock_shift(sample, previous)
         # What the idle counter saw that the monotonic clock did not, and nobody knew yet.
-        unseen = self._idle_away(sample) - self._away
+        unseen = self._gap.unseen_away(sample)
         unseen = unseen if unseen > tolerance else 0.0
         if abs(shift) > tolerance or unseen > 0.0:
             events += self._jump(sample, previous, shift if shift > tolerance else 0.0, unseen)
@@ -149,42 +139,42 @@ class SittingTracker:
         if seen is not None:
             shift, tolerance = clock_shift(sample, seen)
             if shift > tolerance:
-                self._add_away(shift, shift)
-        unseen = self._idle_away(sample) - self._away
+                self._gap.add_away(shift, shift)
+        unseen = self._gap.unseen_away(sample)
         if unseen > JUMP_TOLERANCE_SECONDS:
-            self._add_away(unseen, 0.0)
+            self._gap.add_away(unseen, 0.0)
         if sample.locked:
-            self._away_proven = True
+            self._gap.away_proven = True
             return
-        input_at = self._input_moment(sample)
-        if self._last_input is None or input_at > self._last_input:
-            self._input_seen(input_at, sample)
-        if not self._in_spell and self._gap(sample) < self.idle_reset_seconds:
+        input_at = input_moment(sample)
+        if self._gap.is_new(input_at):
+            self._gap.input_seen(input_at, sample)
+        if not self._in_spell and self._gap.seconds(sample.mono) < self.idle_reset_seconds:
             self._open(0.0)
 
     def _interval(self, sample: Sample, previous: Sample) -> list[TrackerEvent]:
         """A normal interval: count it while in the spell, recognise a break by its gap."""
         if sample.locked:
-            self._away_proven = True
+            self._gap.away_proven = True
             return self._check_gap(sample, sample)
         events: list[TrackerEvent] = []
-        input_at = self._input_moment(sample)
-        if self._last_input is not None and input_at <= self._last_input + 1e-6:
+        input_at = input_moment(sample)
+        if not self._gap.is_new(input_at, slack=1e-6):
             # No input since the last sample: a short idle is still sitting.
             if self._in_spell and not previous.locked:
                 self._count(sample.mono - previous.mono)
             return self._check_gap(sample, sample)
         # Counting starts at the input only when the time before it was not presence.
         since = max(input_at, previous.mono)
-        if self._in_spell and self._last_input is not None:
-            if input_at - self._last_input + self._away >= self.idle_reset_seconds:
+        if self._in_spell and self._gap.last_input is not None:
+            if self._gap.seconds(input_at) >= self.idle_reset_seconds:
                 events.append(self._natural_end(sample))
             else:
                 self._count(sample.mono - (since if previous.locked else previous.mono))
-                self._input_seen(input_at, sample)
+                self._gap.input_seen(input_at, sample)
                 self._tail = min(sample.mono - input_at, self._spell)
                 return events
-        self._input_seen(input_at, sample)
+        self._gap.input_seen(input_at, sample)
         if sample.mono - input_at < self.idle_reset_seconds:
             self._open(sample.mono - since)
         return events
@@ -199,19 +189,17 @@ class SittingTracker:
         """
         events: list[TrackerEvent] = []
         away = max(wall_away, unseen, 0.0)
-        gap = self._gap(sample) + away
-        self._away_proven = True
-        if self._in_spell and self._last_input is not None and gap >= self.idle_reset_seconds:
+        gap = self._gap.seconds(sample.mono) + away
+        self._gap.away_proven = True
+        if self._in_spell and self._gap.last_input is not None and gap >= self.idle_reset_seconds:
             events.append(self._natural_end(previous))
-        self._add_away(away, wall_away)
+        self._gap.add_away(away, wall_away)
         if sample.locked:
             return events
-        input_at = self._input_moment(sample)
-        if input_at <= previous.mono or (
-            self._last_input is not None and input_at <= self._last_input
-        ):
+        input_at = input_moment(sample)
+        if input_at <= previous.mono or not self._gap.is_new(input_at):
             return events
-        self._input_seen(input_at, sample)
+        self._gap.input_seen(input_at, sample)
         if self._in_spell:
             self._tail = 0.0  # nothing was counted after this input
         elif sample.mono - input_at < self.idle_reset_seconds:
@@ -219,53 +207,17 @@ class SittingTracker:
         return events
 
     def _check_gap(self, sample: Sample, ref: Sample) -> list[TrackerEvent]:
-        if not self._in_spell or self._last_input is None:
+        if not self._in_spell or self._gap.last_input is None:
             return []
-        if self._gap(sample) >= self.idle_reset_seconds:
+        if self._gap.seconds(sample.mono) >= self.idle_reset_seconds:
             return [self._natural_end(ref)]
         return []
 
-    def _gap(self, sample: Sample) -> float:
-        """Seconds since the last input, time away included."""
-        if self._last_input is None:
-            return 0.0
-        return sample.mono - self._last_input + self._away
-
-    def _idle_away(self, sample: Sample) -> float:
-        """Time away the idle counter proves: it saw more idle time than the monotonic
-        clock has run since the last input we know of."""
-        if sample.idle_seconds is None or self._counter_input is None:
-            return 0.0
-        return max(self._counter_input - counter_moment(sample, sample.idle_seconds), 0.0)
-
-    def _add_away(self, away: float, wall_away: float) -> None:
-        self._away += max(away, 0.0)
-        self._wall_away += max(wall_away, 0.0)
-
-    def _input_seen(self, input_at: float, sample: Sample) -> None:
-        self._last_input = input_at
-        self._away = self._wall_away = 0.0
-        self._away_proven = False
-        if sample.idle_seconds is not None:
-            counted = counter_moment(sample, sample.idle_seconds)
-            if self._counter_input is None or counted > self._counter_input:
-                self._counter_input = counted
-
     def _natural_end(self, ref: Sample) -> SpellEnded:
         """The spell ended when input stopped; ``ref`` is a sample to place that on the wall."""
-        assert self._last_input is not None
-        back = timedelta(seconds=max(ref.mono - self._last_input, 0.0) + self._wall_away)
-        ended = (ref.wall.astimezone(UTC) - back).astimezone(ref.wall.tzinfo)
         self._tally.breaks += 1
-        closed = self._close(ended, EndReason.NATURAL)
-        return SpellEnded(closed.seconds, closed.reason, closed.ended, self._away_proven)
-
-    def _input_moment(self, sample: Sample) -> float:
-        """Mono time of the last input; without an idle source, or with evidence of presence,
-        presence is assumed now."""
-        if sample.idle_seconds is None or (sample.present and not sample.locked):
-            return sample.mono
-        return counter_moment(sample, sample.idle_seconds)
+        closed = self._close(self._gap.input_stopped(ref), EndReason.NATURAL)
+        return SpellEnded(closed.seconds, closed.reason, closed.ended, self._gap.away_proven)
 
     def _open(self, counted: float) -> None:
         self._in_spell = True

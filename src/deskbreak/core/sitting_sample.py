@@ -31,6 +31,14 @@ def counter_moment(sample: Sample, idle_seconds: float) -> float:
     return sample.mono - max(idle_seconds, 0.0)
 
 
+def input_moment(sample: Sample) -> float:
+    """Mono time of the last input; without an idle source, or with evidence of presence,
+    presence is assumed now."""
+    if sample.idle_seconds is None or (sample.present and not sample.locked):
+        return sample.mono
+    return counter_moment(sample, sample.idle_seconds)
+
+
 def clock_shift(sample: Sample, previous: Sample) -> tuple[float, float]:
     """How far the wall clock moved beyond the monotonic one, and the drift to tolerate."""
     elapsed = sample.mono - previous.mono
