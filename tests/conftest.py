@@ -55,6 +55,19 @@ def collect_tk_garbage_on_the_main_thread() -> None:
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def no_x_connection_left_open() -> Iterator[None]:
+    """Every idle source and full-screen watch a test opens is closed again: the shared X
+    connection of one test must never be handed to the next one on a reused display number."""
+    yield
+    from deskbreak.idle import x11
+
+    left = {name: shared.users for name, shared in x11._shared.items()}
+    for shared in list(x11._shared.values()):
+        x11.release_display(shared.display, broken=True)
+    assert not left, f"X connections left open by this test: {left}"
+
+
 @pytest.fixture
 def root() -> Iterator[tk.Tk]:
     """deskbreak's withdrawn, themed Tk root for one test; destroyed after it.

@@ -110,6 +110,9 @@ def _fill(folder: Path) -> None:
 
 
 class FakeRoot:
+    def __init__(self, scaling: float | None = None, *, window_icon: bool = True) -> None:
+        pass
+
     def mainloop(self) -> None:
         pass
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import time
@@ -10,7 +11,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from deskbreak.idle.base import IdleUnavailable
-from deskbreak.idle.x11 import X11IdleSource
+from deskbreak.idle.desktop import X11FullscreenWatch
+from deskbreak.idle.x11 import X11IdleSource, acquire_display
 from tests.idle.conftest import XServer
 
 
@@ -29,10 +31,24 @@ def idle_after_quiet(source: X11IdleSource, previous: float) -> float:
 
 
 @pytest.fixture
-def source(x_server: Callable[..., XServer]) -> Iterator[X11IdleSource]:
-    opened = X11IdleSource(x_server().display)
-    yield opened
-    opened.close()
+def open_source() -> Iterator[Callable[[str | None], X11IdleSource]]:
+    """Opens sources and closes every one after the test, failed or not."""
+    opened: list[X11IdleSource] = []
+
+    def open_one(display: str | None) -> X11IdleSource:
+        opened.append(X11IdleSource(display))
+        return opened[-1]
+
+    yield open_one
+    for source in opened:
+        source.close()
+
+
+@pytest.fixture
+def source(
+    x_server: Callable[..., XServer], open_source: Callable[[str | None], X11IdleSource]
+) -> X11IdleSource:
+    return open_source(x_server().display)
 
 
 def test_idle_time_grows_while_nothing_happens(source: X11IdleSource) -> None:
@@ -48,10 +64,12 @@ def test_idle_time_grows_while_nothing_happens(source: X11IdleSource) -> None:
     ids=["mousemove", "key"],
 )
 def test_real_input_resets_the_counter(
-    x_server: Callable[..., XServer], action: tuple[str, ...]
+    x_server: Callable[..., XServer],
+    open_source: Callable[[str | None], X11IdleSource],
+    action: tuple[str, ...],
 ) -> None:
     server = x_server()
-    source = X11IdleSource(server.display)
+    source = open_source(server.display)
     before = idle_after_quiet(source, 0.3)
     xdotool(server.display, *action)
     after = source.idle_seconds()
@@ -59,9 +77,11 @@ def test_real_input_resets_the_counter(
     assert after < 0.3
 
 
-def test_relative_move_by_zero_is_not_input(x_server: Callable[..., XServer]) -> None:
+def test_relative_move_by_zero_is_not_input(
+    x_server: Callable[..., XServer], open_source: Callable[[str | None], X11IdleSource]
+) -> None:
     server = x_server()
-    source = X11IdleSource(server.display)
+    source = open_source(server.display)
     before = idle_after_quiet(source, 0.3)
     xdotool(server.display, "mousemove_relative", "0", "0")
     assert source.idle_seconds() >= before
@@ -83,10 +103,10 @@ def test_missing_extension_raises(x_server: Callable[..., XServer]) -> None:
 
 
 def test_display_going_away_raises_and_stays_unavailable(
-    x_server: Callable[..., XServer],
+    x_server: Callable[..., XServer], open_source: Callable[[str | None], X11IdleSource]
 ) -> None:
     server = x_server()
-    source = X11IdleSource(server.display)
+    source = open_source(server.display)
     source.idle_seconds()
     server.stop()
     with pytest.raises(IdleUnavailable, match="went away"):
@@ -102,3 +122,38 @@ def test_no_display_raises(x_server: Callable[..., XServer]) -> None:
         X11IdleSource(server.display)
     with pytest.raises(IdleUnavailable, match="DISPLAY is not set"):
         X11IdleSource(None)
+
+
+def _open_sockets() -> int:
+    """This process's open sockets (an X connection is one)."""
+    links = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+            links.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return sum(1 for link in links if link.startswith("socket:"))
+
+
+def test_the_idle_counter_and_the_fullscreen_check_share_one_connection(
+    x_server: Callable[..., XServer],
+) -> None:
+    """A python-xlib connection holds ~0.4 MB for days: the two desktop facts ask on one."""
+    server = x_server()
+    before = _open_sockets()
+    source = X11IdleSource(server.display)
+    watch = X11FullscreenWatch(server.display)
+    assert _open_sockets() == before + 1
+    source.close()  # the watch still holds it
+    assert watch.fullscreen_active() is False
+    assert _open_sockets() == before + 1
+    watch.close()  # the last user closes it
+    assert _open_sockets() == before
+
+
+def test_a_broken_connection_is_not_handed_out_again(x_server: Callable[..., XServer]) -> None:
+    server = x_server()
+    source = X11IdleSource(server.display)
+    server.stop()
+    with pytest.raises(IdleUnavailable, match="went away"):
+        source.idle_seconds()
+    with pytest.raises(IdleUnavailable, match="cannot open"):  # a fresh try, not the dead one
+        acquire_display(server.display)

@@ -7,7 +7,6 @@ normal behaviour) and "lock state unknown" — rather than raising into the Tk t
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,7 +14,7 @@ from Xlib import X
 
 from deskbreak.idle.base import IdleUnavailable
 from deskbreak.idle.dnd import DndWatch
-from deskbreak.idle.x11 import X_ERRORS, open_display
+from deskbreak.idle.x11 import X_ERRORS, acquire_display, release_display
 
 if TYPE_CHECKING:  # jeepney loads only where a session bus answers
     from deskbreak.idle.dbus import LockStateReader
@@ -30,12 +29,13 @@ class FullscreenWatch(Protocol):
 class X11FullscreenWatch:
     """EWMH: the window named by the root's `_NET_ACTIVE_WINDOW` has `_NET_WM_STATE_FULLSCREEN`.
 
-    Two property reads per call on a private connection. Needs a window manager that keeps
-    `_NET_ACTIVE_WINDOW` up to date (every EWMH one does); without one the answer is False.
+    Two property reads per call on the connection the idle counter uses too. Needs a window
+    manager that keeps `_NET_ACTIVE_WINDOW` up to date (every EWMH one does); without one the
+    answer is False.
     """
 
     def __init__(self, display_name: str | None) -> None:
-        self._display: Any = open_display(display_name)
+        self._display: Any = acquire_display(display_name)
         self._root = self._display.screen().root
         self._active = self._display.intern_atom("_NET_ACTIVE_WINDOW")
         self._state = self._display.intern_atom("_NET_WM_STATE")
@@ -57,8 +57,7 @@ class X11FullscreenWatch:
     def close(self) -> None:
         display, self._display = self._display, None
         if display is not None:
-            with contextlib.suppress(*X_ERRORS):
-                display.close()
+            release_display(display)
 
 
 class SessionProbe:

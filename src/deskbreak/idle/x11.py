@@ -1,13 +1,15 @@
 """Idle time on X11 from the MIT-SCREEN-SAVER extension, the server's own input counter.
 
-One `QueryInfo` request per call on a private connection, so nothing here competes with
-Tk's or pystray's connections. Never chosen on Wayland: XWayland's counter only sees input
-that goes to X11 windows.
+One `QueryInfo` request per call on deskbreak's own connection (shared with the full-screen
+check, never with Tk's or pystray's), so nothing here competes with the tray or the windows.
+Never chosen on Wayland: XWayland's counter only sees input that goes to X11 windows.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
+from dataclasses import dataclass
 from typing import Any
 
 from Xlib import display as xdisplay
@@ -38,15 +40,55 @@ def open_display(name: str | None) -> Any:
         raise IdleUnavailable(f"cannot open X display {name!r}: {exc}") from exc
 
 
+@dataclass
+class _Shared:
+    display: Any
+    users: int
+
+
+_shared: dict[str, _Shared] = {}
+_shared_lock = threading.Lock()
+
+
+def acquire_display(name: str | None) -> Any:
+    """The one connection this process's desktop facts use for X display `name`.
+
+    The idle counter and the full-screen check share it because a python-xlib connection
+    holds about 0.4 MB for as long as it is open, and the tray is open for days. Pair each
+    call with :func:`release_display`; the last release closes the connection.
+    """
+    with _shared_lock:
+        shared = _shared.get(name or "")
+        if shared is None:
+            shared = _shared[name or ""] = _Shared(open_display(name), 0)
+        shared.users += 1
+        return shared.display
+
+
+def release_display(display: Any, *, broken: bool = False) -> None:
+    """One user is done with `display`. ``broken`` (the server went away) closes it for every
+    user, so the next :func:`acquire_display` connects afresh."""
+    with _shared_lock:
+        name = next((key for key, held in _shared.items() if held.display is display), None)
+        shared = _shared.get(name) if name is not None else None
+        if shared is not None:
+            shared.users -= 1
+            if shared.users > 0 and not broken:
+                return
+            del _shared[name]  # type: ignore[arg-type]  # found above, so a str
+    with contextlib.suppress(*X_ERRORS):  # already gone: nothing to release
+        display.close()
+
+
 class X11IdleSource:
     """Seconds since the last input, as counted by the X server itself."""
 
     name = "x11-screensaver"
 
     def __init__(self, display_name: str | None) -> None:
-        self._display = open_display(display_name)
+        self._display = acquire_display(display_name)
         if not self._display.has_extension(EXTENSION):
-            self._display.close()
+            release_display(self._display)
             raise IdleUnavailable(f"the X server {display_name!r} has no {EXTENSION} extension")
         self._root = self._display.screen().root
 
@@ -56,12 +98,12 @@ class X11IdleSource:
         try:
             info = self._root.screensaver_query_info()
         except X_ERRORS as exc:
-            self.close()
+            display, self._display = self._display, None
+            release_display(display, broken=True)
             raise IdleUnavailable(f"the X display went away: {exc}") from exc
         return int(info.idle) / 1000.0
 
     def close(self) -> None:
         display, self._display = self._display, None
         if display is not None:
-            with contextlib.suppress(*X_ERRORS):  # already gone: nothing to release
-                display.close()
+            release_display(display)
