@@ -6,6 +6,7 @@ import tkinter as tk
 
 import pytest
 
+from deskbreak.ui import dialog_style, theme
 from deskbreak.ui.were_you_up_row import THANKS, WereYouUpRow
 
 pytestmark = pytest.mark.gui
@@ -13,6 +14,9 @@ pytestmark = pytest.mark.gui
 
 def make(root: tk.Tk, answers: list[bool]) -> tuple[tk.Toplevel, WereYouUpRow]:
     window = tk.Toplevel(root)
+    # Styled as the offer is: the row's "Muted.TLabel" comes from dialog_style. Without it,
+    # relabelling the row left Tk's memory corrupt: a later test crashed in focus_force.
+    dialog_style.apply(window, theme.palette(None), theme.fonts(window))
     row = WereYouUpRow(window, "Were you up just now?", answers.append, keys_on=window)
     row.pack()
     root.update()
