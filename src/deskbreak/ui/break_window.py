@@ -83,7 +83,7 @@ class BreakWindow(PagedWindow):
         self.header = PhaseHeader(self, self.colors, self.fonts, self.px)
         pad = self.px(16)
         self.header.grid(row=0, column=0, sticky="ew", padx=pad, pady=(self.px(12), 0))
-        self.phase_labels, self.time_left = self.header.phase_labels, self.header.time_left
+        self.phase_labels = self.header.phase_labels
         self._build_pages()
         bind_view_keys(self, partial(break_keys, self), lambda: self.view)
         self.raise_for_a_moment()
