@@ -9,35 +9,34 @@ everything that happens reaches it as an event through ``on_event``.
 Threading contract: every method runs on the Tk main thread.
 
 Its parts: :class:`~deskbreak.engine.idle_reader.IdleReader` (the idle source and its
-retries), :class:`~deskbreak.engine.day_counts.DayCounts` (today's prompt counters) and
-:class:`~deskbreak.engine.ritual_schedule.RitualSchedule` (the daily ritual, through
-``schedule`` on the engine's own clock); the core holds the rules.
+retries), :class:`~deskbreak.engine.event_outlet.EventOutlet` (the one way out for events,
+with today's prompt counters) and :class:`~deskbreak.engine.ritual_schedule.RitualSchedule`
+(the daily ritual, through ``schedule`` on the engine's own clock); the core holds the rules.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.context import Context, holds_prompt, still_sitting
 from deskbreak.core.machine import IllegalTransition
 from deskbreak.core.policy import BreakPolicy, State
-from deskbreak.core.policy_events import BreakStarted, PolicyEvent, PromptShown, Skipped
-from deskbreak.core.records import DaySitting, Trigger
+from deskbreak.core.policy_events import BreakStarted, PolicyEvent, Skipped
+from deskbreak.core.records import Trigger
 from deskbreak.core.settings import Settings
 from deskbreak.core.sitting import EndReason, SittingTracker, SpellEnded
-from deskbreak.core.sitting_day import DayFigures, DayRolledOver
+from deskbreak.core.sitting_day import DayRolledOver
 from deskbreak.core.sitting_sample import Sample
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.context_watch import ContextWatch
-from deskbreak.engine.day_counts import DayCounts
 from deskbreak.engine.desk_reader import DeskReader
-from deskbreak.engine.events import DayClosed, EngineEvent, EngineStatus
+from deskbreak.engine.event_outlet import EventOutlet
+from deskbreak.engine.events import EngineEvent, EngineStatus
 from deskbreak.engine.idle_reader import IdleReader
-from deskbreak.engine.local_time import local_zone, seconds_between
+from deskbreak.engine.local_time import local_zone, minutes_later, seconds_between
 from deskbreak.engine.ritual_schedule import RitualSchedule
 from deskbreak.engine.were_you_up import WereYouUp
 from deskbreak.idle.base import DesktopProbe, IdleSource
@@ -69,19 +68,18 @@ class BreakEngine:
     ) -> None:
         self._clock = clock
         self._zone = local_zone() if isinstance(clock, SystemClock) else None
-        self._idle = IdleReader(idle, self._publish_one)
-        self._desk = DeskReader(probe, context)
-        self._emit = on_event
         self._settings = settings
         self._hours = WorkSchedule(settings.schedule)
         self._policy = BreakPolicy(settings.breaks)
         self._tracker = SittingTracker(settings.breaks.idle_reset_minutes * 60.0, self._day_of)
+        self._gaps = WereYouUp(self._tracker)
+        self._out = EventOutlet(on_event, self._gaps)
+        self._idle = IdleReader(idle, self._out.publish)
+        self._desk = DeskReader(probe, context)
         self._dnd = False
         self._context = Context()
-        self._gaps = WereYouUp(self._tracker)
         self._watching = False
-        self._counts = DayCounts()
-        self._ritual = RitualSchedule(self._now, settings, self._hours, self._publish_one)
+        self._ritual = RitualSchedule(self._now, settings, self._hours, self._out.publish)
 
     # -- the one entry point of time ------------------------------------------------------
 
@@ -95,11 +93,11 @@ class BreakEngine:
             if watching:
                 self._sample(mono, now)
             elif self._watching:
-                self._publish(self._spell_over(self._tracker.interrupt(now)))
+                self._out.publish(*self._spell_over(self._tracker.interrupt(now)))
             self._watching = watching
         in_call = watching and holds_prompt(self._context, self._settings.context)
-        self._publish(
-            self._policy.step(mono, now, self._tracker.spell_seconds, in_work, self._dnd, in_call)
+        self._out.publish(
+            *self._policy.step(mono, now, self._tracker.spell_seconds, in_work, self._dnd, in_call)
         )
         return self.seconds_until_due()
 
@@ -150,10 +148,7 @@ class BreakEngine:
     def pause(self, minutes: int | None) -> bool:
         """Pause prompts for ``minutes``, or until the next workday starts when None."""
         now = self._now()
-        if minutes is None:
-            until = self._hours.next_start(now)
-        else:
-            until = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
+        until = self._hours.next_start(now) if minutes is None else minutes_later(now, minutes)
         return self._command(lambda: self._policy.pause(self._clock.monotonic(), now, until))
 
     def resume(self) -> bool:
@@ -187,7 +182,7 @@ class BreakEngine:
             idle_problem=self._idle.problem,
             can_snooze=self._policy.can_snooze,
             dnd=self._dnd,
-            today=self._today(self._tracker.today),
+            today=self._out.today(self._tracker.today),
             due_reason=self._policy.due_reason,
             context=self._context,
         )
@@ -209,11 +204,11 @@ class BreakEngine:
                     self._gaps.spell_ended(ended)
                 if isinstance(event, BreakStarted):
                     self._tracker.interrupt(now)  # no sampling during the routine
-                self._publish([event])
+                self._out.publish(event)
                 if ended is not None:
-                    self._publish([ended])
+                    self._out.publish(ended)
             else:
-                self._publish([event])
+                self._out.publish(event)
         return True
 
     def _sample(self, mono: float, now: datetime) -> None:
@@ -226,11 +221,9 @@ class BreakEngine:
         present = still_sitting(self._context, self._settings.context)
         for event in self._tracker.feed(Sample(mono, now, idle, locked, present)):
             if isinstance(event, DayRolledOver):
-                figures = self._today(event.previous)
-                self._counts.reset()
-                self._publish([DayClosed(figures)])
+                self._out.close_day(event.previous)
             else:
-                self._publish(self._spell_over(event))
+                self._out.publish(*self._spell_over(event))
         self._gaps.input_back(now, self._settings.context.ask_when_unsure)
 
     def _near_prompt(self) -> bool:
@@ -246,20 +239,6 @@ class BreakEngine:
         self._gaps.spell_ended(ended)
         reason = "work hours ended" if ended.reason is EndReason.STOPPED else "natural break"
         return [ended, *self._policy.spell_ended(reason)]
-
-    def _publish(self, events: Iterable[EngineEvent]) -> None:
-        for event in events:
-            self._publish_one(event)
-
-    def _publish_one(self, event: EngineEvent) -> None:
-        """Every event leaves through here: counted for the day, a prompt given its question."""
-        if isinstance(event, PromptShown):
-            event = replace(event, question=self._gaps.take_question())
-        self._counts.count(event)
-        self._emit(event)
-
-    def _today(self, figures: DayFigures) -> DaySitting:
-        return self._counts.today(figures)
 
     def _day_of(self, wall: datetime) -> date:
         """Figures belong to the workday a shift started on, else to the calendar day."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)
@@ -41,3 +41,9 @@ def local_zone() -> tzinfo | None:
             error,
         )
     return None
+
+
+def minutes_later(start: datetime, minutes: float) -> datetime:
+    """Through UTC too: adding to a zoned datetime moves its wall fields, an hour off across
+    a DST change. The result is in ``start``'s zone."""
+    return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)

@@ -3,7 +3,8 @@
 All timing lives in :class:`~deskbreak.core.session.BreakSession`; this window only
 draws the session's current :class:`~deskbreak.core.session.Frame` (``refresh()``) and
 turns buttons and keys into session operations. The session is recorded exactly once,
-through ``on_record``: after the comfort check, or whenever the window closes.
+through ``on_record``: after the comfort check, or whenever the window closes
+(:class:`~deskbreak.ui.session_recorder.SessionRecorder`).
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from deskbreak.shell.paths import AppPaths, ensure_private_dir
 from deskbreak.ui.break_guide import GuidePage
 from deskbreak.ui.break_header import PhaseHeader
 from deskbreak.ui.break_keys import break_keys
-from deskbreak.ui.break_summary import NextTime, WeekSummary, summary_content
+from deskbreak.ui.break_summary import NextTime, WeekSummary
 from deskbreak.ui.break_views import FirstRunNote, Summary
 from deskbreak.ui.comfort_check import ComfortCheck
 from deskbreak.ui.paged_window import PagedWindow
 from deskbreak.ui.pain_note import PainNote
+from deskbreak.ui.session_recorder import SessionRecorder
 from deskbreak.ui.view_keys import bind_view_keys
-from deskbreak.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +71,10 @@ class BreakWindow(PagedWindow):
             dark=dark,
         )
         self.session = BreakSession(routine, breathing, clock, trigger=trigger)
-        self.on_record, self.on_closed = on_record, on_closed
-        self.paths, self.week_summary, self.next_time = paths, week_summary, next_time
+        self.recorder = SessionRecorder(self.session, on_record, week_summary, next_time)
+        self.on_closed, self.paths = on_closed, paths
         self.movements = dict(movements or {})
-        self.recorded: SessionRecord | None = None
         self._animate = animate
-        self._comfort: Comfort | None = None
         self._closed = False
 
         self.protocol("WM_DELETE_WINDOW", self.close)
@@ -84,7 +83,7 @@ class BreakWindow(PagedWindow):
         self.header = PhaseHeader(self, self.colors, self.fonts, self.px)
         pad = self.px(16)
         self.header.grid(row=0, column=0, sticky="ew", padx=pad, pady=(self.px(12), 0))
-        self.phase_labels, self.time_left = self.header.phase_labels, self.header.time_left
+        self.phase_labels = self.header.phase_labels
         self._build_pages()
         bind_view_keys(self, partial(break_keys, self), lambda: self.view)
         self.raise_for_a_moment()
@@ -132,9 +131,7 @@ class BreakWindow(PagedWindow):
     def begin(self) -> None:
         if self.session.state is State.READY:
             self.session.start()
-        self.show_view("guide")
-        self._play()
-        self.refresh()
+        self._show_guide()
 
     def toggle_pause(self) -> None:
         if self.session.state in (State.RUNNING, State.PAUSED):
@@ -160,31 +157,31 @@ class BreakWindow(PagedWindow):
         self.guide.halt()
         step = self.session.steps[self.session.index]
         easier = self.movements.get(step.movement.easier or "")
-        self.pain_note.offer_easier(easier.name if easier and step.variant != "easier" else None)
+        self.pain_note.offer_easier(easier if step.variant != "easier" else None)
         self.show_view("pain")
 
     def use_easier(self) -> None:
-        step = self.session.steps[self.session.index]
-        easier = self.movements.get(step.movement.easier or "")
-        if easier is None or step.variant == "easier" or not self.pain_note.easier_offered:
+        easier = self.pain_note.easier_on_offer
+        if easier is None:
             return  # after a pain stop the easier version comes only after the rest
         self.session.use_easier(easier)
         self._after_move()
 
     def answer(self, comfort: Comfort | int) -> None:
         """The one-tap comfort check; the optional "where" and Done follow."""
-        self._comfort = Comfort(comfort)
-        self.comfort.chosen(self._comfort)
+        self.comfort.chosen(Comfort(comfort))
 
     def finish_rating(self) -> None:
         """Done (or Esc) on the comfort check: record, then the summary."""
-        if self.session.state is State.RATING and self._comfort is not None:
-            self.session.rate(self._comfort, self.comfort.felt_in())
-        self._record()
-        self._show_summary()
+        self.recorder.write(self.comfort.picked, self.comfort.felt_in())
+        content = self.recorder.summary()
+        self.summary.fill(content.heading, content.lines, content.tiles, content.week)
+        self.show_view("summary")
 
-    def show(self) -> None:
-        bring_to_front(self)
+    @property
+    def recorded(self) -> SessionRecord | None:
+        """The break's record once written; None before, or if it never started."""
+        return self.recorder.recorded
 
     def close(self) -> None:
         """Close at any moment: whatever was done is recorded first."""
@@ -192,9 +189,7 @@ class BreakWindow(PagedWindow):
             return
         self._closed = True
         self.guide.halt()
-        if self.session.state is State.RATING and self._comfort is not None:
-            self.session.rate(self._comfort, self.comfort.felt_in())
-        self._record()
+        self.recorder.write(self.comfort.picked, self.comfort.felt_in())
         self.save_geometry()
         self.destroy()
         try:
@@ -228,36 +223,18 @@ class BreakWindow(PagedWindow):
         if state is State.RATING:
             self._to_comfort()
         elif state in (State.RUNNING, State.PAUSED):
-            self.show_view("guide")
-            self._play()
-            self.refresh()
+            self._show_guide()
+
+    def _show_guide(self) -> None:
+        self.show_view("guide")
+        self._play()
+        self.refresh()
 
     def _to_comfort(self) -> None:
         self.guide.halt()
         self.header.highlight(None)
         self.header.show_time_left(None)
         self.show_view("comfort")
-
-    def _record(self) -> None:
-        if self.recorded is not None:
-            return
-        never_started = self.session.state is State.READY  # closed on the first-run note
-        self.session.close()
-        if never_started:
-            return  # nothing was done, so there is nothing to log
-        self.recorded = self.session.record()
-        try:
-            self.on_record(self.recorded)
-        except Exception:  # the store reports its own errors; never lose the window
-            log.exception("could not record the break")
-
-    def _show_summary(self) -> None:
-        assert self.recorded is not None
-        content = summary_content(
-            self.recorded, len(self.session.steps), self.week_summary, self.next_time
-        )
-        self.summary.fill(content.heading, content.lines, content.tiles, content.week)
-        self.show_view("summary")
 
 
 def claim_first_run(marker: Path) -> bool:

@@ -44,6 +44,7 @@ class ComfortCheck(Page):
     ) -> None:
         super().__init__(master, colors, fonts)
         self.label("How did that feel?", font=fonts.title, row=0)
+        self.picked: Comfort | None = None  # the one-tap answer, kept until Done
         self.choices: dict[Comfort, tk.Button] = {}
         for index, (comfort, text) in enumerate(COMFORT_CHOICES, start=1):
             button = self.button(self, text, partial(on_answer, comfort))
@@ -95,6 +96,7 @@ class ComfortCheck(Page):
 
     def chosen(self, comfort: Comfort) -> None:
         """Mark the answer and reveal the optional "where"."""
+        self.picked = comfort
         for value, button in self.choices.items():
             picked = value is comfort
             button.configure(

@@ -11,6 +11,7 @@ import tkinter as tk
 from pathlib import Path
 
 from deskbreak.ui import screen, theme, window_state
+from deskbreak.ui.windows import bring_to_front
 
 
 class PagedWindow(tk.Toplevel):
@@ -53,6 +54,9 @@ class PagedWindow(tk.Toplevel):
     def save_geometry(self) -> None:
         if self._state_file is not None:
             window_state.save_geometry(self._state_file, self._state_key, self.geometry())
+
+    def show(self) -> None:
+        bring_to_front(self)
 
     def raise_for_a_moment(self) -> None:
         """On top and focused when it opens, then an ordinary window again after 1.5 s."""

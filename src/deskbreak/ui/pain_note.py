@@ -10,6 +10,7 @@ import tkinter as tk
 from collections.abc import Callable
 
 from deskbreak.core import safety
+from deskbreak.core.movements import Movement
 from deskbreak.ui import theme
 from deskbreak.ui.break_page import Page, focus_ring
 from deskbreak.ui.scroll import ScrollPage
@@ -38,7 +39,7 @@ class PainNote(Page):
         on_end: Callable[[], None],
     ) -> None:
         super().__init__(master, colors, fonts)
-        self._easier_name: str | None = None
+        self._easier: Movement | None = None
         self._rest_left = 0
         self._rest_job: str | None = None
         # The words scroll on a short screen; the buttons below them never leave it.
@@ -138,9 +139,9 @@ class PainNote(Page):
             self.details_box.grid(row=2, column=0, rowspan=3, sticky="nsew", pady=(0, 8))
             self.more.configure(text="Fewer warning signs  (W)")
 
-    def offer_easier(self, name: str | None) -> None:
+    def offer_easier(self, movement: Movement | None) -> None:
         """A new pain stop: rest first; the easier variant (if any) is offered after it."""
-        self._easier_name = name
+        self._easier = movement
         self._cancel_rest()
         self.easier.grid_remove()
         self.rest.configure(text=f"Rest and breathe  {REST_SECONDS} s  (R)", state="normal")
@@ -149,6 +150,11 @@ class PainNote(Page):
     @property
     def easier_offered(self) -> bool:
         return bool(self.easier.winfo_manager())
+
+    @property
+    def easier_on_offer(self) -> Movement | None:
+        """The easier variant once its button shows (after the rest), else None."""
+        return self._easier if self.easier_offered else None
 
     def start_rest(self) -> None:
         """Count the rest down on the button; the choices follow when it ends."""
@@ -175,6 +181,6 @@ class PainNote(Page):
         """After the rest: offer the easier version (if there is one) as the next step."""
         self._cancel_rest()
         self.rest.grid_remove()
-        if self._easier_name:
-            self.easier.configure(text=f"Try the easier version: {self._easier_name}  (E)")
+        if self._easier is not None:
+            self.easier.configure(text=f"Try the easier version: {self._easier.name}  (E)")
             self.easier.grid()

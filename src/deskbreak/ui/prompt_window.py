@@ -6,7 +6,7 @@ click into it makes it keyboard-driven: Tab between buttons, Enter to choose, Es
 Left alone it leaves by itself and reports that it was ignored. Exactly one callback fires.
 
 It may also carry one question about a gap deskbreak could not read ("Were you up just
-now?"), answered with one key (y / h) without closing the offer.
+now?"), answered with one key (y / h) without closing the offer (were_you_up_row.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable
 from tkinter import ttk
 
 from deskbreak.ui import chime, dialog_style, focus, screen, theme
+from deskbreak.ui.were_you_up_row import WereYouUpRow
 
 TITLE = "deskbreak — Time to move"
 Callback = Callable[[], None]
@@ -70,9 +71,11 @@ class PromptWindow(tk.Toplevel):
         self.message = message or offer_text(sitting_minutes, routine_name, routine_minutes)
         text = ttk.Label(body, text=self.message, justify="left")
         text.pack(anchor="w", pady=(dialog_style.px(self, 4), dialog_style.px(self, 16)))
-        self.question_row: ttk.Frame | None = None
+        self.question_row: WereYouUpRow | None = None
         if question is not None and on_question is not None:
-            self.question_row = self._question_row(body, question, on_question)
+            row = self.question_row = WereYouUpRow(body, question, on_question, keys_on=self)
+            row.pack(fill="x", pady=(0, dialog_style.px(self, 14)))
+            self.question_label = row.label
 
         buttons = ttk.Frame(body)
         buttons.pack(fill="x")
@@ -131,40 +134,6 @@ class PromptWindow(tk.Toplevel):
         self._show_in_corner()
         if sound:
             chime.play(self)
-
-    def _question_row(
-        self, body: ttk.Frame, question: str, on_question: Callable[[bool], object]
-    ) -> ttk.Frame:
-        """The question and its two one-key answers; answering swaps them for a thank-you."""
-        row = ttk.Frame(body)
-        row.pack(fill="x", pady=(0, dialog_style.px(self, 14)))
-        self.question_label = ttk.Label(row, text=question, justify="left", style="Muted.TLabel")
-        self.question_label.pack(anchor="w")
-        answers = ttk.Frame(row)
-        answers.pack(anchor="w", pady=(dialog_style.px(self, 6), 0))
-        answered = False
-
-        def answer(was_up: bool) -> None:
-            nonlocal answered
-            if answered:
-                return
-            answered = True
-            answers.destroy()
-            self.question_label.configure(text="Thanks — noted for gaps like this one.")
-            on_question(was_up)
-
-        self.up_button = ttk.Button(
-            answers, text="Yes, I was up", underline=0, command=lambda: answer(True)
-        )
-        self.here_button = ttk.Button(
-            answers, text="No, I was here", underline=10, command=lambda: answer(False)
-        )
-        self.up_button.pack(side="left")
-        self.here_button.pack(side="left", padx=(dialog_style.px(self, 8), 0))
-        for key, was_up in (("y", True), ("h", False)):
-            for sequence in (f"<Key-{key}>", f"<Alt-{key}>"):
-                self.bind(sequence, _answerer(answer, was_up))
-        return row
 
     def _answer(self, callback: Callback) -> Callback:
         """Wrap a callback so the first answer wins, closes the window and stops the timer."""
@@ -225,10 +194,6 @@ class PromptWindow(tk.Toplevel):
         if self.winfo_ismapped() and (self.winfo_rootx(), self.winfo_rooty()) == (x, y):
             return
         self.geometry(f"+{x}+{y}")
-
-
-def _answerer(answer: Callable[[bool], None], was_up: bool) -> Callable[[object], None]:
-    return lambda _event: answer(was_up)
 
 
 def _invoker(button: ttk.Button) -> Callable[[object], None]:
