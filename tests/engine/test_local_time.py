@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from deskbreak.engine.local_time import minutes_later, seconds_between
+from deskbreak.core.clock import seconds_between
+from deskbreak.engine.local_time import minutes_later
 
 BERLIN = ZoneInfo("Europe/Berlin")
 BEFORE_SPRING = datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN)  # clocks go 02:00 -> 03:00

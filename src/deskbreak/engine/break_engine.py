@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 
-from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.clock import Clock, SystemClock, seconds_between
 from deskbreak.core.context import Context, holds_prompt, still_sitting
 from deskbreak.core.machine import IllegalTransition
 from deskbreak.core.policy import BreakPolicy, State
@@ -36,7 +36,7 @@ from deskbreak.engine.desk_reader import DeskReader
 from deskbreak.engine.event_outlet import EventOutlet
 from deskbreak.engine.events import EngineEvent, EngineStatus
 from deskbreak.engine.idle_reader import IdleReader
-from deskbreak.engine.local_time import local_zone, minutes_later, seconds_between
+from deskbreak.engine.local_time import local_zone, minutes_later
 from deskbreak.engine.ritual_schedule import RitualSchedule
 from deskbreak.engine.were_you_up import WereYouUp
 from deskbreak.idle.base import DesktopProbe, IdleSource

@@ -1,8 +1,9 @@
-"""Local wall time for the engine: the machine's zone with its DST rules, and safe subtraction.
+"""Local wall time for the engine: the machine's zone with its DST rules, and safe addition.
 
 Separate from the engine because both are about reading the clock right, not about breaks:
-``astimezone()`` alone gives only today's UTC offset, and two datetimes sharing a tzinfo
-subtract by wall fields alone, which is an hour off across a DST change.
+``astimezone()`` alone gives only today's UTC offset, and adding to a zoned datetime moves
+its wall fields alone, which is an hour off across a DST change. (Subtraction has the same
+trap; :func:`deskbreak.core.clock.seconds_between` is the one place that handles it.)
 """
 
 from __future__ import annotations
@@ -13,11 +14,6 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)
-
-
-def seconds_between(start: datetime, end: datetime) -> float:
-    """Through UTC: two datetimes sharing a tzinfo subtract by wall fields alone."""
-    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()
 
 
 def local_zone() -> tzinfo | None:
@@ -44,6 +40,6 @@ def local_zone() -> tzinfo | None:
 
 
 def minutes_later(start: datetime, minutes: float) -> datetime:
-    """Through UTC too: adding to a zoned datetime moves its wall fields, an hour off across
+    """Through UTC: adding to a zoned datetime moves its wall fields, an hour off across
     a DST change. The result is in ``start``'s zone."""
     return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)

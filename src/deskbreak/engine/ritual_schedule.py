@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from deskbreak.core.clock import seconds_between
 from deskbreak.core.ritual import GRACE, RitualReminder
 from deskbreak.core.settings import Settings
 from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine.daily_jobs import DailyJobs
 from deskbreak.engine.events import EngineEvent, RitualDue
-from deskbreak.engine.local_time import seconds_between
 
 #: A daily reminder found this late (the machine slept through it) is caught up once later
 #: that day, in work hours (see deskbreak.core.ritual).
