@@ -227,7 +227,7 @@ def main() -> None:
     parser.add_argument("--no-context", action="store_true", help="skip the context sources run")
     args = parser.parse_args()
     python = str(ROOT / ".venv" / "bin" / "python")
-    deskbreak = [python, "-m", "deskbreak", "run"]
+    deskbreak = [python, "-m", "deskbreak"]  # no words: as the desktop and autostart entries
     runs = [
         ("floor (Tk + pystray)", [python, "-c", FLOOR], "xembed", False),
         ("deskbreak", deskbreak, "xembed", False),

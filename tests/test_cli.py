@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from deskbreak import cli
+from deskbreak.commands import parsing, run_cmd
 
 
 @pytest.mark.parametrize(
@@ -26,14 +27,14 @@ from deskbreak import cli
     ],
 )
 def test_one_command_loads_one_module(argv: list[str], expected: list[str]) -> None:
-    names = [module.__name__.rpartition(".")[2] for module in cli.command_modules(argv)]
+    names = [module.__name__.rpartition(".")[2] for module in parsing.command_modules(argv)]
     assert names == expected
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["bogus"], ["--config-dir"]])
 def test_help_version_and_mistakes_see_every_command(argv: list[str]) -> None:
-    names = {module.__name__.rpartition(".")[2] for module in cli.command_modules(argv)}
-    assert names == set(cli.COMMANDS.values())
+    names = {module.__name__.rpartition(".")[2] for module in parsing.command_modules(argv)}
+    assert names == set(parsing.COMMANDS.values())
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,7 +42,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for command in cli.COMMANDS:
+    for command in parsing.COMMANDS:
         assert command in out
 
 
@@ -57,8 +58,8 @@ def test_running_the_tray_parses_without_the_other_commands() -> None:
     script = textwrap.dedent(
         """
         import sys
-        from deskbreak import cli
-        args = cli.parse(["-v"])
+        from deskbreak.commands import parsing
+        args = parsing.parse(["-v"])
         assert args.command == "run" and args.verbose, args
         loaded = sorted(m for m in sys.modules if m.startswith("deskbreak.commands."))
         print(loaded)
@@ -68,3 +69,27 @@ def test_running_the_tray_parses_without_the_other_commands() -> None:
     assert result.returncode == 0, result.stderr
     assert "stats_cmd" not in result.stdout and "doctor_cmd" not in result.stdout
     assert "run_cmd" in result.stdout
+
+
+def test_the_plain_start_is_what_the_parser_gives_for_no_words() -> None:
+    parsed = vars(parsing.parse([]))
+    assert parsed == vars(run_cmd.PLAIN_START)
+
+
+def test_starting_the_tray_with_no_words_loads_no_parser() -> None:
+    """The desktop entry and autostart run plain `deskbreak`: argparse stays out of memory."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from deskbreak import cli
+        from deskbreak.commands import run_cmd
+        seen = []
+        run_cmd.run = lambda args: seen.append(args) or 0
+        run_cmd.PLAIN_START.func = run_cmd.run
+        assert cli.main([]) == 0 and seen == [run_cmd.PLAIN_START]
+        print("argparse" in sys.modules, "gettext" in sys.modules)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]

@@ -6,12 +6,13 @@ Its imports wait for :func:`load`, so that registering the commands (and `--help
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+
     from deskbreak.shell import configfile, paths
 
 
