@@ -23,7 +23,7 @@ from deskbreak.engine.config_watch import ConfigWatch
 from deskbreak.engine.context_watch import ContextWatch
 from deskbreak.engine.notices import Notices
 from deskbreak.engine.runtime import Runtime
-from deskbreak.idle import context_select, select
+from deskbreak.idle import context_select, probe_select, select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
@@ -111,7 +111,7 @@ class TrayApp:
         self.tray.start(draw_icon(IMAGE_SIZE, IconState()), "deskbreak")
         idle, idle_description = select.choose_idle_source()
         log.info("%s", idle_description)
-        self.probe, probe_description = select.choose_desktop_probe()
+        self.probe, probe_description = probe_select.choose_desktop_probe()
         log.info("%s", probe_description)
         sources, checks = context_select.open_context_sources()
         log.info("context sources: %s", "; ".join(check.line() for check in checks))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deskbreak.idle import select
+from deskbreak.idle import probe_select, select
 from deskbreak.ui import tray_backend
 from deskbreak.ui.menu_model import standard_menu
 from deskbreak.ui.sni_protocol import ITEM_PATH, MENU_PATH, WATCHER
@@ -95,7 +95,7 @@ def test_gnome_shell_idle_and_do_not_disturb(shell: DesktopSession) -> None:
     source, summary = select.choose_idle_source(shell.env, platform="linux")
     assert source is not None and source.name == "gnome-mutter", summary
     source.close()
-    probe, description = select.choose_desktop_probe(shell.env, platform="linux")
+    probe, description = probe_select.choose_desktop_probe(shell.env, platform="linux")
     try:
         print("desktop probe on gnome-shell:", description)
         assert "GNOME's notification banners setting" in description

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.idle import select
+from deskbreak.idle import probe_select, select
 from deskbreak.ui import tray_backend
 from deskbreak.ui.menu_model import standard_menu
 from deskbreak.ui.sni_protocol import WATCHER
@@ -63,7 +63,7 @@ def test_kde_idle_time_and_lock_state(kde: tuple[XSession, DesktopSession]) -> N
         wait_for(typed, 20, "a key press to reset KDE's idle time")
     finally:
         source.close()
-    probe, description = select.choose_desktop_probe(env, platform="linux")
+    probe, description = probe_select.choose_desktop_probe(env, platform="linux")
     try:
         assert "screen lock: org.freedesktop.ScreenSaver.GetActive" in description
         assert probe.screen_locked() is False

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from jeepney.io.blocking import DBusConnection
 
-from deskbreak.idle import select
+from deskbreak.idle import probe_select, select
 from tests.desktop_session import DesktopSession, desktop_session, wait_for
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
@@ -82,7 +82,7 @@ def test_the_desktop_probe_on_headless_gnome(gnome: DesktopSession) -> None:
     """Plain mutter has no ScreenSaver service: lock is unknown, and doctor says so. GNOME's
     do-not-disturb (notification banners off, a real dconf setting) holds prompts back."""
     env = gnome.env | {"XDG_CURRENT_DESKTOP": "GNOME"}
-    probe, description = select.choose_desktop_probe(env, platform="linux")
+    probe, description = probe_select.choose_desktop_probe(env, platform="linux")
     try:
         assert probe.screen_locked() is None
         assert "screen lock: not detected" in description

@@ -41,7 +41,8 @@ def test_a_session_without_a_bus_never_loads_jeepney() -> None:
     script = textwrap.dedent(
         """
         import sys
-        from deskbreak.idle.select import candidates, choose_desktop_probe
+        from deskbreak.idle.probe_select import choose_desktop_probe
+        from deskbreak.idle.select import candidates
         from deskbreak.idle.context_select import open_context_sources
         from deskbreak.ui.tray_backend import sni_watcher_present
         env = {"XDG_CURRENT_DESKTOP": "GNOME"}

@@ -157,9 +157,9 @@ def _idle_check() -> Check:
 
 def _desktop_check() -> Check:
     """Which of idle time, screen lock, full screen and do-not-disturb this desktop shows us."""
-    from deskbreak.idle import select
+    from deskbreak.idle import probe_select, select
 
-    probe, description = select.choose_desktop_probe()
+    probe, description = probe_select.choose_desktop_probe()
     probe.close()
     parts = dict(part.split(": ", 1) for part in description.split("; "))
     seen = {

@@ -1,6 +1,6 @@
 """Do-not-disturb and screen-lock facts, from whatever this desktop can tell.
 
-Each fact comes from a small watcher chosen at start-up (see `select.choose_desktop_probe`);
+Each fact comes from a small watcher chosen at start-up (see `probe_select.choose_desktop_probe`);
 a watcher that fails later answers the safe default — "not full screen" (prompting is the
 normal behaviour) and "lock state unknown" — rather than raising into the Tk thread.
 """
