@@ -43,8 +43,9 @@ def x11() -> Iterator[XSession]:
 def start_app(session: XSession, tmp_path: Path, config: str = "") -> RunningApp:
     config_dir, data_dir = tmp_path / "config", tmp_path / "data"
     config_dir.mkdir(exist_ok=True)
-    if config:
-        (config_dir / "config.toml").write_text(config)
+    if "[ritual]" not in config:  # its reminder would open a window whenever 09:30 falls in a test
+        config += "\n[ritual]\nenabled = false\n"
+    (config_dir / "config.toml").write_text(config)
     env = session.env | {
         "DESKBREAK_CONFIG_DIR": str(config_dir),
         "DESKBREAK_DATA_DIR": str(data_dir),

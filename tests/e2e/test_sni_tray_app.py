@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,20 @@ class SniDesktop:
         return str(wait_for(ours, 30, "deskbreak's item on the watcher"))
 
 
+def workday_around_now() -> str:
+    """A config whose workday began a few minutes ago, whenever the suite runs (evenings and
+    weekends too), so the status line reads "Sitting …" and nothing is due yet (the daily
+    ritual, which would fall at the workday's start, is off: it has tests of its own)."""
+    now = datetime.now()
+    start, end = now - timedelta(minutes=5), now + timedelta(hours=3)
+    return (
+        "[schedule]\n"
+        'workdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+        f'start = "{start:%H:%M}"\nend = "{end:%H:%M}"\n'
+        "[ritual]\nenabled = false\n"
+    )
+
+
 @pytest.fixture
 def sni_desktop(tmp_path: Path) -> Iterator[SniDesktop]:
     for tool in ("status-notifier-watcher", "gtk-sni-tray-standalone"):
@@ -63,6 +78,7 @@ def sni_desktop(tmp_path: Path) -> Iterator[SniDesktop]:
         wait_for(lambda: host_registered(desk, host), 30, "gtk-sni-tray to register as host")
         config_dir, data_dir = tmp_path / "config", tmp_path / "data"
         config_dir.mkdir()
+        (config_dir / "config.toml").write_text(workday_around_now())
         env = desk.env | {
             "DESKBREAK_CONFIG_DIR": str(config_dir),
             "DESKBREAK_DATA_DIR": str(data_dir),
