@@ -69,13 +69,13 @@ def release_display(display: Any, *, broken: bool = False) -> None:
     """One user is done with `display`. ``broken`` (the server went away) closes it for every
     user, so the next :func:`acquire_display` connects afresh."""
     with _shared_lock:
-        name = next((key for key, held in _shared.items() if held.display is display), None)
-        shared = _shared.get(name) if name is not None else None
-        if shared is not None:
-            shared.users -= 1
-            if shared.users > 0 and not broken:
-                return
-            del _shared[name]  # type: ignore[arg-type]  # found above, so a str
+        for name, shared in _shared.items():
+            if shared.display is display:
+                shared.users -= 1
+                if shared.users > 0 and not broken:
+                    return
+                del _shared[name]  # the loop ends here, so deleting is safe
+                break
     with contextlib.suppress(*X_ERRORS):  # already gone: nothing to release
         display.close()
 
