@@ -151,8 +151,3 @@ def test_bus_going_away_is_unavailable(bus_daemon: BusDaemon, desktop: FakeDeskt
         source.idle_seconds()
     with pytest.raises(IdleUnavailable, match="cannot connect"):
         source.idle_seconds()
-
-
-def test_no_bus_address_is_unavailable() -> None:
-    with pytest.raises(IdleUnavailable, match="no session bus"):
-        SessionBus(None)

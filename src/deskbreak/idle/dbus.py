@@ -46,9 +46,9 @@ class DBusCallFailed(IdleUnavailable):
 class SessionBus:
     """One lazily (re)opened blocking connection; `call` is one round trip or an IdleUnavailable."""
 
-    def __init__(self, address: str | None, timeout: float = CALL_TIMEOUT) -> None:
-        if address is None:
-            raise IdleUnavailable("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+    def __init__(self, address: str, timeout: float = CALL_TIMEOUT) -> None:
+        """``address`` from :func:`deskbreak.idle.session_bus.open_session_bus`, which says
+        when there is none."""
         self.address = address
         self.timeout = timeout
         self._conn: DBusConnection | None = None
