@@ -159,12 +159,15 @@ def start_xvfb(
 ) -> tuple[subprocess.Popen[bytes], str]:
     """A private Xvfb on a free display number, found with -displayfd (no guessing, no races).
 
-    The number is read up to its newline before the pipe closes, or Xvfb dies.
+    The number is read up to its newline before the pipe closes, or Xvfb dies. ``-noreset``
+    because the harness polls with short-lived connections: without it, each time the last
+    client leaves the server resets, refuses whoever connects meanwhile (a window manager
+    starting up failed with "Unable to open display") and wipes the root window's properties.
     """
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp",
-         *extra_args],
+         "-noreset", *extra_args],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=open(os.environ.get("XVFB_LOG", os.devnull), "wb"),  # noqa: SIM115
