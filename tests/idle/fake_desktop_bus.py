@@ -102,6 +102,12 @@ class FakeDesktop:
     def _get_active(self, msg: Message) -> Message:
         return new_method_return(msg, "b", (self.active,))
 
+    def __enter__(self) -> FakeDesktop:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=5)

@@ -104,8 +104,7 @@ def test_no_bus_is_unavailable() -> None:
 
 @pytest.mark.parametrize("service", [GNOME_SESSION, POWER_MANAGEMENT])
 def test_an_idle_inhibitor_is_seen(bus_daemon: BusDaemon, service: str) -> None:
-    desktop = FakeDesktop(bus_daemon.address, names=(service,))
-    try:
+    with FakeDesktop(bus_daemon.address, names=(service,)) as desktop:
         inhibitors = SessionInhibitors(SessionBus(bus_daemon.address))
         assert inhibitors.service == service
         assert not inhibitors.active()
@@ -114,8 +113,6 @@ def test_an_idle_inhibitor_is_seen(bus_daemon: BusDaemon, service: str) -> None:
         desktop.inhibit_flags = 4  # GNOME: only suspend inhibited, not idle
         assert inhibitors.active() is (service == POWER_MANAGEMENT)
         inhibitors.close()
-    finally:
-        desktop.stop()
 
 
 def test_no_inhibitor_service_is_unavailable_with_both_reasons(bus_daemon: BusDaemon) -> None:

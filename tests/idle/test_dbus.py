@@ -34,9 +34,8 @@ def bus(bus_daemon: BusDaemon) -> Iterator[SessionBus]:
 
 @pytest.fixture
 def desktop(bus_daemon: BusDaemon) -> Iterator[FakeDesktop]:
-    fake = FakeDesktop(bus_daemon.address)
-    yield fake
-    fake.stop()
+    with FakeDesktop(bus_daemon.address) as fake:
+        yield fake
 
 
 def test_mutter_idle_time_in_seconds(desktop: FakeDesktop, bus: SessionBus) -> None:
@@ -81,15 +80,12 @@ def test_missing_service_is_unavailable(bus_daemon: BusDaemon, bus: SessionBus) 
         FreedesktopIdleSource(bus).idle_seconds()
     assert caught.value.error_name == "org.freedesktop.DBus.Error.NameHasNoOwner"
     assert "is not on the session bus" in str(caught.value)
-    only_kde = FakeDesktop(bus_daemon.address, names=(SCREENSAVER,))
-    try:
+    with FakeDesktop(bus_daemon.address, names=(SCREENSAVER,)):
         with pytest.raises(DBusCallFailed) as caught:
             MutterIdleSource(bus).idle_seconds()
         assert caught.value.error_name == "org.freedesktop.DBus.Error.NameHasNoOwner"
         assert "is not on the session bus" in str(caught.value)
         assert FreedesktopIdleSource(bus).idle_seconds() == 4.2
-    finally:
-        only_kde.stop()
 
 
 def test_a_hung_service_times_out_and_its_late_reply_is_ignored(
@@ -120,25 +116,18 @@ def test_lock_state_from_freedesktop_get_active(desktop: FakeDesktop, bus: Sessi
 
 
 def test_lock_state_from_gnome_screensaver(bus_daemon: BusDaemon, bus: SessionBus) -> None:
-    gnome = FakeDesktop(bus_daemon.address, names=(MUTTER, GNOME_SCREENSAVER))
-    try:
+    with FakeDesktop(bus_daemon.address, names=(MUTTER, GNOME_SCREENSAVER)) as gnome:
         gnome.active = True
         reader = LockStateReader.find(bus)
         assert reader.service == GNOME_SCREENSAVER
         assert reader.locked() is True
-    finally:
-        gnome.stop()
 
 
 def test_lock_state_unavailable_without_a_screensaver(
     bus_daemon: BusDaemon, bus: SessionBus
 ) -> None:
-    mutter_only = FakeDesktop(bus_daemon.address, names=(MUTTER,))
-    try:
-        with pytest.raises(IdleUnavailable):
-            LockStateReader.find(bus)
-    finally:
-        mutter_only.stop()
+    with FakeDesktop(bus_daemon.address, names=(MUTTER,)), pytest.raises(IdleUnavailable):
+        LockStateReader.find(bus)
 
 
 def test_bus_going_away_is_unavailable(bus_daemon: BusDaemon, desktop: FakeDesktop) -> None:

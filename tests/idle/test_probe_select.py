@@ -20,9 +20,8 @@ WAYLAND = {
 def test_real_desktop_probe_description(
     x_server: Callable[..., XServer], bus_daemon: BusDaemon
 ) -> None:
-    desktop = FakeDesktop(bus_daemon.address, names=(MUTTER, SCREENSAVER))
     environ = {"DISPLAY": x_server().display, "DBUS_SESSION_BUS_ADDRESS": bus_daemon.address}
-    try:
+    with FakeDesktop(bus_daemon.address, names=(MUTTER, SCREENSAVER)) as desktop:
         probe, description = choose_desktop_probe(environ, platform="linux")
         assert description.startswith(
             "full screen: _NET_WM_STATE_FULLSCREEN of the active X11 window; "
@@ -35,8 +34,6 @@ def test_real_desktop_probe_description(
         desktop.active = True
         assert probe.screen_locked() is True
         probe.close()
-    finally:
-        desktop.stop()
 
 
 def test_desktop_probe_without_anything_is_safe() -> None:
@@ -55,9 +52,8 @@ def test_desktop_probe_without_anything_is_safe() -> None:
 
 
 def test_kde_notification_inhibition_is_do_not_disturb(bus_daemon: BusDaemon) -> None:
-    desktop = FakeDesktop(bus_daemon.address, names=(SCREENSAVER, NOTIFICATIONS))
     environ = {"DBUS_SESSION_BUS_ADDRESS": bus_daemon.address, "WAYLAND_DISPLAY": "w"}
-    try:
+    with FakeDesktop(bus_daemon.address, names=(SCREENSAVER, NOTIFICATIONS)) as desktop:
         probe, description = choose_desktop_probe(environ, platform="linux")
         assert "do-not-disturb: notification inhibition (org.freedesktop.Notifications" in (
             description
@@ -66,5 +62,3 @@ def test_kde_notification_inhibition_is_do_not_disturb(bus_daemon: BusDaemon) ->
         desktop.inhibited = True
         assert probe.fullscreen_active() is True
         probe.close()
-    finally:
-        desktop.stop()

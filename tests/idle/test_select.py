@@ -154,8 +154,7 @@ def test_import_errors_are_reported_not_raised() -> None:
 def test_real_session_chooses_x11_then_dbus_when_the_extension_is_missing(
     x_server: Callable[..., XServer], bus_daemon: BusDaemon
 ) -> None:
-    desktop = FakeDesktop(bus_daemon.address, names=(MUTTER, SCREENSAVER))
-    try:
+    with FakeDesktop(bus_daemon.address, names=(MUTTER, SCREENSAVER)):
         environ = {"DISPLAY": x_server().display, "DBUS_SESSION_BUS_ADDRESS": bus_daemon.address}
         source, summary = choose_idle_source(environ, platform="linux")
         assert source is not None and source.name == "x11-screensaver"
@@ -170,5 +169,3 @@ def test_real_session_chooses_x11_then_dbus_when_the_extension_is_missing(
         source, summary = choose_idle_source({**environ, "WAYLAND_DISPLAY": "w"}, platform="linux")
         assert source is not None and source.idle_seconds() == 4.2
         source.close()
-    finally:
-        desktop.stop()
