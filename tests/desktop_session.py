@@ -129,3 +129,50 @@ def desktop_session(root: Path) -> Iterator[DesktopSession]:
         yield session
     finally:
         session.close()
+
+
+MUTTER_IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
+MUTTER_REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
+
+
+def start_headless_mutter(desk: DesktopSession, *, xwayland_log: Path | None = None) -> None:
+    """Headless mutter on Wayland (with Xwayland when ``xwayland_log`` is given), up for use.
+
+    "Up" means its idle monitor and remote-desktop names are on the bus: mutter takes them a
+    little after it starts, and a test that calls before then gets ServiceUnknown.
+    """
+    for key in ("DISPLAY", "WAYLAND_DISPLAY"):
+        desk.env.pop(key, None)
+    argv = ["mutter", "--headless", "--wayland", "--virtual-monitor", "1280x800"]
+    if xwayland_log is None:
+        desk.spawn([*argv, "--no-x11"])
+    else:
+        with xwayland_log.open("w") as stderr:
+            desk.spawn(argv, stderr=stderr)
+    desk.wait_for_name(MUTTER_IDLE_MONITOR, timeout=30)
+    desk.wait_for_name(MUTTER_REMOTE_DESKTOP, timeout=30)
+    desk.env["WAYLAND_DISPLAY"] = "wayland-0"
+    desk.env["XDG_SESSION_TYPE"] = "wayland"
+
+
+class RemoteInput:
+    """A started mutter RemoteDesktop session: input mutter counts as the user's."""
+
+    def __init__(self, desk: DesktopSession) -> None:
+        self._desk = desk
+        self._conn = desk.connect()  # the session lives as long as this connection
+        remote = MUTTER_REMOTE_DESKTOP
+        (self._path,) = desk.call(self._conn, remote, "/org/gnome/Mutter/RemoteDesktop", remote,
+                                  "CreateSession")  # fmt: skip
+        self.call("Start")
+
+    def call(self, method: str, signature: str | None = None, *args: Any) -> tuple[Any, ...]:
+        return self._desk.call(self._conn, MUTTER_REMOTE_DESKTOP, self._path,
+                               f"{MUTTER_REMOTE_DESKTOP}.Session", method, signature, *args)  # fmt: skip
+
+    def move_pointer(self, dx: float, dy: float) -> None:
+        self.call("NotifyPointerMotionRelative", "dd", dx, dy)
+
+    def tap_shift(self) -> None:
+        self.call("NotifyKeyboardKeysym", "ub", 0xFFE1, True)
+        self.call("NotifyKeyboardKeysym", "ub", 0xFFE1, False)

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from deskbreak.ui.sni_protocol import WATCHER
-from tests.desktop_session import DesktopSession, desktop_session, wait_for, without_pystray
+from tests.desktop_session import (
+    DesktopSession,
+    RemoteInput,
+    desktop_session,
+    start_headless_mutter,
+    wait_for,
+    without_pystray,
+)
 from tests.e2e.conftest import DESKBREAK
 from tests.e2e.xsession import ARTIFACTS
 from tests.sni_host import SniHost
@@ -25,11 +32,8 @@ pytestmark = [pytest.mark.e2e]
 def gnome(tmp_path: Path) -> Iterator[DesktopSession]:
     assert shutil.which("mutter") and shutil.which("Xwayland"), "install mutter and xwayland"
     with desktop_session(tmp_path / "desk") as desk:
-        desk.env.pop("DISPLAY", None)
         log = tmp_path / "mutter.log"
-        with log.open("w") as stderr:
-            desk.spawn(["mutter", "--headless", "--wayland", "--virtual-monitor", "1280x800"],
-                       stderr=stderr)  # fmt: skip
+        start_headless_mutter(desk, xwayland_log=log)
 
         def x_display() -> str | None:
             found = re.search(r"Using public X11 display (:\d+)", log.read_text())
@@ -40,8 +44,6 @@ def gnome(tmp_path: Path) -> Iterator[DesktopSession]:
         desk.env |= {
             "DISPLAY": display,
             "XAUTHORITY": str(auth[0]),
-            "WAYLAND_DISPLAY": "wayland-0",
-            "XDG_SESSION_TYPE": "wayland",
             "XDG_CURRENT_DESKTOP": "GNOME",
         }
         desk.spawn(["status-notifier-watcher"])
@@ -123,17 +125,12 @@ def test_a_prompt_after_a_minute_of_input_through_mutter(
         "DESKBREAK_DATA_DIR": str(tmp_path / "data"),
     }
     app = gnome.spawn([DESKBREAK, "-v"], env=env)
-    conn = gnome.connect()
-    remote = "org.gnome.Mutter.RemoteDesktop"
-    (session,) = gnome.call(conn, remote, "/org/gnome/Mutter/RemoteDesktop", remote,
-                            "CreateSession")  # fmt: skip
-    gnome.call(conn, remote, session, f"{remote}.Session", "Start")
+    remote = RemoteInput(gnome)
     step = [0]
 
     def busy_until_prompt() -> list[str]:
         step[0] += 1
-        gnome.call(conn, remote, session, f"{remote}.Session", "NotifyPointerMotionRelative",
-                   "dd", 3.0 if step[0] % 2 else -3.0, 1.0)  # fmt: skip
+        remote.move_pointer(3.0 if step[0] % 2 else -3.0, 1.0)
         time.sleep(1.0)
         return visible_windows(gnome, "Time to move")
 

@@ -10,36 +10,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from jeepney.io.blocking import DBusConnection
 
 from deskbreak.idle import probe_select, select
-from tests.desktop_session import DesktopSession, desktop_session, wait_for
-
-IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
-REMOTE = "org.gnome.Mutter.RemoteDesktop"
+from tests.desktop_session import (
+    DesktopSession,
+    RemoteInput,
+    desktop_session,
+    start_headless_mutter,
+    wait_for,
+)
 
 
 @pytest.fixture
 def gnome(tmp_path: Path) -> Iterator[DesktopSession]:
     assert shutil.which("mutter"), "install mutter (packaging/system-deps.sh test)"
     with desktop_session(tmp_path / "desk") as desk:
-        for key in ("DISPLAY", "WAYLAND_DISPLAY"):
-            desk.env.pop(key, None)
-        desk.spawn(["mutter", "--headless", "--wayland", "--no-x11",
-                    "--virtual-monitor", "1280x800"])  # fmt: skip
-        desk.wait_for_name(IDLE_MONITOR, timeout=30)
-        desk.wait_for_name(REMOTE, timeout=30)
-        desk.env["WAYLAND_DISPLAY"] = "wayland-0"
-        desk.env["XDG_SESSION_TYPE"] = "wayland"
+        start_headless_mutter(desk)
         yield desk
-
-
-def remote_input(desk: DesktopSession) -> tuple[DBusConnection, str]:
-    """A started RemoteDesktop session; it lives as long as this one connection."""
-    conn = desk.connect()
-    (path,) = desk.call(conn, REMOTE, "/org/gnome/Mutter/RemoteDesktop", REMOTE, "CreateSession")
-    desk.call(conn, REMOTE, path, f"{REMOTE}.Session", "Start")
-    return conn, path
 
 
 def test_idle_source_is_mutter_and_input_resets_it(gnome: DesktopSession) -> None:
@@ -56,11 +43,10 @@ def test_idle_source_is_mutter_and_input_resets_it(gnome: DesktopSession) -> Non
         before = source.idle_seconds()
         assert before >= 0.3
 
-        conn, path = remote_input(gnome)
-        session = f"{REMOTE}.Session"
+        remote = RemoteInput(gnome)
 
         def moved() -> bool:
-            gnome.call(conn, REMOTE, path, session, "NotifyPointerMotionRelative", "dd", 5.0, 3.0)
+            remote.move_pointer(5.0, 3.0)
             return source.idle_seconds() < before
 
         # Asked again on each poll: the first event may come before the virtual pointer is up.
@@ -69,8 +55,7 @@ def test_idle_source_is_mutter_and_input_resets_it(gnome: DesktopSession) -> Non
         mid = source.idle_seconds()
 
         def typed() -> bool:
-            gnome.call(conn, REMOTE, path, session, "NotifyKeyboardKeysym", "ub", 0xFFE1, True)
-            gnome.call(conn, REMOTE, path, session, "NotifyKeyboardKeysym", "ub", 0xFFE1, False)
+            remote.tap_shift()
             return source.idle_seconds() < mid
 
         wait_for(typed, 10, "a key press to reset idle")
