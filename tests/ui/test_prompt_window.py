@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import tkinter as tk
 from typing import Any
 
@@ -212,3 +214,75 @@ def test_the_button_with_the_keyboard_shows_a_ring(root: tk.Tk, dark: bool) -> N
     assert int(style.lookup("TButton", "focusthickness")) >= 2
     assert theme.contrast(pal.text, pal.surface) >= 3  # non-text contrast for the ring
     assert style.lookup("Accent.TButton", "focuscolor") == pal.on_accent
+
+
+class SlowWindowManager(threading.Thread):
+    """A window manager that answers configure requests at once but maps a new window only
+    after ``delay`` seconds: longer than Tk waits for a map (2 s). It records each
+    _NET_WM_STATE request and whether the window was mapped by then."""
+
+    def __init__(self, display_name: str, delay: float) -> None:
+        super().__init__(daemon=True)
+        from Xlib import X, display
+
+        self.conn = display.Display(display_name)
+        self.conn.screen().root.change_attributes(event_mask=X.SubstructureRedirectMask)
+        self.conn.sync()
+        self.delay = delay
+        self.net_state = self.conn.intern_atom("_NET_WM_STATE")
+        self.skip_taskbar = self.conn.intern_atom("_NET_WM_STATE_SKIP_TASKBAR")
+        self.mapped: set[int] = set()
+        self.state_requests: list[tuple[int, list[int], bool]] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        from Xlib import X
+
+        to_map: dict[int, tuple[float, Any]] = {}
+        configurable = {X.CWX: "x", X.CWY: "y", X.CWWidth: "width", X.CWHeight: "height"}
+        while not self.done.is_set():
+            while self.conn.pending_events():
+                event = self.conn.next_event()
+                if event.type == X.ConfigureRequest:
+                    wanted = {
+                        k: getattr(event, k)
+                        for b, k in configurable.items()
+                        if event.value_mask & b
+                    }
+                    event.window.configure(**wanted)
+                elif event.type == X.MapRequest:
+                    to_map[event.window.id] = (time.monotonic() + self.delay, event.window)
+                elif event.type == X.ClientMessage and event.client_type == self.net_state:
+                    window = event.window.id
+                    self.state_requests.append((window, list(event.data[1]), window in self.mapped))
+            for window_id, (when, window) in list(to_map.items()):
+                if time.monotonic() >= when:
+                    window.map()
+                    self.mapped.add(window_id)
+                    del to_map[window_id]
+            self.conn.flush()
+            time.sleep(0.01)
+        self.conn.close()
+
+
+def test_the_window_states_are_asked_for_once_a_slow_wm_has_mapped_the_prompt(
+    root: tk.Tk,
+) -> None:
+    """A state request for a window the WM does not manage yet is ignored, so the prompt
+    must ask (again) after the WM has mapped it, however long the WM took. (On the test
+    display, not a private one: Tk keeps its display connections open for good, and a
+    server going away under one ends the whole process.)"""
+    wm = SlowWindowManager(root.winfo_screen(), delay=3.0)
+    wm.start()
+    try:
+        make(root, Calls())
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(mapped for *_, mapped in wm.state_requests):
+            root.update()
+            time.sleep(0.02)
+    finally:
+        wm.done.set()
+        wm.join(5)
+    after_map = [data for window, data, mapped in wm.state_requests if mapped]
+    assert after_map, f"no _NET_WM_STATE request after the map: {wm.state_requests}"
+    assert any(wm.skip_taskbar in data[1:3] for data in after_map)

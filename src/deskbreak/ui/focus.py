@@ -8,14 +8,14 @@ so the hints are written before the first map, when the WM decides about focus:
 
 * ``_NET_WM_USER_TIME = 0``: "do not focus me when I map" (EWMH; openbox, xfwm4, mutter);
 * ``_NET_WM_WINDOW_TYPE_NOTIFICATION`` (then UTILITY for WMs that do not know it);
-* ``_NET_WM_STATE`` above, skip taskbar, skip pager; no Tk ``-topmost``, which rewrites
-  ``_NET_WM_STATE`` at map time without the skip states;
 * ``_MOTIF_WM_HINTS`` without decorations, since openbox frames notification windows
   like normal ones.
 
-After the map the skip states are asked for again with the EWMH client message, which a
-WM honours for mapped windows. Everything is best effort: a failure is logged, and the
-window still shows.
+The states (above, skip taskbar, skip pager) cannot be written ahead like that: Tk writes
+its own, empty ``_NET_WM_STATE`` as it maps the window. So once the WM has mapped it they
+are asked for with the EWMH client message, which a WM honours for the windows it manages.
+(Tk's ``-topmost`` is no help either: it asks for "above" alone.) Everything is best
+effort: a failure is logged, and the window still shows.
 """
 
 from __future__ import annotations
@@ -98,7 +98,9 @@ def confirm_no_focus(window: tk.Toplevel, wrapper: int) -> None:
                 )
                 mask = X.SubstructureRedirectMask | X.SubstructureNotifyMask
                 root.send_event(message, event_mask=mask)
-            connection.flush()
+            # A round trip, not a flush: flushed and hung up at once, the requests were
+            # lost now and then on a loaded machine (a client watching the root saw none).
+            connection.sync()
         finally:
             connection.close()
     except Exception as error:
@@ -149,7 +151,6 @@ def _write_hints(connection: Any, wrapper: Any) -> None:
     wrapper.change_property(
         atom("_NET_WM_WINDOW_TYPE"), Xatom.ATOM, 32, [atom(name) for name in _TYPES]
     )
-    wrapper.change_property(atom("_NET_WM_STATE"), Xatom.ATOM, 32, [atom(n) for n in _STATES])
     motif = atom("_MOTIF_WM_HINTS")
     wrapper.change_property(motif, motif, 32, [_MWM_HINTS_DECORATIONS, 0, 0, 0, 0])
     # A round trip, not a flush: the server must have applied the hints before Tk's own

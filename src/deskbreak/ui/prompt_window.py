@@ -170,11 +170,11 @@ class PromptWindow(tk.Toplevel):
         self._place()
         if self._windowingsystem == "x11":
             wrapper = focus.hint_no_focus(self)
+            # A WM honours state requests only for the windows it manages, and it maps the
+            # wrapper once it manages it: so they go out on <Map>, however long a busy WM
+            # takes (a retry after a fixed delay misses a WM slower than that delay).
+            self.bind("<Map>", lambda event: self._on_map(event, wrapper), add="+")
             self.deiconify()
-            self.update_idletasks()
-            focus.confirm_no_focus(self, wrapper)
-            # A WM that had not managed the window yet ignores that message: ask once more.
-            self.after(300, lambda: focus.confirm_no_focus(self, wrapper))
         else:
             with contextlib.suppress(tk.TclError):
                 self.attributes("-topmost", True)
@@ -183,6 +183,10 @@ class PromptWindow(tk.Toplevel):
         self.bind("<ButtonPress>", lambda _e: self.focus_force(), add="+")
         # Text wraps to its final width only once mapped: placed again for the final size.
         self.after(150, self._place)
+
+    def _on_map(self, event: tk.Event[tk.Misc], wrapper: int) -> None:
+        if event.widget is self:  # not the children, whose <Map> passes through here too
+            focus.confirm_no_focus(self, wrapper)
 
     def _place(self) -> None:
         """The bottom-right corner of the work area, a margin inside it, for today's size."""
