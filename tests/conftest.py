@@ -86,6 +86,17 @@ def root() -> Iterator[tk.Tk]:
 
 
 @pytest.fixture
+def users_entry(root: tk.Tk) -> tk.Entry:
+    """A text field in a window of the user's, holding the keyboard, as when they type."""
+    entry = tk.Entry(tk.Toplevel(root))
+    entry.pack()
+    root.update()
+    entry.focus_force()
+    root.update()
+    return entry
+
+
+@pytest.fixture
 def pump_until(root: tk.Tk) -> Callable[..., bool]:
     """``pump_until(done, limit=5.0)``: run ``root``'s events until ``done()`` or the limit.
 

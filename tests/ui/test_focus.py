@@ -86,13 +86,9 @@ def test_no_wrapper_asks_for_nothing(root: tk.Tk, x: display.Display) -> None:
     assert not x.pending_events()
 
 
-def test_the_keyboard_is_given_back_to_the_window_that_had_it(root: tk.Tk) -> None:
-    work = tk.Toplevel(root)
-    entry = tk.Entry(work)
-    entry.pack()
-    root.update()
-    entry.focus_force()
-    root.update()
+def test_the_keyboard_is_given_back_to_the_window_that_had_it(
+    root: tk.Tk, users_entry: tk.Entry
+) -> None:
     had_it = focus.input_focus(root)
     assert had_it > 1
     other = tk.Toplevel(root)

@@ -125,13 +125,10 @@ def test_buttons_are_reachable_with_tab(root: tk.Tk) -> None:
     assert set(order) == {window.start_button, window.snooze_button, window.skip_button}
 
 
-def test_it_does_not_take_the_focus_from_the_users_window(root: tk.Tk) -> None:
-    work = tk.Toplevel(root)
-    entry = tk.Entry(work)
-    entry.pack()
-    root.update()
-    entry.focus_force()
-    root.update()
+def test_it_does_not_take_the_focus_from_the_users_window(
+    root: tk.Tk, users_entry: tk.Entry
+) -> None:
+    entry = users_entry
     assert root.focus_get() is entry
 
     window = make(root, Calls(), sound=True)
