@@ -21,13 +21,6 @@ def x(root: tk.Tk) -> Iterator[display.Display]:
     conn.close()
 
 
-def atom_names(conn: display.Display, window: int, name: str) -> list[str]:
-    prop = conn.create_resource_object("window", window).get_full_property(
-        conn.intern_atom(name), X.AnyPropertyType
-    )
-    return [conn.get_atom_name(a) for a in prop.value] if prop else []
-
-
 def test_the_wrapper_is_the_parent_of_the_inner_window(root: tk.Tk, x: display.Display) -> None:
     top = tk.Toplevel(root)
     top.withdraw()
@@ -44,7 +37,8 @@ def test_the_hints_are_on_the_wrapper_before_the_first_map(root: tk.Tk, x: displ
     window = x.create_resource_object("window", wrapper)
     user_time = window.get_full_property(x.intern_atom("_NET_WM_USER_TIME"), X.AnyPropertyType)
     assert list(user_time.value) == [0]  # "do not focus me when I map"
-    assert atom_names(x, wrapper, "_NET_WM_WINDOW_TYPE") == [
+    types = window.get_full_property(x.intern_atom("_NET_WM_WINDOW_TYPE"), X.AnyPropertyType)
+    assert [x.get_atom_name(a) for a in types.value] == [
         "_NET_WM_WINDOW_TYPE_NOTIFICATION",
         "_NET_WM_WINDOW_TYPE_UTILITY",
     ]
