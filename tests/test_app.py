@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 
 from deskbreak.app import TrayApp
 from deskbreak.core.clock import FakeClock
@@ -26,6 +27,8 @@ from deskbreak.core.records import DaySitting
 from deskbreak.shell import paths
 from deskbreak.shell.store import Store
 from deskbreak.ui import theme
+from deskbreak.ui.tray import IMAGE_SIZE, Tray
+from deskbreak.ui.tray_art import IconMode, IconState, draw_icon
 
 pytestmark = pytest.mark.gui
 
@@ -279,6 +282,22 @@ def _start_at(hour: int, minute: int) -> TrayApp:
     tray_app.start()
     root.update()
     return tray_app
+
+
+@pytest.mark.parametrize(("hour", "mode"), [(10, IconMode.SITTING), (22, IconMode.OFF_HOURS)])
+def test_the_first_icon_already_shows_whether_it_is_work_time(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, hour: int, mode: IconMode
+) -> None:
+    """The panel shows the first icon before the engine's first status: an active icon
+    at 22:00 would be wrong for that moment (xfce4-panel showed it ~0.1 s, then off-hours)."""
+    first_images: list[Image.Image] = []
+    monkeypatch.setattr(Tray, "start", lambda _tray, image, _title: first_images.append(image))
+    tray_app = _start_at(hour, 0)
+    try:
+        [image] = first_images
+        assert image.tobytes() == draw_icon(IMAGE_SIZE, IconState(mode)).tobytes()
+    finally:
+        _stop(tray_app)
 
 
 def test_the_ritual_is_caught_up_once_and_not_again_after_a_restart(isolated_dirs: Path) -> None:

@@ -27,11 +27,11 @@ from deskbreak.idle import context_select, probe_select, select
 from deskbreak.shell.paths import AppPaths
 from deskbreak.shell.single_instance import InstanceServer
 from deskbreak.shell.store import Store
-from deskbreak.ui import theme
+from deskbreak.ui import theme, tray_status
 from deskbreak.ui.controller import TrayController
 from deskbreak.ui.signals import on_stop_signals
 from deskbreak.ui.tray import IMAGE_SIZE, Tray
-from deskbreak.ui.tray_art import IconState, draw_icon
+from deskbreak.ui.tray_art import draw_icon
 from deskbreak.ui.wakeup import CommandQueue, can_watch_files, watch_fd
 from deskbreak.ui.windows import WindowManager
 
@@ -108,7 +108,8 @@ class TrayApp:
                 watch_fd(self.root, self.instance.fileno(), self.instance.handle_ready)
             else:
                 self.instance.serve_in_thread()
-        self.tray.start(draw_icon(IMAGE_SIZE, IconState()), "deskbreak")
+        first_icon = tray_status.starting_state(self.runtime.in_work_hours())
+        self.tray.start(draw_icon(IMAGE_SIZE, first_icon), "deskbreak")
         idle, idle_description = select.choose_idle_source()
         log.info("%s", idle_description)
         self.probe, probe_description = probe_select.choose_desktop_probe()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,20 @@ import pytest
 from tests.e2e.xsession import XSession, wait_for, x_session
 
 DESKBREAK = shutil.which("deskbreak", path=str(Path(sys.executable).parent)) or "deskbreak"
+
+
+def workday_around_now() -> str:
+    """A config whose workday began a few minutes ago, whenever the suite runs (evenings and
+    weekends too), so the status line reads "Sitting …" and nothing is due yet (the daily
+    ritual, which would fall at the workday's start, is off: it has tests of its own)."""
+    now = datetime.now()
+    start, end = now - timedelta(minutes=5), now + timedelta(hours=3)
+    return (
+        "[schedule]\n"
+        'workdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+        f'start = "{start:%H:%M}"\nend = "{end:%H:%M}"\n'
+        "[ritual]\nenabled = false\n"
+    )
 
 
 @dataclass

@@ -11,14 +11,13 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from deskbreak.ui.sni_protocol import WATCHER, WATCHER_PATH
 from tests.desktop_session import DesktopSession, desktop_session, wait_for
-from tests.e2e.conftest import DESKBREAK
+from tests.e2e.conftest import DESKBREAK, workday_around_now
 from tests.e2e.xsession import XSession, x_session
 from tests.sni_host import PROPS, SniHost
 
@@ -49,20 +48,6 @@ class SniDesktop:
             return None
 
         return str(wait_for(ours, 30, "deskbreak's item on the watcher"))
-
-
-def workday_around_now() -> str:
-    """A config whose workday began a few minutes ago, whenever the suite runs (evenings and
-    weekends too), so the status line reads "Sitting …" and nothing is due yet (the daily
-    ritual, which would fall at the workday's start, is off: it has tests of its own)."""
-    now = datetime.now()
-    start, end = now - timedelta(minutes=5), now + timedelta(hours=3)
-    return (
-        "[schedule]\n"
-        'workdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
-        f'start = "{start:%H:%M}"\nend = "{end:%H:%M}"\n'
-        "[ritual]\nenabled = false\n"
-    )
 
 
 @pytest.fixture

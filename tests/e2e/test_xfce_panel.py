@@ -15,7 +15,7 @@ from Xlib import display
 
 from deskbreak.ui.sni_protocol import WATCHER
 from tests.desktop_session import DesktopSession, desktop_session, wait_for
-from tests.e2e.conftest import DESKBREAK
+from tests.e2e.conftest import DESKBREAK, workday_around_now
 from tests.e2e.xsession import XSession, x_session
 from tests.sni_host import SniHost
 
@@ -41,6 +41,8 @@ class XfceDesktop:
     def start_app(self, **extra_env: str) -> subprocess.Popen[bytes]:
         config, data = self.tmp / "config", self.tmp / "data"
         config.mkdir(exist_ok=True)
+        # In work hours whenever the suite runs: the icon is the active one, the colour sought.
+        (config / "config.toml").write_text(workday_around_now())
         env = self.desk.env | {"DESKBREAK_CONFIG_DIR": str(config),
                                "DESKBREAK_DATA_DIR": str(data)} | extra_env  # fmt: skip
         env.pop("PYSTRAY_BACKEND", None)

@@ -11,7 +11,7 @@ from deskbreak.core.policy import State
 from deskbreak.core.records import DaySitting
 from deskbreak.engine.events import EngineStatus
 from deskbreak.ui.tray_art import IconMode, IconState
-from deskbreak.ui.tray_status import icon_state, tooltip
+from deskbreak.ui.tray_status import icon_state, starting_state, tooltip
 
 LIMIT = 50  # minutes; the ring and the tooltip move in 5-minute steps
 MINUTE = 60.0
@@ -89,6 +89,11 @@ def test_outside_work_hours_nothing_is_counted() -> None:
     off = status(State.WATCHING, 0.5, in_work_hours=False)
     assert headline(off) == "deskbreak — Outside work hours"
     assert icon_state(off, LIMIT) == IconState(IconMode.OFF_HOURS)
+
+
+def test_the_icon_before_the_first_status_matches_the_first_status() -> None:
+    for in_hours in (True, False):
+        assert starting_state(in_hours) == icon_state(status(in_work_hours=in_hours), LIMIT)
 
 
 def test_a_spell_running_past_the_end_of_work_still_shows() -> None:

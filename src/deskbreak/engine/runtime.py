@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from deskbreak.core.clock import Clock
 from deskbreak.core.records import DaySitting, SessionRecord
 from deskbreak.core.settings import Settings
+from deskbreak.core.workhours import WorkSchedule
 from deskbreak.engine import ritual_marker
 from deskbreak.engine.break_engine import BreakEngine
 from deskbreak.engine.config_watch import ConfigWatch
@@ -79,6 +80,10 @@ class Runtime:
             # A brand-new install started mid-morning is not a missed ritual, and a ritual
             # done before a restart is not offered again: the rhythm goes on tomorrow.
             self.engine.ritual_done()
+
+    def in_work_hours(self) -> bool:
+        """Whether now is work time, before :meth:`start` (the tray's first icon shows it)."""
+        return WorkSchedule(self.settings.schedule).is_work_time(self.clock.now())
 
     def ritual_done(self) -> None:
         """The ritual was done, or its reminder answered, today: remembered across restarts."""

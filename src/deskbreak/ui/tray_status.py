@@ -24,6 +24,12 @@ def icon_state(status: EngineStatus, sit_limit_minutes: int) -> IconState:
     return IconState.sitting(status.spell_seconds, sit_limit_minutes)
 
 
+def starting_state(in_work_hours: bool) -> IconState:
+    """The icon before the engine's first status: nothing is sat yet, so an empty ring, or
+    the off-hours icon outside work hours (the active one would show for a moment first)."""
+    return IconState() if in_work_hours else IconState(IconMode.OFF_HOURS)
+
+
 def tooltip(status: EngineStatus, sit_limit_minutes: int, notice: str | None = None) -> str:
     """E.g. "Sitting 42 min · break at 50"; a notice (a config problem) goes last."""
     lines = [f"deskbreak — {_headline(status, sit_limit_minutes)}"]
