@@ -19,7 +19,7 @@ from pathlib import Path
 
 from Xlib import X, Xatom, display
 
-from tests.e2e.xsession import XSession, start_xvfb, wait_for
+from tests.e2e.xsession import XSession, frozen_display, start_xvfb, wait_for
 
 WINDOW_MANAGERS = {
     "openbox": "openbox --sm-disable",
@@ -248,16 +248,10 @@ def overlay_windows(session: XSession) -> set[int]:
 
 def count_windows(session: XSession) -> int:
     """Every X window on the display, all the way down."""
-    conn = display.Display(session.display_name)
-    try:
+    with frozen_display(session.display_name) as conn:
 
         def count(window: object) -> int:
-            try:
-                children = window.query_tree().children  # type: ignore[attr-defined]
-            except Exception:
-                return 0
+            children = window.query_tree().children  # type: ignore[attr-defined]
             return 1 + sum(count(child) for child in children)
 
         return count(conn.screen().root)
-    finally:
-        conn.close()

@@ -1,12 +1,14 @@
-"""The harness's own X server keeps its state when its last client leaves."""
+"""The harness's own X server: it keeps its state when its last client leaves, and a tree walk
+sees it standing still."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from Xlib import X, Xatom, display
 
-from tests.e2e.xsession import start_xvfb
+from tests.e2e.xsession import frozen_display, start_xvfb
 
 
 def test_the_private_server_does_not_reset_between_clients() -> None:
@@ -27,5 +29,26 @@ def test_the_private_server_does_not_reset_between_clients() -> None:
             reader.close()
         assert value is not None and bytes(value.value) == b"kept"
     finally:
+        xvfb.terminate()
+        xvfb.wait(5)
+
+
+def test_a_frozen_display_holds_every_other_client_until_it_lets_go() -> None:
+    xvfb, name = start_xvfb(screen="320x240x24")
+    other = display.Display(name)
+    try:
+        answered = threading.Event()
+
+        def other_client() -> None:
+            other.screen().root.query_tree()  # a round trip: served only when the grab ends
+            answered.set()
+
+        with frozen_display(name) as conn:
+            conn.sync()
+            threading.Thread(target=other_client, daemon=True).start()
+            assert not answered.wait(0.5), "another client was served during the walk"
+        assert answered.wait(5), "the grab was not let go"
+    finally:
+        other.close()
         xvfb.terminate()
         xvfb.wait(5)

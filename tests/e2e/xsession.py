@@ -32,6 +32,20 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+@contextmanager
+def frozen_display(display_name: str) -> Iterator[display.Display]:
+    """A connection that holds the server while it walks the window tree, so no window is
+    reparented or destroyed midway (a walk once found the icon twice: under the root, then
+    in the tray it was being docked into)."""
+    conn = display.Display(display_name)
+    conn.grab_server()
+    try:
+        yield conn
+    finally:
+        conn.ungrab_server()
+        conn.close()
+
+
 @dataclass
 class XSession:
     display_name: str
@@ -85,8 +99,7 @@ class XSession:
 
     def docked_icons(self) -> list[int]:
         """Icon windows embedded in the tray: they carry _XEMBED_INFO."""
-        conn = display.Display(self.display_name)
-        try:
+        with frozen_display(self.display_name) as conn:
             xembed = conn.intern_atom("_XEMBED_INFO")
             found: list[int] = []
 
@@ -100,8 +113,6 @@ class XSession:
 
             walk(conn.screen().root)
             return found
-        finally:
-            conn.close()
 
     def icon_position(self, window_id: int) -> tuple[int, int]:
         conn = display.Display(self.display_name)
